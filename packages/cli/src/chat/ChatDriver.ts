@@ -1,0 +1,134 @@
+import {
+  DialogueStateType,
+  Services,
+  Topics,
+  TranscriptType,
+  TurnRecordType,
+  WakeService,
+  type DialogueState,
+  type Transcript,
+  type TurnRecord,
+  type WakeRequest,
+  type WakeResponse,
+} from '@hearth/interfaces';
+import { Qos, type GraphNode, type Publisher, type ServiceClient } from '@hearth/graph';
+import { CliError } from '../errors.js';
+
+/** One finished turn as `hearth chat` reports it. */
+export interface ChatTurn {
+  readonly record: TurnRecord;
+  /** The dialogue state once the turn was over (followUp, normally). */
+  readonly state: string;
+}
+
+/** States in which the robot is busy with a turn. */
+const busyStates = new Set(['listening', 'thinking', 'speaking']);
+
+/**
+ * Plays the person in `hearth chat`: each utterance wakes the robot when it is asleep (as the
+ * wake word would), arrives as a typed transcript (as speech-to-text would), and resolves with
+ * the turn record the dialogue node publishes once the reply has been spoken.
+ */
+export class ChatDriver {
+  private state: DialogueState | undefined;
+  private readonly stateWaiters = new Set<() => void>();
+  private readonly turnWaiters = new Set<(turn: TurnRecord) => void>();
+  private readonly typed: Publisher<Transcript>;
+  private readonly wake: ServiceClient<WakeRequest, WakeResponse>;
+
+  constructor(
+    private readonly node: GraphNode,
+    private readonly turnTimeoutMs: number,
+  ) {
+    this.typed = node.createPublisher(TranscriptType, Topics.typedText, Qos.events);
+    this.wake = node.createClient(WakeService, Services.wake);
+    node.createSubscription(
+      DialogueStateType,
+      Topics.dialogueState,
+      (state) => {
+        this.state = state;
+        for (const waiter of [...this.stateWaiters]) waiter();
+      },
+      Qos.state,
+    );
+    node.createSubscription(
+      TurnRecordType,
+      Topics.dialogueTurn,
+      (turn) => {
+        for (const waiter of [...this.turnWaiters]) waiter(turn);
+      },
+      Qos.events,
+    );
+  }
+
+  /** Says one utterance and waits for the robot's whole reply. */
+  async say(text: string): Promise<ChatTurn> {
+    if (this.state === undefined || this.state.state === 'asleep') {
+      const response = await this.wake.call(WakeService.request.create({ source: 'chat' }), this.turnTimeoutMs);
+      if (!response.accepted) {
+        throw new CliError(`The robot did not wake (it is ${response.state}); is a caregiver pause on?`);
+      }
+      await this.waitForState((state) => state !== 'asleep', 'wake up');
+    }
+    const turn = this.nextTurn(text);
+    this.typed.publish(
+      TranscriptType.create({
+        stamp: this.node.clock.now(),
+        text,
+        is_final: true,
+        confidence: 1,
+        language: 'en-US',
+        source: 'typed',
+      }),
+    );
+    const record = await turn;
+    await this.waitForState((state) => !busyStates.has(state) || state === 'listening', 'finish the turn');
+    return { record, state: this.state?.state ?? 'unknown' };
+  }
+
+  private nextTurn(text: string): Promise<TurnRecord> {
+    return this.withTimeout(
+      new Promise<TurnRecord>((resolve) => {
+        const waiter = (turn: TurnRecord): void => {
+          if (turn.user_text !== text) return;
+          this.turnWaiters.delete(waiter);
+          resolve(turn);
+        };
+        this.turnWaiters.add(waiter);
+      }),
+      `reply to "${text.slice(0, 40)}"`,
+    );
+  }
+
+  private waitForState(accept: (state: string) => boolean, what: string): Promise<void> {
+    if (this.state !== undefined && accept(this.state.state)) return Promise.resolve();
+    return this.withTimeout(
+      new Promise<void>((resolve) => {
+        const waiter = (): void => {
+          if (this.state === undefined || !accept(this.state.state)) return;
+          this.stateWaiters.delete(waiter);
+          resolve();
+        };
+        this.stateWaiters.add(waiter);
+      }),
+      what,
+    );
+  }
+
+  private withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new CliError(
+              `The robot did not ${what} within ${this.turnTimeoutMs} ms (state: ${this.state?.state ?? 'unknown'}). ` +
+                'See the log on stderr; raise --turn-timeout for a slow model.',
+            ),
+          ),
+        this.turnTimeoutMs,
+      );
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+}

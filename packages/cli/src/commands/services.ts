@@ -1,0 +1,43 @@
+import { startEmbeddedBroker, type EmbeddedBroker } from '@hearth/telemetry';
+
+/** The broker telemetry uses: the one `--mqtt URL` names, else an embedded aedes broker. */
+export interface BrokerChoice {
+  readonly url: string;
+  /** Present when Hearth runs the broker itself. */
+  readonly embedded: EmbeddedBroker | undefined;
+}
+
+export async function chooseBroker(options: {
+  mqtt?: string;
+  mqttPort: number;
+  host?: string;
+}): Promise<BrokerChoice> {
+  if (options.mqtt !== undefined) return { url: options.mqtt, embedded: undefined };
+  const embedded = await startEmbeddedBroker({
+    port: options.mqttPort,
+    ...(options.host === undefined ? {} : { host: options.host }),
+  });
+  return { url: embedded.url, embedded };
+}
+
+/** Waits for Ctrl-C (SIGINT) or SIGTERM, once. */
+export function untilInterrupted(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const done = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve(signal);
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}
+
+/** Parses a TCP port option; 0 picks a free port. */
+export function parsePort(value: string, option: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${option} must be a port number from 0 to 65535 (0 picks a free one), got "${value}"`);
+  }
+  return port;
+}

@@ -1,0 +1,72 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startConsole } from '@hearth/console';
+import { startDashboard } from '@hearth/dashboard';
+import { NodeNames } from '@hearth/interfaces';
+import { composeGraph } from '../graph/composeGraph.js';
+import { loadRobotProfile } from '../robotProfile.js';
+import { modelOverrides } from './modelChoice.js';
+import { chooseBroker, untilInterrupted } from './services.js';
+
+export interface StartOptions {
+  robot?: string;
+  model?: string;
+  mqtt?: string;
+  mqttPort: number;
+  port: number;
+  dashboardPort: number;
+  host: string;
+  audioDir?: string;
+}
+
+/**
+ * The main job: the whole graph in one process on the in-process transport, an MQTT broker,
+ * the web console and the care dashboard. Runs until Ctrl-C, then stops everything in reverse.
+ */
+export async function startCommand(options: StartOptions, out: NodeJS.WritableStream): Promise<number> {
+  const profile = loadRobotProfile(options.robot);
+  const overrides = await modelOverrides(options.model);
+  const audioDir = options.audioDir ?? join(tmpdir(), 'hearth-audio');
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop();
+  };
+  try {
+    const broker = await chooseBroker({ ...options, host: options.host });
+    if (broker.embedded) stops.push(() => broker.embedded!.close());
+    const graph = await composeGraph({ profile, audioDir, mqttUrl: broker.url, overrides });
+    stops.push(() => graph.dispose());
+    const consoleServer = await startConsole({
+      node: graph.createNode(NodeNames.console),
+      host: options.host,
+      port: options.port,
+      audioDir,
+      notices: graph.notices,
+    });
+    stops.push(() => consoleServer.close());
+    const dashboard = await startDashboard({ mqttUrl: broker.url, host: options.host, port: options.dashboardPort });
+    stops.push(() => dashboard.close());
+
+    for (const warning of graph.warnings) out.write(`warning: ${warning}\n`);
+    for (const notice of graph.notices) out.write(`note: ${notice}\n`);
+    out.write(
+      [
+        'Hearth is running.',
+        `  web console:    ${consoleServer.url}`,
+        `  care dashboard: ${dashboard.url}`,
+        `  MQTT broker:    ${broker.url}${broker.embedded ? ' (embedded)' : ''}`,
+        `  robot profile:  ${profile.paramsFile}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+    await untilInterrupted();
+    out.write('Stopping Hearth...\n');
+    await stopAll();
+    out.write('Stopped.\n');
+    return 0;
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The console's side of the graph: subscribes to what the page shows, keeps a snapshot for
+ * newly connected browsers, and turns the person's typing and the wake button into graph
+ * traffic. Knows nothing of websockets (ClientHub does), so it can be driven directly.
+ */
+import type { GraphNode, Publisher, ServiceClient } from '@hearth/graph';
+import { Qos } from '@hearth/graph';
+import {
+  DialogueStateType,
+  GestureCommandType,
+  Services,
+  SpeechEventType,
+  Topics,
+  TranscriptType,
+  TurnRecordType,
+  WakeService,
+  type Transcript,
+  type WakeRequest,
+  type WakeResponse,
+} from '@hearth/interfaces';
+import {
+  ConsoleParameters,
+  consoleParameterDefaults,
+  declareConsoleParameters,
+  numberParameter,
+  stringParameter,
+} from './parameters.js';
+import type {
+  ClientMessage,
+  ConsoleSnapshot,
+  ServerMessage,
+  StateView,
+  TurnView,
+} from './protocol.js';
+import { gestureView, speechView, stateView, turnView } from './views.js';
+
+export interface ConsoleBridgeOptions {
+  /** Folder holding the tts node's WAV files; only these are given URLs. */
+  readonly audioDir: string;
+  /** Lines shown in the page's banner. */
+  readonly notices?: readonly string[];
+}
+
+export type ConsoleListener = (message: ServerMessage) => void;
+
+/** States in which typed text would be ignored until the robot is woken. */
+const ASLEEP_STATES: ReadonlySet<string> = new Set(['asleep']);
+
+export class ConsoleBridge {
+  private readonly listeners = new Set<ConsoleListener>();
+  private readonly typedText: Publisher<Transcript>;
+  private readonly wakeClient: ServiceClient<WakeRequest, WakeResponse>;
+  private readonly notices: readonly string[];
+  private readonly turns: TurnView[] = [];
+  private state: StateView | null = null;
+  /** Commands run one at a time, in arrival order, so two quick messages cannot both wake. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    private readonly node: GraphNode,
+    private readonly options: ConsoleBridgeOptions,
+  ) {
+    this.notices = [...(options.notices ?? [])];
+    declareConsoleParameters(node);
+    this.typedText = node.createPublisher(TranscriptType, Topics.typedText, Qos.events);
+    this.wakeClient = node.createClient(WakeService, Services.wake);
+
+    node.createSubscription(
+      DialogueStateType,
+      Topics.dialogueState,
+      (message) => {
+        this.state = stateView(message);
+        this.emit({ type: 'state', state: this.state });
+      },
+      Qos.state,
+    );
+    node.createSubscription(
+      TurnRecordType,
+      Topics.dialogueTurn,
+      (message) => {
+        const turn = turnView(message, this.options.audioDir);
+        this.remember(turn);
+        this.emit({ type: 'turn', turn });
+      },
+      Qos.events,
+    );
+    node.createSubscription(
+      SpeechEventType,
+      Topics.ttsEvents,
+      (message) => {
+        const speech = speechView(message, this.options.audioDir);
+        if (speech) this.emit({ type: 'speech', speech });
+      },
+      Qos.events,
+    );
+    node.createSubscription(
+      GestureCommandType,
+      Topics.gestureCommand,
+      (message) => this.emit({ type: 'gesture', gesture: gestureView(message) }),
+      Qos.events,
+    );
+  }
+
+  get maxTextLength(): number {
+    return numberParameter(
+      this.node,
+      ConsoleParameters.maxTextLength,
+      consoleParameterDefaults.max_text_length,
+    );
+  }
+
+  snapshot(): ConsoleSnapshot {
+    return {
+      state: this.state,
+      notices: this.notices,
+      turns: [...this.turns],
+      maxTextLength: this.maxTextLength,
+    };
+  }
+
+  /** Listens to everything every browser should see. Returns the unsubscribe function. */
+  onMessage(listener: ConsoleListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Runs one browser command. Resolves with the reply meant for that browser only (the wake
+   * result, or an error), or null; what everyone should see goes to the listeners.
+   */
+  handle(message: ClientMessage): Promise<ServerMessage | null> {
+    const run = (): Promise<ServerMessage | null> =>
+      message.type === 'say' ? this.say(message.text) : this.wake();
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  dispose(): void {
+    // The node belongs to whoever created it; the bridge only stops forwarding.
+    this.disposed = true;
+    this.listeners.clear();
+  }
+
+  private async say(text: string): Promise<ServerMessage | null> {
+    if (this.disposed) return null;
+    let reply: ServerMessage | null = null;
+    // Unknown state (no dialogue state seen yet) counts as asleep: typing must always start
+    // a conversation, and an extra wake of an awake robot is harmless.
+    if (this.state === null || ASLEEP_STATES.has(this.state.state)) {
+      const woken = await this.wake();
+      if (woken.type === 'error') reply = woken;
+    }
+    this.emit({ type: 'user', text });
+    this.typedText.publish(
+      TranscriptType.create({
+        stamp: this.node.clock.now(),
+        text,
+        is_final: true,
+        confidence: 1,
+        language: stringParameter(
+          this.node,
+          ConsoleParameters.language,
+          consoleParameterDefaults.language,
+        ),
+        source: 'typed',
+      }),
+    );
+    return reply;
+  }
+
+  private async wake(): Promise<ServerMessage> {
+    const timeoutMs = numberParameter(
+      this.node,
+      ConsoleParameters.wakeTimeoutMs,
+      consoleParameterDefaults.wake_timeout_ms,
+    );
+    try {
+      const response = await this.wakeClient.call(
+        WakeService.request.create({ source: 'console' }),
+        timeoutMs,
+      );
+      return { type: 'wake', accepted: response.accepted, state: response.state };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.node.logger.warn('wake service call failed', { service: Services.wake, reason });
+      return {
+        type: 'error',
+        code: 'wake_failed',
+        message: `Could not wake the robot (${Services.wake}: ${reason}). Is the wake_word node running?`,
+      };
+    }
+  }
+
+  private remember(turn: TurnView): void {
+    const limit = numberParameter(
+      this.node,
+      ConsoleParameters.historySize,
+      consoleParameterDefaults.history_size,
+    );
+    this.turns.push(turn);
+    if (this.turns.length > limit) this.turns.splice(0, this.turns.length - limit);
+  }
+
+  private emit(message: ServerMessage): void {
+    if (this.disposed) return;
+    for (const listener of this.listeners) {
+      // A failing listener (one broken socket) must not stop the others.
+      try {
+        listener(message);
+      } catch (error) {
+        this.node.logger.error('console listener failed', { reason: String(error) });
+      }
+    }
+  }
+}

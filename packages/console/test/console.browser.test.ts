@@ -1,0 +1,332 @@
+/**
+ * The console in Debian's chromium, on a real in-process graph. Small test doubles on the same
+ * graph stand in for the other nodes: a wake service, and a "robot" that answers typed text with
+ * dialogue states, a spoken sentence (with a real WAV), a gesture and a turn record.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  createInProcessTransport,
+  Qos,
+  type GraphNode,
+  type GraphTransport,
+  type Publisher,
+} from '@hearth/graph';
+import {
+  DialogueStateType,
+  GestureCommandType,
+  NodeNames,
+  Services,
+  SpeechEventType,
+  Topics,
+  TranscriptType,
+  TurnRecordType,
+  WakeService,
+  type DialogueState,
+  type Transcript,
+  type WakeRequest,
+} from '@hearth/interfaces';
+import { ConsolePortInUseError, startConsole, type ConsoleHandle } from '../src/index.js';
+import { rawGet } from './support/rawGet.js';
+import { writeToneWav } from './support/writeToneWav.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+];
+const REPLY = 'I am here with you.';
+const NOTICE = 'No model installed: answering from the fallback responder.';
+
+/** Polls until `predicate` holds; jest's test timeout bounds the wait. */
+async function waitUntil(predicate: () => boolean): Promise<void> {
+  while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** The rest of the graph, as far as the console can see it. */
+class RobotDouble {
+  readonly wakeCalls: WakeRequest[] = [];
+  readonly transcripts: Transcript[] = [];
+  private readonly state: Publisher<DialogueState>;
+
+  constructor(
+    private readonly node: GraphNode,
+    private readonly wavPath: string,
+  ) {
+    this.state = node.createPublisher(DialogueStateType, Topics.dialogueState, Qos.state);
+    const speech = node.createPublisher(SpeechEventType, Topics.ttsEvents, Qos.events);
+    const gesture = node.createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events);
+    const turn = node.createPublisher(TurnRecordType, Topics.dialogueTurn, Qos.events);
+    this.setState('asleep', '', 'init');
+
+    node.createService(WakeService, Services.wake, (request) => {
+      this.wakeCalls.push(request);
+      this.setState('listening', 'asleep', 'wake.detected');
+      return WakeService.response.create({ accepted: true, state: 'listening' });
+    });
+    node.createSubscription(
+      TranscriptType,
+      Topics.typedText,
+      (transcript) => {
+        this.transcripts.push(transcript);
+        this.setState('thinking', 'listening', 'speech.final');
+        this.setState('speaking', 'thinking', 'llm.sentence');
+        const stamp = node.clock.now();
+        speech.publish(
+          SpeechEventType.create({
+            stamp,
+            utterance_id: 'u1',
+            kind: 'start',
+            text: REPLY,
+            audio_path: this.wavPath,
+          }),
+        );
+        gesture.publish(
+          GestureCommandType.create({
+            stamp,
+            name: 'open_arms',
+            reason: 'sentence',
+            intensity: 0.6,
+            sentence: REPLY,
+          }),
+        );
+        speech.publish(
+          SpeechEventType.create({
+            stamp,
+            utterance_id: 'u1',
+            kind: 'end',
+            text: REPLY,
+            audio_path: this.wavPath,
+          }),
+        );
+        turn.publish(
+          TurnRecordType.create({
+            stamp,
+            session_id: 's1',
+            turn_index: 1,
+            user_text: transcript.text,
+            reply_text: REPLY,
+            states: ['listening', 'thinking', 'speaking'],
+            gestures: ['open_arms'],
+            audio_path: this.wavPath,
+          }),
+        );
+        this.setState('followUp', 'speaking', 'tts.finished');
+      },
+      Qos.events,
+    );
+  }
+
+  private setState(state: string, previous: string, event: string): void {
+    this.state.publish(
+      DialogueStateType.create({
+        stamp: this.node.clock.now(),
+        state,
+        previous_state: previous,
+        event,
+        session_id: 's1',
+      }),
+    );
+  }
+}
+
+describe('web console', () => {
+  let dir: string;
+  let audioDir: string;
+  let wav: Buffer;
+  let transport: GraphTransport;
+  let robot: RobotDouble;
+  let consoleHandle: ConsoleHandle;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hearth-console-'));
+    audioDir = join(dir, 'audio');
+    await mkdir(audioDir);
+    wav = await writeToneWav(join(audioDir, 'reply-1.wav'));
+    transport = createInProcessTransport();
+    robot = new RobotDouble(transport.createNode('robot_double'), join(audioDir, 'reply-1.wav'));
+    consoleHandle = await startConsole({
+      node: transport.createNode(NodeNames.console),
+      port: 0,
+      audioDir,
+      notices: [NOTICE],
+    });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await consoleHandle?.close();
+    await transport?.shutdown();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows the state and notices, sends typed text, waking the robot first, and shows the reply', async () => {
+    await page.goto(consoleHandle.url);
+    await page.waitForSelector('#state[data-state="asleep"]');
+    expect(await page.textContent('#notices')).toContain(NOTICE);
+    expect(await page.isVisible('#notices')).toBe(true);
+
+    const voiceRequest = page.waitForResponse((response) =>
+      response.url().endsWith('/audio/reply-1.wav'),
+    );
+    await page.fill('#text', 'I feel lonely today');
+    await page.press('#text', 'Enter');
+
+    await page.waitForSelector(`.message.robot >> text=${REPLY}`);
+    expect(await page.textContent('.message.user')).toContain('I feel lonely today');
+    await page.waitForSelector('#state[data-state="followUp"]');
+    expect(await page.textContent('#state')).toContain('Waiting for you');
+    expect(await page.getAttribute('#gesture-now', 'data-gesture')).toBe('open_arms');
+    expect(await page.textContent('#gesture-now')).toBe('open arms');
+
+    expect(robot.wakeCalls).toEqual([{ source: 'console' }]);
+    expect(robot.transcripts).toHaveLength(1);
+    expect(robot.transcripts[0]).toMatchObject({
+      text: 'I feel lonely today',
+      is_final: true,
+      source: 'typed',
+    });
+
+    // The page fetched the sentence's WAV to speak it.
+    const response = await voiceRequest;
+    expect(response.headers()['content-type']).toBe('audio/wav');
+
+    await page.screenshot({ path: '/tmp/hearth-console.png', fullPage: true });
+  });
+
+  it('serves the WAV as audio/wav', async () => {
+    const response = await fetch(new URL('/audio/reply-1.wav', consoleHandle.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('audio/wav');
+    expect(Buffer.from(await response.arrayBuffer()).equals(wav)).toBe(true);
+  });
+
+  it('refuses path traversal and anything that is not a WAV in the audio folder', async () => {
+    await writeFile(join(dir, 'secret.wav'), 'SECRET');
+    await writeFile(join(audioDir, 'notes.txt'), 'SECRET');
+    await symlink(join(dir, 'secret.wav'), join(audioDir, 'link.wav'));
+    for (const path of [
+      '/audio/..%2Fsecret.wav',
+      '/audio/%2e%2e%2fsecret.wav',
+      '/audio/..%5Csecret.wav',
+      '/audio/link.wav',
+      '/audio/notes.txt',
+      '/audio/missing.wav',
+      '/audio/.hidden.wav',
+    ]) {
+      const response = await rawGet(consoleHandle.port, path);
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+      expect(response.body.toString()).not.toContain('SECRET');
+    }
+    for (const path of ['/audio/../secret.wav', '/audio/../../secret.wav', '/../secret.wav']) {
+      const response = await rawGet(consoleHandle.port, path);
+      expect(response.status).not.toBe(200);
+      expect(response.body.toString()).not.toContain('SECRET');
+    }
+  });
+
+  it('the wake button calls the wake service', async () => {
+    const before = robot.wakeCalls.length;
+    await page.click('#wake');
+    await waitUntil(() => robot.wakeCalls.length > before);
+    expect(robot.wakeCalls.at(-1)).toEqual({ source: 'console' });
+  });
+
+  it('answers bad input on the socket with an error', async () => {
+    const replies = await page.evaluate(async () => {
+      const socket = new WebSocket(`ws://${window.location.host}/ws`);
+      const received: { type: string; code?: string }[] = [];
+      await new Promise((resolve) => socket.addEventListener('open', resolve));
+      const errors = new Promise<void>((resolve) => {
+        socket.addEventListener('message', (event) => {
+          const message = JSON.parse(String(event.data)) as { type: string; code?: string };
+          received.push(message);
+          if (received.filter((m) => m.type === 'error').length === 4) resolve();
+        });
+      });
+      socket.send('not json');
+      socket.send(JSON.stringify({ type: 'shout' }));
+      socket.send(JSON.stringify({ type: 'say', text: 42 }));
+      socket.send(JSON.stringify({ type: 'say', text: 'a'.repeat(5000) }));
+      await errors;
+      socket.close();
+      return received;
+    });
+    expect(replies[0]?.type).toBe('snapshot');
+    expect(replies.filter((m) => m.type === 'error').map((m) => m.code)).toEqual([
+      'invalid_json',
+      'invalid_message',
+      'invalid_message',
+      'text_too_long',
+    ]);
+    expect(robot.transcripts).toHaveLength(1);
+  });
+
+  it('refuses websocket connections from other web pages', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: consoleHandle.port,
+        path: '/ws',
+        headers: {
+          Connection: 'Upgrade',
+          Upgrade: 'websocket',
+          'Sec-WebSocket-Version': '13',
+          'Sec-WebSocket-Key': Buffer.from('0123456789abcdef').toString('base64'),
+          Origin: 'http://evil.example',
+        },
+      });
+      req.on('upgrade', (_res, socket) => {
+        socket.destroy();
+        resolve(101);
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('reconnects when the server comes back, and shows the conversation so far', async () => {
+    const port = consoleHandle.port;
+    await consoleHandle.close();
+    await page.waitForSelector('body[data-connection="closed"]');
+    consoleHandle = await startConsole({
+      node: transport.createNode('console_restarted'),
+      port,
+      audioDir,
+    });
+    await page.waitForSelector('body[data-connection="open"]');
+    // The new console node got the current state (transient local) and a fresh, empty history.
+    await page.waitForSelector('#state[data-state="listening"]');
+    await page.fill('#text', 'Are you still there?');
+    await page.click('#send');
+    await page.waitForSelector('.message.user >> text=Are you still there?');
+    await waitUntil(() => robot.transcripts.length === 2);
+    expect(robot.transcripts[1]?.text).toBe('Are you still there?');
+  });
+
+  it('names the port and the fix when the port is taken', async () => {
+    const node = transport.createNode('console_second');
+    await expect(startConsole({ node, port: consoleHandle.port, audioDir })).rejects.toThrow(
+      ConsolePortInUseError,
+    );
+  });
+});

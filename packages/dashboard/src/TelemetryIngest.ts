@@ -1,0 +1,92 @@
+/**
+ * Reads every robot's telemetry from MQTT, validates each payload with the robot's own schemas
+ * and applies it to the store. Invalid payloads are logged and dropped: the broker is shared, and
+ * one bad publisher must not break the page for everyone.
+ */
+import {
+  SessionEventPayloadSchema,
+  StatePayloadSchema,
+  StatusPayloadSchema,
+  parsePayload,
+  parseTopic,
+  type ParseResult,
+} from '@hearth/telemetry/mqtt';
+import type { DashboardLogger } from './DashboardLogger.js';
+import type { DashboardStore, StoreChange } from './store/DashboardStore.js';
+
+export interface IngestResult {
+  readonly accepted: boolean;
+  readonly change?: StoreChange;
+}
+
+export class TelemetryIngest {
+  constructor(
+    private readonly store: DashboardStore,
+    private readonly logger: DashboardLogger,
+    private readonly onChange: (change: StoreChange) => void,
+  ) {}
+
+  /** Handles one MQTT message. */
+  handle(topic: string, payload: Uint8Array): void {
+    const parsed = parseTopic(topic);
+    // Commands are the dashboard's own; metrics and alerts arrive with issues 7 and 8.
+    if (
+      !parsed ||
+      parsed.kind === 'command' ||
+      parsed.kind === 'metrics' ||
+      parsed.kind === 'alert'
+    )
+      return;
+    // An empty retained message clears a topic; there is nothing to show for it.
+    if (payload.byteLength === 0) return;
+    let change: StoreChange | undefined;
+    switch (parsed.kind) {
+      case 'status': {
+        const result = this.check(topic, parsed.robot, parsePayload(StatusPayloadSchema, payload));
+        if (result) change = this.store.applyStatus(result);
+        break;
+      }
+      case 'state': {
+        const result = this.check(topic, parsed.robot, parsePayload(StatePayloadSchema, payload));
+        if (result) change = this.store.applyState(result);
+        break;
+      }
+      case 'sessionEvent': {
+        const result = this.check(
+          topic,
+          parsed.robot,
+          parsePayload(SessionEventPayloadSchema, payload),
+        );
+        if (result && result.sessionId !== parsed.sessionId) {
+          this.refuse(topic, [
+            `sessionId: ${result.sessionId} does not match the topic's ${parsed.sessionId}`,
+          ]);
+        } else if (result) {
+          change = this.store.applySessionEvent(result);
+        }
+        break;
+      }
+    }
+    if (change) this.onChange(change);
+  }
+
+  private check<T extends { robot: string }>(
+    topic: string,
+    robot: string,
+    result: ParseResult<T>,
+  ): T | undefined {
+    if (!result.ok) {
+      this.refuse(topic, result.issues);
+      return undefined;
+    }
+    if (result.value.robot !== robot) {
+      this.refuse(topic, [`robot: ${result.value.robot} does not match the topic's ${robot}`]);
+      return undefined;
+    }
+    return result.value;
+  }
+
+  private refuse(topic: string, issues: readonly string[]): void {
+    this.logger.warn('dropped invalid telemetry', { topic, issues });
+  }
+}

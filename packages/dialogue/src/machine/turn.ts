@@ -1,0 +1,76 @@
+import type { TurnDurations, TurnOutcome, TurnState, TurnSummary, TurnTimings } from './types.js';
+
+const NO_TIMINGS: TurnTimings = {
+  wakeAt: null,
+  speechEndAt: null,
+  firstTokenAt: null,
+  llmDoneAt: null,
+  firstAudioAt: null,
+  endAt: null,
+};
+
+/** A turn with nothing in it yet: the state between turns. */
+export function emptyTurn(): TurnState {
+  return {
+    userText: '',
+    pending: [],
+    current: null,
+    spoken: [],
+    received: 0,
+    generationDone: false,
+    strategy: '',
+    fallback: false,
+    failure: '',
+    audioPath: '',
+    gestures: [],
+    states: [],
+    utterances: 0,
+    generateStartedAt: null,
+    timings: NO_TIMINGS,
+  };
+}
+
+export function withTimings(turn: TurnState, patch: Partial<TurnTimings>): TurnState {
+  return { ...turn, timings: { ...turn.timings, ...patch } };
+}
+
+function since(start: number | null, at: number | null): number {
+  return start === null || at === null ? -1 : Math.max(0, at - start);
+}
+
+export function turnDurations(timings: TurnTimings): TurnDurations {
+  const start = timings.speechEndAt;
+  return {
+    llmFirstTokenMs: since(start, timings.firstTokenAt),
+    llmTotalMs: since(start, timings.llmDoneAt),
+    ttsFirstAudioMs: since(start, timings.firstAudioAt),
+    turnTotalMs: since(start, timings.endAt),
+  };
+}
+
+/** Closes `turn` at `endAt`; an interrupted reply includes the sentence it was cut off in. */
+export function summarizeTurn(
+  turn: TurnState,
+  ids: { sessionId: string; turnIndex: number },
+  outcome: TurnOutcome,
+  endAt: number,
+): TurnSummary {
+  const said = outcome === 'interrupted' && turn.current !== null ? [...turn.spoken, turn.current] : turn.spoken;
+  const timings: TurnTimings = { ...turn.timings, endAt };
+  return {
+    sessionId: ids.sessionId,
+    turnIndex: ids.turnIndex,
+    userText: turn.userText,
+    replyText: said.join(' '),
+    strategy: turn.strategy,
+    states: turn.states,
+    gestures: turn.gestures,
+    audioPath: turn.audioPath,
+    outcome,
+    interrupted: outcome === 'interrupted',
+    fallback: turn.fallback,
+    failure: turn.failure,
+    timings,
+    durations: turnDurations(timings),
+  };
+}

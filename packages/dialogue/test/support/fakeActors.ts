@@ -1,0 +1,97 @@
+import { createActor, fromCallback, fromPromise, SimulatedClock, type EventObject } from 'xstate';
+import {
+  DIALOGUE_SYSTEM_ID,
+  dialogueMachine,
+  type DialogueEmitted,
+  type DialogueEvent,
+  type DialogueInput,
+  type GenerateInput,
+  type SayInput,
+  type SayOutput,
+  type TurnSummary,
+} from '../../src/index.js';
+
+export interface FakeGeneration {
+  readonly input: GenerateInput;
+  /** Sends to the machine as the real actor would (llm.sentence, llm.done, llm.failed). */
+  readonly sendBack: (event: DialogueEvent) => void;
+  cancelled: boolean;
+}
+
+export interface FakeUtterance {
+  readonly input: SayInput;
+  readonly signal: AbortSignal;
+  finish(output?: Partial<SayOutput>): void;
+  fail(error: Error): void;
+}
+
+/** Records every generate and say the machine starts, and lets the test finish them. */
+export class FakeEffects {
+  readonly generations: FakeGeneration[] = [];
+  readonly utterances: FakeUtterance[] = [];
+
+  readonly generate = fromCallback<EventObject, GenerateInput>(({ input, sendBack }) => {
+    const generation: FakeGeneration = { input, sendBack, cancelled: false };
+    this.generations.push(generation);
+    return () => {
+      generation.cancelled = true;
+    };
+  });
+
+  readonly say = fromPromise<SayOutput, SayInput>(
+    ({ input, signal }) =>
+      new Promise<SayOutput>((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(new Error('cancelled')));
+        this.utterances.push({
+          input,
+          signal,
+          finish: (output) =>
+            resolve({
+              audioPath: `/tmp/${input.utteranceId}.wav`,
+              groupAudioPath: `/tmp/${input.groupId}.wav`,
+              durationMs: 500,
+              wordsSpoken: input.text.split(' ').length,
+              cancelled: false,
+              ...output,
+            }),
+          fail: reject,
+        });
+      }),
+  );
+
+  get lastGeneration(): FakeGeneration {
+    const generation = this.generations.at(-1);
+    if (generation === undefined) throw new Error('no generate goal was started');
+    return generation;
+  }
+
+  get lastUtterance(): FakeUtterance {
+    const utterance = this.utterances.at(-1);
+    if (utterance === undefined) throw new Error('no say goal was started');
+    return utterance;
+  }
+}
+
+/** Lets promise callbacks (fake say results) run. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A started dialogue actor on fake effects and a simulated clock, with what it emitted. */
+export function startDialogue(input: DialogueInput = {}) {
+  const effects = new FakeEffects();
+  const clock = new SimulatedClock();
+  const machine = dialogueMachine.provide({ actors: { generate: effects.generate, say: effects.say } });
+  const actor = createActor(machine, {
+    clock,
+    systemId: DIALOGUE_SYSTEM_ID,
+    input: { now: () => clock.now(), createSessionId: () => 'sess', ...input },
+  });
+  const states: Extract<DialogueEmitted, { type: 'state.changed' }>[] = [];
+  const turns: TurnSummary[] = [];
+  actor.on('state.changed', (event) => states.push(event));
+  actor.on('turn.ended', (event) => turns.push(event.turn));
+  actor.start();
+  const publicState = () => actor.getSnapshot().context.state;
+  return { actor, clock, effects, states, turns, publicState };
+}

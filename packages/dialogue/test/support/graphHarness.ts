@@ -1,0 +1,123 @@
+import { createInProcessTransport, LogCapture, type GraphNode, type GraphTransport } from '@hearth/graph';
+import {
+  Actions,
+  DialogueStateType,
+  GenerateAction,
+  GestureCommandType,
+  SayAction,
+  Topics,
+  TranscriptType,
+  TurnRecordType,
+  WakeWordType,
+  type DialogueState,
+  type GenerateGoal,
+  type SayGoal,
+  type TurnRecord,
+} from '@hearth/interfaces';
+import { Qos } from '@hearth/graph';
+import { DialogueNode } from '../../src/index.js';
+
+/** Polls until `check` holds; fails with `what` after `timeoutMs` (a hang, not a speed check). */
+export async function until(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+export interface LlmScript {
+  /** Sentences streamed as feedback, then the result (unless `hold`). */
+  readonly sentences: readonly string[];
+  /** Keep the goal open after the sentences until it is cancelled. */
+  readonly hold?: boolean;
+}
+
+/**
+ * The dialogue node on an in-process graph with fake llm and tts servers (each recording its goals
+ * and cancels), a fake gesture node, and a tester node that plays the person.
+ */
+export class DialogueHarness {
+  readonly transport: GraphTransport;
+  readonly dialogue: DialogueNode;
+  /** The dialogue node's GraphNode, e.g. to set its parameters as `ros2 param set` would. */
+  readonly dialogueGraphNode: GraphNode;
+  readonly tester: GraphNode;
+  readonly states: DialogueState[] = [];
+  readonly turns: TurnRecord[] = [];
+  readonly generateGoals: GenerateGoal[] = [];
+  readonly sayGoals: SayGoal[] = [];
+  readonly cancelled: string[] = [];
+  llmScript: LlmScript = { sentences: ['Hello.'] };
+  /** When set, speech stays open until cancelled. */
+  holdSpeech = false;
+
+  constructor(parameterOverrides: Record<string, number | boolean> = {}, options: { withLlm?: boolean } = {}) {
+    this.transport = createInProcessTransport({ logger: { level: 'warn', capture: new LogCapture() } });
+    this.dialogueGraphNode = this.transport.createNode('dialogue', { parameterOverrides });
+    this.dialogue = new DialogueNode(this.dialogueGraphNode, {
+      createSessionId: () => 'sess',
+    });
+    if (options.withLlm !== false) this.startLlm(this.transport.createNode('llm'));
+    this.startTts(this.transport.createNode('tts'));
+    this.tester = this.transport.createNode('tester');
+    this.tester.createSubscription(DialogueStateType, Topics.dialogueState, (m) => this.states.push(m), Qos.state);
+    this.tester.createSubscription(TurnRecordType, Topics.dialogueTurn, (m) => this.turns.push(m), Qos.events);
+  }
+
+  wake(): void {
+    this.tester
+      .createPublisher(WakeWordType, Topics.wakeWord, Qos.events)
+      .publish(WakeWordType.create({ phrase: 'hey hearth', engine: 'console', score: 1 }));
+  }
+
+  say(text: string, isFinal = true): void {
+    this.tester
+      .createPublisher(TranscriptType, Topics.transcript, Qos.events)
+      .publish(TranscriptType.create({ text, is_final: isFinal, confidence: 1, language: 'en-US', source: 'typed' }));
+  }
+
+  get stateNames(): string[] {
+    return this.states.map((s) => s.state);
+  }
+
+  async dispose(): Promise<void> {
+    this.dialogue.dispose();
+    await this.transport.shutdown();
+  }
+
+  private startLlm(node: GraphNode): void {
+    node.createActionServer(GenerateAction, Actions.generate, async (goal) => {
+      this.generateGoals.push(goal.goal);
+      const { sentences, hold } = this.llmScript;
+      for (const [index, sentence] of sentences.entries()) {
+        await new Promise((resolve) => setImmediate(resolve));
+        goal.publishFeedback(
+          GenerateAction.feedback.create({ sentence, sentence_index: index, strategy: 'Affirmation', first_token_ms: 5 }),
+        );
+      }
+      if (hold) await new Promise((resolve) => goal.signal.addEventListener('abort', resolve));
+      if (goal.signal.aborted) this.cancelled.push(`generate:${goal.goal.session_id}`);
+      return GenerateAction.result.create({ reply: sentences.join(' '), strategy: 'Affirmation', cancelled: goal.signal.aborted });
+    });
+  }
+
+  private startTts(node: GraphNode): void {
+    const gestures = node.createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events);
+    node.createActionServer(SayAction, Actions.say, async (goal) => {
+      this.sayGoals.push(goal.goal);
+      goal.publishFeedback(SayAction.feedback.create({ event: 'started', offset_ms: 0, text: goal.goal.text }));
+      gestures.publish(GestureCommandType.create({ name: `nod-${this.sayGoals.length}`, reason: 'sentence', sentence: goal.goal.text }));
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.holdSpeech) await new Promise((resolve) => goal.signal.addEventListener('abort', resolve));
+      if (goal.signal.aborted) this.cancelled.push(`say:${goal.goal.utterance_id}`);
+      return SayAction.result.create({
+        audio_path: `/tmp/${goal.goal.utterance_id}.wav`,
+        group_audio_path: `/tmp/${goal.goal.group_id}.wav`,
+        duration_ms: 400,
+        words_spoken: goal.goal.text.split(' ').length,
+        cancelled: goal.signal.aborted,
+      });
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import type { GestureProfile, SentenceCue } from '../profile/GestureProfile.js';
+import { tokenize } from './tokenize.js';
+
+/** What a gesture is chosen from. */
+export interface GestureInput {
+  /** A sentence the robot starts to speak; absent for a state change alone. */
+  readonly sentence?: string;
+  /** The support strategy of the current reply (ESConv), when known. */
+  readonly strategy?: string;
+  /** The dialogue machine's current state. */
+  readonly state?: string;
+}
+
+/** Which rule chose the gesture. */
+export type GestureRule = 'cue' | 'strategy' | 'state' | 'default';
+
+export interface GestureChoice {
+  readonly name: string;
+  /** GestureCommand.reason: why, in the message's vocabulary (sentence, strategy, state). */
+  readonly reason: 'sentence' | 'strategy' | 'state';
+  readonly rule: GestureRule;
+  readonly priority: number;
+}
+
+function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let start = 0; start + phrase.length <= words.length; start++) {
+    if (phrase.every((word, i) => words[start + i] === word)) return true;
+  }
+  return false;
+}
+
+function matchesCue(sentence: string, words: readonly string[], cue: SentenceCue): boolean {
+  const trimmed = sentence.trimEnd();
+  return (
+    cue.endsWith.some((ending) => trimmed.endsWith(ending)) ||
+    cue.words.some((phrase) => containsPhrase(words, phrase))
+  );
+}
+
+/**
+ * Chooses one gesture, a pure function of its input and the profile. For a spoken sentence:
+ * the first matching sentence cue, else the reply's strategy, else the dialogue state, else the
+ * profile's default. For a state change alone: the state's gesture, or none.
+ */
+export function chooseGesture(
+  input: GestureInput,
+  profile: GestureProfile,
+): GestureChoice | undefined {
+  const { mapping } = profile;
+  const choice = (
+    name: string,
+    reason: GestureChoice['reason'],
+    rule: GestureRule,
+  ): GestureChoice => ({
+    name,
+    reason,
+    rule,
+    priority: profile.gestures.get(name)?.priority ?? 0,
+  });
+  const byState = input.state !== undefined ? mapping.state.get(input.state) : undefined;
+  if (input.sentence === undefined)
+    return byState !== undefined ? choice(byState, 'state', 'state') : undefined;
+
+  const words = tokenize(input.sentence);
+  const cue = mapping.sentenceCues.find((candidate) =>
+    matchesCue(input.sentence ?? '', words, candidate),
+  );
+  if (cue) return choice(cue.gesture, 'sentence', 'cue');
+  const byStrategy = input.strategy ? mapping.strategy.get(input.strategy) : undefined;
+  if (byStrategy !== undefined) return choice(byStrategy, 'strategy', 'strategy');
+  if (byState !== undefined) return choice(byState, 'state', 'state');
+  return choice(mapping.default, 'sentence', 'default');
+}

@@ -1,0 +1,83 @@
+/** ESConv's eight support strategies, as a reply's strategy tag names them. */
+export const SUPPORT_STRATEGIES = [
+  'Question',
+  'Restatement or Paraphrasing',
+  'Reflection of feelings',
+  'Self-disclosure',
+  'Affirmation and Reassurance',
+  'Providing Suggestions',
+  'Information',
+  'Others',
+] as const;
+export type SupportStrategy = (typeof SUPPORT_STRATEGIES)[number];
+
+/** The dialogue machine's states (DialogueState.msg). */
+export const DIALOGUE_STATES = [
+  'asleep',
+  'listening',
+  'thinking',
+  'speaking',
+  'followUp',
+  'crisis',
+  'paused',
+  'recovering',
+] as const;
+export type DialogueStateName = (typeof DIALOGUE_STATES)[number];
+
+export interface JointLimits {
+  readonly name: string;
+  /** Radians. */
+  readonly min: number;
+  readonly max: number;
+  /** Radians per second. */
+  readonly maxVelocity: number;
+  /** Rest position, where every gesture starts at time 0 and intensity scales from. */
+  readonly neutral: number;
+}
+
+export interface Keyframe {
+  /** Seconds from the gesture's start (trajectory_msgs' time_from_start). */
+  readonly time: number;
+  /** Target positions, radians, for the joints that move at this keyframe. */
+  readonly joints: ReadonlyMap<string, number>;
+}
+
+export interface Gesture {
+  readonly name: string;
+  readonly description: string;
+  /** Higher wins when two gestures compete for the same joints (GestureCommand.priority). */
+  readonly priority: number;
+  /** Face screen expression shown while the gesture plays; empty for none. */
+  readonly face: string;
+  /** Repeats until another gesture replaces it (idle motions). */
+  readonly loop: boolean;
+  readonly keyframes: readonly Keyframe[];
+}
+
+/** A rule matching a spoken sentence. */
+export interface SentenceCue {
+  readonly gesture: string;
+  /** Lower-case words or phrases, matched on word boundaries. */
+  readonly words: readonly (readonly string[])[];
+  /** Sentence endings, e.g. `?`. */
+  readonly endsWith: readonly string[];
+}
+
+export interface GestureMapping {
+  readonly strategy: ReadonlyMap<string, string>;
+  readonly state: ReadonlyMap<string, string>;
+  readonly sentenceCues: readonly SentenceCue[];
+  readonly default: string;
+}
+
+/** A robot profile's gestures, validated: every keyframe within its joints' limits. */
+export interface GestureProfile {
+  /** The file it was loaded from. */
+  readonly file: string;
+  readonly robot: string;
+  /** In the file's order (the order trajectories list their joints in). */
+  readonly joints: ReadonlyMap<string, JointLimits>;
+  readonly faceExpressions: readonly string[];
+  readonly gestures: ReadonlyMap<string, Gesture>;
+  readonly mapping: GestureMapping;
+}

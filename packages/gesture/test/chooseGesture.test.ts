@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { chooseGesture } from '../src/choose/chooseGesture.js';
+import type { GestureProfile } from '../src/profile/GestureProfile.js';
+import { DEFAULT_GESTURES_FILE, loadGestureProfile } from '../src/profile/loadGestureProfile.js';
+
+describe('chooseGesture (default robot profile)', () => {
+  let profile: GestureProfile;
+  beforeAll(async () => {
+    profile = await loadGestureProfile(DEFAULT_GESTURES_FILE);
+  });
+
+  it('tilts the head on a question', () => {
+    expect(chooseGesture({ sentence: 'How are you feeling today?' }, profile)).toMatchObject({
+      name: 'head_tilt',
+      reason: 'sentence',
+      rule: 'cue',
+      priority: 2,
+    });
+  });
+
+  it('waves at greetings, matching whole words and phrases only', () => {
+    expect(chooseGesture({ sentence: 'Hello, it is good to see you.' }, profile)?.name).toBe(
+      'wave',
+    );
+    expect(chooseGesture({ sentence: 'Good morning to you.' }, profile)?.name).toBe('wave');
+    expect(chooseGesture({ sentence: 'This is a hint.' }, profile)?.name).toBe('nod');
+  });
+
+  it('uses the reply strategy when no cue matches', () => {
+    expect(
+      chooseGesture(
+        { sentence: 'That sounds exhausting.', strategy: 'Reflection of feelings' },
+        profile,
+      ),
+    ).toMatchObject({
+      name: 'slow_nod',
+      reason: 'strategy',
+    });
+    expect(
+      chooseGesture({ sentence: 'You did well.', strategy: 'Affirmation and Reassurance' }, profile)
+        ?.name,
+    ).toBe('open_palms');
+  });
+
+  it('falls back to the state, then the default nod', () => {
+    expect(
+      chooseGesture({ sentence: 'Please stay with me.', state: 'crisis' }, profile)?.name,
+    ).toBe('comfort');
+    expect(chooseGesture({ sentence: 'I understand.', state: 'speaking' }, profile)).toMatchObject({
+      name: 'nod',
+      rule: 'default',
+    });
+    expect(
+      chooseGesture({ sentence: 'I understand.', strategy: 'Not a strategy' }, profile)?.name,
+    ).toBe('nod');
+  });
+
+  it('maps state changes alone to state gestures, or to none', () => {
+    expect(chooseGesture({ state: 'listening' }, profile)).toMatchObject({
+      name: 'lean_in',
+      reason: 'state',
+    });
+    expect(chooseGesture({ state: 'thinking' }, profile)?.name).toBe('thinking_pose');
+    expect(chooseGesture({ state: 'asleep' }, profile)?.name).toBe('idle_breathing');
+    expect(chooseGesture({ state: 'speaking' }, profile)).toBeUndefined();
+    expect(chooseGesture({ state: 'constructor' }, profile)).toBeUndefined();
+  });
+});

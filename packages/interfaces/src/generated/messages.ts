@@ -1,0 +1,982 @@
+// generated, do not edit: written by packages/interfaces/scripts/generate.mjs from the
+// .msg, .action and .srv files of hearth_interfaces. Change those and run `pnpm gen:interfaces`.
+
+import { defineMessage } from '../defineMessage.js';
+import type { Time } from '../runtime.js';
+import { Checks, at, checkArray } from '../validation.js';
+import { TimeType } from './builtin_interfaces.js';
+
+/**
+ * An estimate of the person's affect for the current turn (ESConv's emotion set).
+ *
+ * ROS 2 type `hearth_interfaces/msg/Affect`, from msg/Affect.msg.
+ */
+export interface Affect {
+  stamp: Time;
+  session_id: string;
+  /** anxiety, depression, sadness, anger, fear, disgust, shame, neutral */
+  emotion: string;
+  /** 0 (none) to 1 (strong). */
+  intensity: number;
+  /** -1 (negative) to 1 (positive). */
+  valence: number;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/Affect` messages. */
+export const AffectType = defineMessage<Affect>({
+  typeName: 'hearth_interfaces/msg/Affect',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'session_id',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'emotion',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'intensity',
+      type: 'float32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'valence',
+      type: 'float32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    session_id: '',
+    emotion: '',
+    intensity: 0,
+    valence: 0,
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.session_id, at(path, 'session_id'), issues);
+    Checks.string(m.emotion, at(path, 'emotion'), issues);
+    Checks.float32(m.intensity, at(path, 'intensity'), issues);
+    Checks.float32(m.valence, at(path, 'valence'), issues);
+  },
+});
+
+/**
+ * One frame of captured audio: 16 kHz mono signed 16-bit PCM, typically 20-32 ms.
+ * Published best-effort with a short queue: a late frame is worth less than a fresh one.
+ *
+ * ROS 2 type `hearth_interfaces/msg/AudioFrame`, from msg/AudioFrame.msg.
+ */
+export interface AudioFrame {
+  stamp: Time;
+  sample_rate: number;
+  channels: number;
+  samples: number[];
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/AudioFrame` messages. */
+export const AudioFrameType = defineMessage<AudioFrame>({
+  typeName: 'hearth_interfaces/msg/AudioFrame',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'sample_rate',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'channels',
+      type: 'uint8',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'samples',
+      type: 'int16',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    sample_rate: 0,
+    channels: 0,
+    samples: [],
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.uint32(m.sample_rate, at(path, 'sample_rate'), issues);
+    Checks.uint8(m.channels, at(path, 'channels'), issues);
+    checkArray(m.samples, at(path, 'samples'), issues, 'int16[]', null, Checks.int16);
+  },
+});
+
+/**
+ * A command from a caregiver (care dashboard or console), validated before it reaches the graph.
+ *
+ * ROS 2 type `hearth_interfaces/msg/CaregiverCommand`, from msg/CaregiverCommand.msg.
+ */
+export interface CaregiverCommand {
+  stamp: Time;
+  /** pause, resume, say, end-session, ack-alert */
+  verb: string;
+  /** Text to say for verb == say. */
+  text: string;
+  /** Alert to acknowledge for verb == ack-alert. */
+  alert_id: string;
+  /** Who sent it (user name on the dashboard); never a password or token. */
+  issued_by: string;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/CaregiverCommand` messages. */
+export const CaregiverCommandType = defineMessage<CaregiverCommand>({
+  typeName: 'hearth_interfaces/msg/CaregiverCommand',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'verb',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'text',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'alert_id',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'issued_by',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    verb: '',
+    text: '',
+    alert_id: '',
+    issued_by: '',
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.verb, at(path, 'verb'), issues);
+    Checks.string(m.text, at(path, 'text'), issues);
+    Checks.string(m.alert_id, at(path, 'alert_id'), issues);
+    Checks.string(m.issued_by, at(path, 'issued_by'), issues);
+  },
+});
+
+/**
+ * The dialogue machine's current state. Published reliable and transient-local, so a late
+ * subscriber (the console, the dashboard bridge) gets the current state at once.
+ *
+ * ROS 2 type `hearth_interfaces/msg/DialogueState`, from msg/DialogueState.msg.
+ */
+export interface DialogueState {
+  stamp: Time;
+  /** asleep, listening, thinking, speaking, followUp, crisis, paused, recovering */
+  state: string;
+  previous_state: string;
+  /** The event type that caused the transition, e.g. wake.detected, speech.final. */
+  event: string;
+  /** Empty while no session is open. */
+  session_id: string;
+  turn_index: number;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/DialogueState` messages. */
+export const DialogueStateType = defineMessage<DialogueState>({
+  typeName: 'hearth_interfaces/msg/DialogueState',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'state',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'previous_state',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'event',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'session_id',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'turn_index',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    state: '',
+    previous_state: '',
+    event: '',
+    session_id: '',
+    turn_index: 0,
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.state, at(path, 'state'), issues);
+    Checks.string(m.previous_state, at(path, 'previous_state'), issues);
+    Checks.string(m.event, at(path, 'event'), issues);
+    Checks.string(m.session_id, at(path, 'session_id'), issues);
+    Checks.uint32(m.turn_index, at(path, 'turn_index'), issues);
+  },
+});
+
+/**
+ * A named gesture for the robot to perform, from the robot profile's gesture table.
+ *
+ * ROS 2 type `hearth_interfaces/msg/GestureCommand`, from msg/GestureCommand.msg.
+ */
+export interface GestureCommand {
+  stamp: Time;
+  name: string;
+  /** Why it was chosen: sentence, state, strategy, affect, idle. */
+  reason: string;
+  /** Higher wins when two gestures compete for the same joints. */
+  priority: number;
+  /** 0 to 1, scales the amplitude of the motion. */
+  intensity: number;
+  /** The sentence this gesture accompanies, if any. */
+  sentence: string;
+  /** When to start, relative to stamp, in milliseconds (lets gestures align with speech). */
+  start_offset_ms: number;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/GestureCommand` messages. */
+export const GestureCommandType = defineMessage<GestureCommand>({
+  typeName: 'hearth_interfaces/msg/GestureCommand',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'name',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'reason',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'priority',
+      type: 'uint8',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'intensity',
+      type: 'float32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'sentence',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'start_offset_ms',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    name: '',
+    reason: '',
+    priority: 0,
+    intensity: 0,
+    sentence: '',
+    start_offset_ms: 0,
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.name, at(path, 'name'), issues);
+    Checks.string(m.reason, at(path, 'reason'), issues);
+    Checks.uint8(m.priority, at(path, 'priority'), issues);
+    Checks.float32(m.intensity, at(path, 'intensity'), issues);
+    Checks.string(m.sentence, at(path, 'sentence'), issues);
+    Checks.uint32(m.start_offset_ms, at(path, 'start_offset_ms'), issues);
+  },
+});
+
+/**
+ * A risk the safety screen found in what the person said, for caregivers.
+ *
+ * ROS 2 type `hearth_interfaces/msg/SafetyAlert`, from msg/SafetyAlert.msg.
+ */
+export interface SafetyAlert {
+  stamp: Time;
+  alert_id: string;
+  session_id: string;
+  /** none, low, moderate, high, imminent */
+  level: string;
+  /** suicidal_ideation, self_harm, harm_to_others, abuse, medical_emergency */
+  category: string;
+  reasons: string[];
+  /** What the robot said in response. */
+  message: string;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/SafetyAlert` messages. */
+export const SafetyAlertType = defineMessage<SafetyAlert>({
+  typeName: 'hearth_interfaces/msg/SafetyAlert',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'alert_id',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'session_id',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'level',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'category',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'reasons',
+      type: 'string',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'message',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    alert_id: '',
+    session_id: '',
+    level: '',
+    category: '',
+    reasons: [],
+    message: '',
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.alert_id, at(path, 'alert_id'), issues);
+    Checks.string(m.session_id, at(path, 'session_id'), issues);
+    Checks.string(m.level, at(path, 'level'), issues);
+    Checks.string(m.category, at(path, 'category'), issues);
+    checkArray(m.reasons, at(path, 'reasons'), issues, 'string[]', null, Checks.string);
+    Checks.string(m.message, at(path, 'message'), issues);
+  },
+});
+
+/**
+ * Timing of the robot's own speech, for lip-sync, gestures and self-hearing suppression.
+ *
+ * ROS 2 type `hearth_interfaces/msg/SpeechEvent`, from msg/SpeechEvent.msg.
+ */
+export interface SpeechEvent {
+  stamp: Time;
+  utterance_id: string;
+  /** start, word, viseme, end */
+  kind: string;
+  /** The sentence (start, end) or word (word) concerned. */
+  text: string;
+  /** Offset of this event from the start of the utterance's audio, in milliseconds. */
+  offset_ms: number;
+  /** Viseme identifier for kind == viseme. */
+  viseme: string;
+  /** The WAV file holding this utterance's audio, where one was written. */
+  audio_path: string;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/SpeechEvent` messages. */
+export const SpeechEventType = defineMessage<SpeechEvent>({
+  typeName: 'hearth_interfaces/msg/SpeechEvent',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'utterance_id',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'kind',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'text',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'offset_ms',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'viseme',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'audio_path',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    utterance_id: '',
+    kind: '',
+    text: '',
+    offset_ms: 0,
+    viseme: '',
+    audio_path: '',
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.utterance_id, at(path, 'utterance_id'), issues);
+    Checks.string(m.kind, at(path, 'kind'), issues);
+    Checks.string(m.text, at(path, 'text'), issues);
+    Checks.uint32(m.offset_ms, at(path, 'offset_ms'), issues);
+    Checks.string(m.viseme, at(path, 'viseme'), issues);
+    Checks.string(m.audio_path, at(path, 'audio_path'), issues);
+  },
+});
+
+/**
+ * Speech-to-text output, partial (is_final false) or final.
+ *
+ * ROS 2 type `hearth_interfaces/msg/Transcript`, from msg/Transcript.msg.
+ */
+export interface Transcript {
+  stamp: Time;
+  text: string;
+  is_final: boolean;
+  confidence: number;
+  /** BCP-47 language tag, e.g. en-US. */
+  language: string;
+  /** Which engine produced it: azure, local, typed (the simulator's text box or stdin). */
+  source: string;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/Transcript` messages. */
+export const TranscriptType = defineMessage<Transcript>({
+  typeName: 'hearth_interfaces/msg/Transcript',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'text',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'is_final',
+      type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'confidence',
+      type: 'float32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'language',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'source',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    text: '',
+    is_final: false,
+    confidence: 0,
+    language: '',
+    source: '',
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.text, at(path, 'text'), issues);
+    Checks.bool(m.is_final, at(path, 'is_final'), issues);
+    Checks.float32(m.confidence, at(path, 'confidence'), issues);
+    Checks.string(m.language, at(path, 'language'), issues);
+    Checks.string(m.source, at(path, 'source'), issues);
+  },
+});
+
+/**
+ * One completed (or interrupted) turn: what was said, how it went, and how long each stage took.
+ *
+ * ROS 2 type `hearth_interfaces/msg/TurnRecord`, from msg/TurnRecord.msg.
+ */
+export interface TurnRecord {
+  stamp: Time;
+  session_id: string;
+  turn_index: number;
+  user_text: string;
+  /** What the robot said (or began to say, when interrupted), strategy tag removed. */
+  reply_text: string;
+  /** Support strategy of the reply, e.g. "Reflection of feelings"; empty when none was given. */
+  strategy: string;
+  /** The dialogue states this turn passed through, in order. */
+  states: string[];
+  /** Names of the gestures performed during the reply. */
+  gestures: string[];
+  /** Path of the WAV file holding the spoken reply (simulator and file audio output). */
+  audio_path: string;
+  interrupted: boolean;
+  /** True when the reply came from the fallback responder rather than the model. */
+  fallback: boolean;
+  /**
+   * Stage times in milliseconds from the end of the user's speech; -1 where a stage did not happen.
+   */
+  llm_first_token_ms: number;
+  llm_total_ms: number;
+  tts_first_audio_ms: number;
+  turn_total_ms: number;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/TurnRecord` messages. */
+export const TurnRecordType = defineMessage<TurnRecord>({
+  typeName: 'hearth_interfaces/msg/TurnRecord',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'session_id',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'turn_index',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'user_text',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'reply_text',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'strategy',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'states',
+      type: 'string',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'gestures',
+      type: 'string',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'audio_path',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'interrupted',
+      type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'fallback',
+      type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'llm_first_token_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'llm_total_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'tts_first_audio_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'turn_total_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    session_id: '',
+    turn_index: 0,
+    user_text: '',
+    reply_text: '',
+    strategy: '',
+    states: [],
+    gestures: [],
+    audio_path: '',
+    interrupted: false,
+    fallback: false,
+    llm_first_token_ms: 0,
+    llm_total_ms: 0,
+    tts_first_audio_ms: 0,
+    turn_total_ms: 0,
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.session_id, at(path, 'session_id'), issues);
+    Checks.uint32(m.turn_index, at(path, 'turn_index'), issues);
+    Checks.string(m.user_text, at(path, 'user_text'), issues);
+    Checks.string(m.reply_text, at(path, 'reply_text'), issues);
+    Checks.string(m.strategy, at(path, 'strategy'), issues);
+    checkArray(m.states, at(path, 'states'), issues, 'string[]', null, Checks.string);
+    checkArray(m.gestures, at(path, 'gestures'), issues, 'string[]', null, Checks.string);
+    Checks.string(m.audio_path, at(path, 'audio_path'), issues);
+    Checks.bool(m.interrupted, at(path, 'interrupted'), issues);
+    Checks.bool(m.fallback, at(path, 'fallback'), issues);
+    Checks.float64(m.llm_first_token_ms, at(path, 'llm_first_token_ms'), issues);
+    Checks.float64(m.llm_total_ms, at(path, 'llm_total_ms'), issues);
+    Checks.float64(m.tts_first_audio_ms, at(path, 'tts_first_audio_ms'), issues);
+    Checks.float64(m.turn_total_ms, at(path, 'turn_total_ms'), issues);
+  },
+});
+
+/**
+ * The wake phrase (or the dedicated barge-in phrase) was heard.
+ *
+ * ROS 2 type `hearth_interfaces/msg/WakeWord`, from msg/WakeWord.msg.
+ */
+export interface WakeWord {
+  stamp: Time;
+  phrase: string;
+  /** Which detector heard it: porcupine, template, console (the simulator's wake button). */
+  engine: string;
+  score: number;
+  /** True when the phrase is the barge-in phrase, heard while the robot itself was speaking. */
+  barge_in: boolean;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/WakeWord` messages. */
+export const WakeWordType = defineMessage<WakeWord>({
+  typeName: 'hearth_interfaces/msg/WakeWord',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'phrase',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'engine',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'score',
+      type: 'float32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'barge_in',
+      type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    phrase: '',
+    engine: '',
+    score: 0,
+    barge_in: false,
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.phrase, at(path, 'phrase'), issues);
+    Checks.string(m.engine, at(path, 'engine'), issues);
+    Checks.float32(m.score, at(path, 'score'), issues);
+    Checks.bool(m.barge_in, at(path, 'barge_in'), issues);
+  },
+});

@@ -1,0 +1,4 @@
+export * from './runtime.js';
+export * from './names.js';
+export { defineMessage, type MessageDefinition } from './defineMessage.js';
+export * from './generated/index.js';

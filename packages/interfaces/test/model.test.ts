@@ -1,0 +1,86 @@
+// Cross-file rules: nested types resolve (same package, dependencies), and unknown types,
+// recursion and clashing names are errors naming file:line.
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { buildModel } from '../scripts/lib/model.mjs';
+import { createFixturePackage, type FixturePackage } from './support/fixturePackage.js';
+
+let fixture: FixturePackage | undefined;
+afterEach(() => fixture?.dispose());
+
+function build(files: Record<string, string>) {
+  fixture = createFixturePackage(files);
+  return buildModel({ packageDir: fixture.dir, packageName: 'fixture_interfaces' });
+}
+
+describe('the model', () => {
+  it('resolves same-package and dependency types and names every part', () => {
+    const model = build({
+      'msg/Inner.msg': 'uint8 v',
+      'msg/Outer.msg': 'Inner a\nfixture_interfaces/Inner[] b\nbuiltin_interfaces/Duration d',
+      'srv/Ask.srv': 'Inner q\n---\nbool ok',
+      'action/Do.action': 'string what\n---\nbool done\n---\nuint32 step',
+    });
+    const names = model.messages.map((m: { typeName: string; tsName: string }) => [
+      m.typeName,
+      m.tsName,
+    ]);
+    expect(names).toEqual([
+      ['builtin_interfaces/msg/Duration', 'Duration'],
+      ['builtin_interfaces/msg/Time', 'Time'],
+      ['fixture_interfaces/action/Do_Feedback', 'DoFeedback'],
+      ['fixture_interfaces/action/Do_Goal', 'DoGoal'],
+      ['fixture_interfaces/action/Do_Result', 'DoResult'],
+      ['fixture_interfaces/msg/Inner', 'Inner'],
+      ['fixture_interfaces/msg/Outer', 'Outer'],
+      ['fixture_interfaces/srv/Ask_Request', 'AskRequest'],
+      ['fixture_interfaces/srv/Ask_Response', 'AskResponse'],
+    ]);
+    const outer = model.messages.find((m: { tsName: string }) => m.tsName === 'Outer');
+    expect(outer.fields.map((f: { nested: { typeName: string } }) => f.nested.typeName)).toEqual([
+      'fixture_interfaces/msg/Inner',
+      'fixture_interfaces/msg/Inner',
+      'builtin_interfaces/msg/Duration',
+    ]);
+    expect(model.actions[0]).toMatchObject({
+      typeName: 'fixture_interfaces/action/Do',
+      constName: 'DoAction',
+    });
+    expect(model.services[0]).toMatchObject({
+      typeName: 'fixture_interfaces/srv/Ask',
+      constName: 'AskService',
+    });
+  });
+
+  it('rejects an unknown nested type, saying where to add it', () => {
+    expect(() => build({ 'msg/A.msg': 'uint8 x\nMissing m' })).toThrow(
+      /^msg\/A\.msg:2: unknown type 'fixture_interfaces\/Missing' for field m: add msg\/Missing\.msg/,
+    );
+    expect(() => build({ 'msg/A.msg': 'geometry_msgs/Pose p' })).toThrow(
+      /msg\/A\.msg:1: .*add its definition as deps\/geometry_msgs\/msg\/Pose\.msg/,
+    );
+  });
+
+  it('rejects messages that contain themselves', () => {
+    expect(() => build({ 'msg/A.msg': 'B b', 'msg/B.msg': 'uint8 x\nA[] a' })).toThrow(
+      /msg\/A\.msg:1: messages cannot contain themselves: fixture_interfaces\/msg\/A -> fixture_interfaces\/msg\/B -> fixture_interfaces\/msg\/A/,
+    );
+  });
+
+  it('rejects clashing TypeScript names', () => {
+    expect(() => build({ 'msg/WakeRequest.msg': 'uint8 x', 'srv/Wake.srv': '---' })).toThrow(
+      /srv\/Wake\.srv: generates the TypeScript name WakeRequest, which msg\/WakeRequest\.msg generates too/,
+    );
+    expect(() => build({ 'msg/Topics.msg': 'uint8 x' })).toThrow(
+      /generates the TypeScript name Topics/,
+    );
+  });
+
+  it('rejects badly named or misplaced files', () => {
+    expect(() => build({ 'msg/bad_name.msg': 'uint8 x' })).toThrow(
+      /msg\/bad_name\.msg: interface file names are CamelCase/,
+    );
+    expect(() => build({ 'msg/Ask.srv': '---' })).toThrow(
+      /msg\/Ask\.srv: a \.srv file belongs in srv\//,
+    );
+  });
+});

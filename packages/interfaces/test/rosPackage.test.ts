@@ -1,0 +1,49 @@
+// The ROS side of the package: colcon builds hearth_interfaces from package.xml and
+// CMakeLists.txt, so CMakeLists must name every interface file the TypeScript is made from.
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildModel } from '../scripts/lib/model.mjs';
+import { PACKAGE_DIR } from './support/fixturePackage.js';
+
+const read = (file: string) => readFileSync(join(PACKAGE_DIR, file), 'utf8');
+
+describe('CMakeLists.txt', () => {
+  const cmake = read('CMakeLists.txt');
+
+  it('generates every interface file, and only those, with builtin_interfaces', () => {
+    const call =
+      /rosidl_generate_interfaces\(\$\{PROJECT_NAME\}([\s\S]*?)DEPENDENCIES([^)]*)\)/.exec(cmake);
+    expect(call).not.toBeNull();
+    const listed = [...(call?.[1] ?? '').matchAll(/"([^"]+)"/g)].map((match) => match[1]).sort();
+    const model = buildModel({ packageDir: PACKAGE_DIR, packageName: 'hearth_interfaces' });
+    const files = model.files.map((file: { file: string }) => file.file).sort();
+    expect(listed).toEqual(files);
+    expect(call?.[2]?.trim()).toBe('builtin_interfaces');
+  });
+
+  it('names the project hearth_interfaces and finds its generators', () => {
+    expect(cmake).toMatch(/^project\(hearth_interfaces\)$/m);
+    expect(cmake).toContain('find_package(rosidl_default_generators REQUIRED)');
+    expect(cmake).toContain('find_package(builtin_interfaces REQUIRED)');
+    expect(cmake).toContain('ament_package()');
+  });
+});
+
+describe('package.xml', () => {
+  const xml = read('package.xml');
+
+  it('is a format 3 interface package named hearth_interfaces', () => {
+    expect(xml).toContain('<package format="3">');
+    expect(xml).toContain('<name>hearth_interfaces</name>');
+    expect(xml).toContain('<buildtool_depend>rosidl_default_generators</buildtool_depend>');
+    expect(xml).toContain('<depend>builtin_interfaces</depend>');
+    expect(xml).toContain('<exec_depend>rosidl_default_runtime</exec_depend>');
+    expect(xml).toContain('<member_of_group>rosidl_interface_packages</member_of_group>');
+    expect(xml).toContain('<build_type>ament_cmake</build_type>');
+  });
+
+  it('is not hidden from colcon', () => {
+    expect(existsSync(join(PACKAGE_DIR, 'COLCON_IGNORE'))).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+import type { EsconvStrategy } from './strategies.js';
+
+/** Sampling for one turn. The thesis' defaults are in `defaultSampling`. */
+export interface SamplingOptions {
+  readonly temperature: number;
+  readonly topP: number;
+  readonly topK: number;
+  readonly maxTokens: number;
+  /** -1 picks a random seed each turn; any other value makes a turn reproducible. */
+  readonly seed: number;
+}
+
+export const defaultSampling: SamplingOptions = {
+  temperature: 0.7,
+  topP: 0.95,
+  topK: 50,
+  maxTokens: 128,
+  seed: -1,
+};
+
+export interface ReplyRequest {
+  /** The dialogue session; each has its own history (and, for a model, its own KV cache). */
+  readonly sessionId: string;
+  readonly userText: string;
+  /** Extra guidance for this turn only ('' for none). */
+  readonly instruction?: string;
+}
+
+/** One spoken sentence, streamed while the reply is still being generated. */
+export interface ReplySentence {
+  readonly text: string;
+  /** 0 for the reply's first sentence. */
+  readonly index: number;
+  readonly strategy: EsconvStrategy | '';
+  /** Milliseconds from the request to the reply's first token. */
+  readonly firstTokenMs: number;
+}
+
+export interface ReplyOptions {
+  /** Aborting stops generation within a token; the result then has cancelled=true. */
+  readonly signal?: AbortSignal;
+  readonly sampling?: Partial<SamplingOptions>;
+  /** The persona's system prompt, used when this request opens a new session. */
+  readonly personaPrompt?: string;
+  /** Raw text as generated, strategy tag included. A throwing listener is logged, not fatal. */
+  readonly onTextChunk?: (text: string) => void;
+  /** Each sentence once formed. Never called after the signal has aborted. */
+  readonly onSentence?: (sentence: ReplySentence) => void;
+}
+
+/** How the session's history was fitted into the context this turn. */
+export type ContextStrategy = 'full_history' | 'context_shift' | 'fallback';
+
+export interface ReplyResult {
+  /** The whole reply as spoken, strategy tag removed. */
+  readonly reply: string;
+  readonly strategy: EsconvStrategy | '';
+  /** True when the curated fallback bank answered instead of a model. */
+  readonly fallback: boolean;
+  readonly cancelled: boolean;
+  /** Prompt tokens the model evaluated this turn (the rest came from the KV cache). */
+  readonly promptTokensEvaluated: number;
+  readonly generatedTokens: number;
+  readonly firstTokenMs: number;
+  readonly totalMs: number;
+  /** Decoding speed after the first token (0 with fewer than two tokens). */
+  readonly tokensPerSecond: number;
+  readonly contextStrategy: ContextStrategy;
+}
+
+/** What the llm node asks of whatever produces replies: a GGUF model or the fallback bank. */
+export interface ReplyEngine {
+  readonly kind: 'model' | 'fallback';
+  generate(request: ReplyRequest, options?: ReplyOptions): Promise<ReplyResult>;
+  /** Forgets a session's history and frees its memory. */
+  endSession(sessionId: string): Promise<void>;
+  dispose(): Promise<void>;
+}

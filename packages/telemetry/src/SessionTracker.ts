@@ -1,0 +1,104 @@
+/**
+ * Turns the dialogue's state and turn messages into the ordered event stream of each session:
+ * `session.start`, `turn`s, `session.end`, numbered 1, 2, 3 ... per session. Pure bookkeeping,
+ * no I/O, so the rules are tested on their own.
+ */
+export type TrackedEvent =
+  | { readonly type: 'session.start'; readonly sessionId: string; readonly seq: number }
+  | { readonly type: 'turn'; readonly sessionId: string; readonly seq: number }
+  | {
+      readonly type: 'session.end';
+      readonly sessionId: string;
+      readonly seq: number;
+      readonly turnCount: number;
+      readonly reason: string;
+    };
+
+interface OpenSession {
+  seq: number;
+  turnCount: number;
+}
+
+/** Ended sessions remembered for turns that arrive after their session's end. */
+const REMEMBERED_ENDED_SESSIONS = 32;
+
+export class SessionTracker {
+  private current = '';
+  private readonly sessions = new Map<string, OpenSession>();
+  private readonly ended = new Map<string, OpenSession>();
+
+  /** The session open now; empty when none. */
+  get currentSessionId(): string {
+    return this.current;
+  }
+
+  /**
+   * A dialogue state message. A change of session id ends the previous session (`event` is the
+   * reason) and starts the new one.
+   */
+  onState(sessionId: string, event: string): TrackedEvent[] {
+    if (sessionId === this.current) return [];
+    const out: TrackedEvent[] = [];
+    if (this.current !== '') out.push(this.end(this.current, event));
+    if (sessionId !== '') out.push(this.start(sessionId));
+    this.current = sessionId;
+    return out;
+  }
+
+  /**
+   * A turn record. State and turns travel on different topics, and neither ROS 2 nor the
+   * in-process graph orders messages across topics, so a session's last turn may arrive after
+   * the state that ended it: it then follows the end, with the next sequence number, instead of
+   * reopening the session. A turn for a session never seen opens it first: telemetry may start
+   * after the dialogue did, and an event without its session's start would confuse the dashboard.
+   */
+  onTurn(sessionId: string): TrackedEvent[] {
+    const late = this.ended.get(sessionId);
+    if (late) return [{ type: 'turn', sessionId, seq: ++late.seq }];
+    const out: TrackedEvent[] = [];
+    if (!this.sessions.has(sessionId)) {
+      if (this.current !== '' && this.current !== sessionId)
+        out.push(this.end(this.current, 'session.replaced'));
+      out.push(this.start(sessionId));
+      this.current = sessionId;
+    }
+    const session = this.open(sessionId);
+    session.turnCount += 1;
+    out.push({ type: 'turn', sessionId, seq: ++session.seq });
+    return out;
+  }
+
+  private start(sessionId: string): TrackedEvent {
+    this.ended.delete(sessionId);
+    const session: OpenSession = { seq: 0, turnCount: 0 };
+    this.sessions.set(sessionId, session);
+    return { type: 'session.start', sessionId, seq: ++session.seq };
+  }
+
+  private end(sessionId: string, reason: string): TrackedEvent {
+    const session = this.open(sessionId);
+    this.sessions.delete(sessionId);
+    this.ended.set(sessionId, session);
+    if (this.ended.size > REMEMBERED_ENDED_SESSIONS) {
+      const oldest = this.ended.keys().next().value;
+      if (oldest !== undefined) this.ended.delete(oldest);
+    }
+    session.seq += 1;
+    return {
+      type: 'session.end',
+      sessionId,
+      seq: session.seq,
+      turnCount: session.turnCount,
+      reason,
+    };
+  }
+
+  private open(sessionId: string): OpenSession {
+    let session = this.sessions.get(sessionId);
+    if (!session) {
+      session = { seq: 0, turnCount: 0 };
+      this.sessions.set(sessionId, session);
+    }
+    return session;
+  }
+}

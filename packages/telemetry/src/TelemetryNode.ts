@@ -1,0 +1,424 @@
+/**
+ * The telemetry node: the dialogue's state and turns go to MQTT for the care dashboard, and
+ * caregiver commands from MQTT come back into the graph, validated. It never blocks the robot:
+ * while the broker is away, messages wait in the outbox and mqtt.js reconnects on its own.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { z } from 'zod';
+import {
+  CaregiverCommandType,
+  DialogueStateType,
+  NodeNames,
+  Topics,
+  TurnRecordType,
+  type CaregiverCommand,
+  type DialogueState,
+  type TurnRecord,
+} from '@hearth/interfaces';
+import { Qos, type GraphNode, type ParameterValue, type Publisher } from '@hearth/graph';
+import { parseCommand, toCaregiverCommand } from './commands.js';
+import { InvalidMqttUrlError } from './errors/InvalidMqttUrlError.js';
+import { MemoryOutbox } from './outbox/MemoryOutbox.js';
+import type { Outbox } from './outbox/Outbox.js';
+import { OutboxSender } from './outbox/OutboxSender.js';
+import { isoTime, statePayload, statusPayload, turnOf } from './payloads.js';
+import {
+  SCHEMA_VERSION,
+  SessionEventPayloadSchema,
+  StatePayloadSchema,
+  StatusPayloadSchema,
+  type CommandPayload,
+  type SessionEventPayload,
+} from './schemas.js';
+import { SessionTracker, type TrackedEvent } from './SessionTracker.js';
+import { assertTopicLevel, robotTopics, type RobotTopics } from './topics.js';
+
+export const TELEMETRY_NODE_NAME = NodeNames.telemetry;
+
+/** Parameter defaults (the robot's parameters file overrides them). */
+export const TelemetryDefaults = {
+  robotId: 'hearth-sim',
+  mqttUrl: 'mqtt://127.0.0.1:1883',
+  shareTranscripts: false,
+} as const;
+
+export interface TelemetryNodeOptions {
+  /**
+   * Broker URL. When given it wins over the mqtt_url parameter: it is the run-time choice
+   * (`hearth start` passes its embedded broker's URL or `--mqtt URL`).
+   */
+  readonly mqttUrl?: string;
+  /** Robot id; when given it wins over the robot_id parameter. */
+  readonly robotId?: string;
+  /** When given it wins over the share_transcripts parameter. */
+  readonly shareTranscripts?: boolean;
+  /** Where messages wait for the broker; default a MemoryOutbox the node owns and disposes. */
+  readonly outbox?: Outbox;
+  /** mqtt.js options laid over Hearth's (credentials, TLS, reconnectPeriod ...). */
+  readonly mqttOptions?: IClientOptions;
+  /** Replaces `mqtt.connect`; tests use it to reach the client. */
+  readonly connect?: (url: string, options: IClientOptions) => MqttClient;
+}
+
+export interface CommandRefusal {
+  readonly topic: string;
+  readonly issues: readonly string[];
+}
+
+export interface TelemetryNodeEvents {
+  /** Connected, online published and subscribed to commands (after every reconnect too). */
+  connected: [];
+  commandAccepted: [CommandPayload];
+  commandRefused: [CommandRefusal];
+}
+
+const DISPOSE_STEP_TIMEOUT_MS = 2000;
+
+export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
+  readonly robotId: string;
+  readonly mqttUrl: string;
+  readonly topics: RobotTopics;
+  private shareTranscripts: boolean;
+  private readonly client: MqttClient;
+  private readonly outbox: Outbox;
+  private readonly ownsOutbox: boolean;
+  private readonly sender: OutboxSender;
+  private readonly tracker = new SessionTracker();
+  private readonly commandPublisher: Publisher<CaregiverCommand>;
+  private readonly disposables: { dispose(): void }[] = [];
+  /** Appends happen in arrival order even though the outbox is asynchronous. */
+  private appendChain: Promise<void> = Promise.resolve();
+  private outageReported = false;
+  private disposed = false;
+  private disposing: Promise<void> | undefined;
+  private readonly firstConnect: Promise<void>;
+
+  constructor(
+    private readonly node: GraphNode,
+    options: TelemetryNodeOptions = {},
+  ) {
+    super();
+    this.robotId = assertTopicLevel(
+      'robot id',
+      this.parameter(
+        'robot_id',
+        TelemetryDefaults.robotId,
+        options.robotId,
+        "This robot's id in MQTT topics (hearth/v1/<robot_id>/...).",
+      ),
+    );
+    this.mqttUrl = validateMqttUrl(
+      this.parameter(
+        'mqtt_url',
+        TelemetryDefaults.mqttUrl,
+        options.mqttUrl,
+        'The MQTT broker telemetry connects to.',
+      ),
+    );
+    this.shareTranscripts = this.parameter(
+      'share_transcripts',
+      TelemetryDefaults.shareTranscripts,
+      options.shareTranscripts,
+      'Whether turn events carry what the person and the robot said. Off unless the person consented.',
+    );
+    this.watchParameters();
+    this.topics = robotTopics(this.robotId);
+
+    this.ownsOutbox = options.outbox === undefined;
+    this.outbox =
+      options.outbox ??
+      new MemoryOutbox({
+        onDrop: (entry) =>
+          this.node.logger.warn('telemetry outbox full: dropped the oldest message', {
+            topic: entry.topic,
+          }),
+      });
+
+    this.commandPublisher = node.createPublisher(
+      CaregiverCommandType,
+      Topics.caregiverCommand,
+      Qos.events,
+    );
+
+    const connect =
+      options.connect ?? ((url: string, opts: IClientOptions) => mqtt.connect(url, opts));
+    this.client = connect(this.mqttUrl, {
+      clientId: `hearth-${this.robotId}-telemetry`,
+      clean: true,
+      reconnectPeriod: 1000,
+      will: {
+        topic: this.topics.status,
+        payload: Buffer.from(JSON.stringify(statusPayload(this.robotId, 'offline', this.nowIso()))),
+        qos: 1,
+        retain: true,
+      },
+      ...options.mqttOptions,
+    });
+    this.sender = new OutboxSender(this.outbox, this.client, node.logger);
+    this.firstConnect = new Promise((resolve) => this.once('connected', resolve));
+    this.client.on('connect', () => void this.onConnect());
+    this.client.on('message', (topic, payload, packet) =>
+      this.onCommand(topic, payload, packet.retain),
+    );
+    this.client.on('error', (error) => this.onClientError(error));
+
+    node.createSubscription(
+      DialogueStateType,
+      Topics.dialogueState,
+      (m) => this.onState(m),
+      Qos.state,
+    );
+    node.createSubscription(TurnRecordType, Topics.dialogueTurn, (m) => this.onTurn(m), Qos.events);
+  }
+
+  /** Resolves once the node first connected and announced itself online. */
+  ready(): Promise<void> {
+    return this.firstConnect;
+  }
+
+  get connected(): boolean {
+    return this.client.connected;
+  }
+
+  /**
+   * Publishes offline (when connected), sends what waits in the outbox as far as it can, and
+   * ends the MQTT client. The caller destroys the GraphNode. Idempotent.
+   */
+  dispose(): Promise<void> {
+    this.disposing ??= this.shutdown();
+    return this.disposing;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.dispose();
+  }
+
+  private async shutdown(): Promise<void> {
+    this.disposed = true;
+    for (const d of this.disposables) d.dispose();
+    await this.appendChain;
+    let graceful = false;
+    if (this.client.connected) {
+      this.sender.kick();
+      const offline = JSON.stringify(statusPayload(this.robotId, 'offline', this.nowIso()));
+      graceful =
+        (await withTimeout(this.sender.idle(), DISPOSE_STEP_TIMEOUT_MS)) &&
+        (await withTimeout(
+          this.client.publishAsync(this.topics.status, offline, { qos: 1, retain: true }),
+          DISPOSE_STEP_TIMEOUT_MS,
+        ));
+    }
+    await this.client.endAsync(!graceful);
+    if (this.ownsOutbox) await this.outbox.dispose();
+  }
+
+  private parameter<T extends ParameterValue>(
+    name: string,
+    fallback: T,
+    option: T | undefined,
+    description: string,
+  ): T {
+    const declared = this.node.declareParameter(name, fallback, { description });
+    if (option === undefined || option === declared) return declared;
+    const [result] = this.node.setParameters({ [name]: option });
+    if (result && !result.successful)
+      throw new Error(`telemetry parameter ${name}: ${result.reason}`);
+    return option;
+  }
+
+  private watchParameters(): void {
+    // The broker and the robot id are read once at start: changing them would need a reconnect
+    // under a new identity, so they are refused while running. Consent changes apply at once.
+    this.disposables.push(
+      this.node.addParameterValidator((changes) => {
+        const fixed = changes.find((c) => c.name === 'robot_id' || c.name === 'mqtt_url');
+        return fixed
+          ? {
+              successful: false,
+              reason: `${fixed.name} is read at start; restart the telemetry node to change it`,
+            }
+          : { successful: true };
+      }),
+      this.node.onParametersChanged((changes) => {
+        for (const change of changes) {
+          if (change.name === 'share_transcripts' && typeof change.value === 'boolean') {
+            this.shareTranscripts = change.value;
+          }
+        }
+      }),
+    );
+  }
+
+  private async onConnect(): Promise<void> {
+    if (this.outageReported)
+      this.node.logger.info('telemetry reconnected to MQTT', { url: this.mqttUrl });
+    this.outageReported = false;
+    try {
+      const online = statusPayload(this.robotId, 'online', this.nowIso());
+      StatusPayloadSchema.parse(online);
+      await this.client.publishAsync(this.topics.status, JSON.stringify(online), {
+        qos: 1,
+        retain: true,
+      });
+      await this.client.subscribeAsync(this.topics.commands, { qos: 1 });
+    } catch (error) {
+      this.node.logger.warn('telemetry could not announce itself; will retry on reconnect', {
+        error: (error as Error).message,
+      });
+      return;
+    }
+    this.sender.kick();
+    this.emit('connected');
+  }
+
+  private onClientError(error: Error): void {
+    // mqtt.js retries by itself; one line per outage is enough.
+    if (this.outageReported) return;
+    this.outageReported = true;
+    this.node.logger.warn('telemetry cannot reach MQTT broker; retrying', {
+      url: this.mqttUrl,
+      error: error.message,
+    });
+  }
+
+  private onCommand(topic: string, payload: Uint8Array, retained: boolean): void {
+    if (this.disposed) return;
+    const parsed = parseCommand(this.robotId, { topic, payload, retained });
+    if (!parsed.ok) {
+      this.node.logger.warn('refused caregiver command', { topic, issues: parsed.issues });
+      this.emit('commandRefused', { topic, issues: parsed.issues });
+      return;
+    }
+    this.commandPublisher.publish(toCaregiverCommand(parsed.value, this.node.clock.now()));
+    this.node.logger.info('caregiver command', {
+      verb: parsed.value.verb,
+      issuedBy: parsed.value.issuedBy,
+    });
+    this.emit('commandAccepted', parsed.value);
+  }
+
+  private onState(message: DialogueState): void {
+    if (this.disposed) return;
+    const ts = isoTime(message.stamp, this.node.clock.nowMs());
+    for (const event of this.tracker.onState(message.session_id, message.event))
+      this.enqueueSessionEvent(event, ts);
+    this.enqueue(
+      this.topics.state,
+      StatePayloadSchema,
+      statePayload(this.robotId, message, ts),
+      true,
+    );
+  }
+
+  private onTurn(message: TurnRecord): void {
+    if (this.disposed) return;
+    if (message.session_id === '') {
+      this.node.logger.warn('turn record without a session id; not sent', {
+        turnIndex: message.turn_index,
+      });
+      return;
+    }
+    const ts = isoTime(message.stamp, this.node.clock.nowMs());
+    for (const event of this.tracker.onTurn(message.session_id))
+      this.enqueueSessionEvent(event, ts, message);
+  }
+
+  private enqueueSessionEvent(event: TrackedEvent, ts: string, turn?: TurnRecord): void {
+    const base = {
+      schema: SCHEMA_VERSION,
+      robot: this.robotId,
+      ts,
+      sessionId: event.sessionId,
+      eventId: randomUUID(),
+      seq: event.seq,
+    };
+    let payload: SessionEventPayload;
+    if (event.type === 'turn') {
+      if (!turn) return;
+      payload = { ...base, type: 'turn', turn: turnOf(turn, this.shareTranscripts) };
+    } else if (event.type === 'session.end') {
+      payload = { ...base, type: 'session.end', turnCount: event.turnCount, reason: event.reason };
+    } else {
+      payload = { ...base, type: 'session.start' };
+    }
+    let topic: string;
+    try {
+      topic = this.topics.sessionEvent(event.sessionId);
+    } catch (error) {
+      this.node.logger.error('session event not sent', { error: (error as Error).message });
+      return;
+    }
+    this.enqueue(topic, SessionEventPayloadSchema, payload, false);
+  }
+
+  /** Validates against the payload's own schema (a failure is a bug here) and queues it. */
+  private enqueue<T>(topic: string, schema: z.ZodType<T>, payload: T, retain: boolean): void {
+    const checked = schema.safeParse(payload);
+    if (!checked.success) {
+      this.node.logger.error('telemetry payload failed its schema; not sent', {
+        topic,
+        issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
+      return;
+    }
+    const entry = {
+      id: randomUUID(),
+      topic,
+      payload: JSON.stringify(payload),
+      qos: 1 as const,
+      retain,
+      priority: 'normal' as const,
+    };
+    this.appendChain = this.appendChain
+      .then(() => this.outbox.append(entry))
+      .then(
+        () => this.sender.kick(),
+        (error: unknown) =>
+          this.node.logger.error('telemetry outbox append failed', {
+            topic,
+            error: (error as Error).message,
+          }),
+      );
+  }
+
+  private nowIso(): string {
+    return new Date(this.node.clock.nowMs()).toISOString();
+  }
+}
+
+function validateMqttUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InvalidMqttUrlError(url);
+  }
+  if (
+    !['mqtt:', 'mqtts:', 'tcp:', 'ssl:', 'ws:', 'wss:'].includes(parsed.protocol) ||
+    parsed.hostname === ''
+  ) {
+    throw new InvalidMqttUrlError(url);
+  }
+  return url;
+}
+
+/** True when `promise` settled in time and fulfilled; false on timeout or rejection. */
+async function withTimeout(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

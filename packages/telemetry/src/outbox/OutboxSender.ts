@@ -1,0 +1,64 @@
+/**
+ * Drains an outbox into an MQTT client, oldest first, one message at a time so the broker sees
+ * them in order; an entry leaves the outbox only after the broker has it. A failed publish stops
+ * the drain; the next `kick()` (on reconnect, or on a new entry) resumes from the same entry, so
+ * delivery is at least once and consumers de-duplicate by event id.
+ */
+import type { MqttClient } from 'mqtt';
+import type { Outbox } from './Outbox.js';
+
+export interface OutboxSenderLogger {
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+export class OutboxSender {
+  private draining: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly client: MqttClient,
+    private readonly logger: OutboxSenderLogger,
+  ) {}
+
+  /** Starts draining if connected and not already draining. */
+  kick(): void {
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    if (!this.client.connected) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Resolves once the current drain (if any) has finished. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.client.connected) {
+      const [entry] = await this.outbox.peek(1);
+      if (!entry) return;
+      try {
+        await this.client.publishAsync(entry.topic, entry.payload, {
+          qos: entry.qos,
+          retain: entry.retain,
+        });
+      } catch (error) {
+        this.logger.warn('telemetry publish failed; will retry on reconnect', {
+          topic: entry.topic,
+          error: (error as Error).message,
+        });
+        return;
+      }
+      await this.outbox.acknowledge(entry.id);
+    }
+  }
+}

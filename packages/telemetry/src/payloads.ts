@@ -1,0 +1,54 @@
+/**
+ * Maps graph messages (snake_case, ROS) to MQTT payloads (camelCase JSON). The privacy rule lives
+ * here: without consent to share transcripts, a turn carries no user or reply text.
+ */
+import { timeToMs, type DialogueState, type Time, type TurnRecord } from '@hearth/interfaces';
+import { SCHEMA_VERSION, type StatePayload, type StatusPayload, type Turn } from './schemas.js';
+
+/** The message's stamp as ISO time; `fallbackMs` when the stamp was left at zero. */
+export function isoTime(stamp: Time, fallbackMs: number): string {
+  const ms = stamp.sec === 0 && stamp.nanosec === 0 ? fallbackMs : timeToMs(stamp);
+  return new Date(ms).toISOString();
+}
+
+export function statusPayload(
+  robot: string,
+  state: 'online' | 'offline',
+  ts: string,
+): StatusPayload {
+  return { schema: SCHEMA_VERSION, robot, ts, state };
+}
+
+export function statePayload(robot: string, message: DialogueState, ts: string): StatePayload {
+  return {
+    schema: SCHEMA_VERSION,
+    robot,
+    ts,
+    state: message.state,
+    previousState: message.previous_state,
+    event: message.event,
+    sessionId: message.session_id,
+    turnIndex: message.turn_index,
+  };
+}
+
+/** The turn as telemetry shares it: with text only when `shareTranscripts` is true. */
+export function turnOf(message: TurnRecord, shareTranscripts: boolean): Turn {
+  const base = {
+    index: message.turn_index,
+    strategy: message.strategy,
+    states: [...message.states],
+    gestures: [...message.gestures],
+    interrupted: message.interrupted,
+    fallback: message.fallback,
+    timings: {
+      llmFirstTokenMs: message.llm_first_token_ms,
+      llmTotalMs: message.llm_total_ms,
+      ttsFirstAudioMs: message.tts_first_audio_ms,
+      turnTotalMs: message.turn_total_ms,
+    },
+  };
+  return shareTranscripts
+    ? { ...base, shared: true, userText: message.user_text, replyText: message.reply_text }
+    : { ...base, shared: false };
+}

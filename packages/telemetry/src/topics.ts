@@ -1,0 +1,103 @@
+/**
+ * MQTT topic names, built and parsed in one place. Every topic lives under
+ * `hearth/v1/<robot>/`; the version is in the path so that a v2 schema can run beside v1 on one
+ * broker during a fleet upgrade. See docs/mqtt.md.
+ */
+import { InvalidTopicLevelError } from './errors/InvalidTopicLevelError.js';
+
+export const MQTT_ROOT = 'hearth/v1';
+
+/** Every topic of every robot: what the care dashboard subscribes to. */
+export const ALL_ROBOTS_TOPIC = `${MQTT_ROOT}/+/#`;
+
+/** The caregiver commands the robot accepts, one topic each (`cmd/<verb>`). */
+export const COMMAND_VERBS = ['pause', 'resume', 'say', 'end-session', 'ack-alert'] as const;
+export type CommandVerb = (typeof COMMAND_VERBS)[number];
+
+export function isCommandVerb(value: string): value is CommandVerb {
+  return (COMMAND_VERBS as readonly string[]).includes(value);
+}
+
+// Control characters, and the MQTT separators and wildcards, cannot appear in one topic level.
+// eslint-disable-next-line no-control-regex
+const TOPIC_LEVEL = /^[^/+#\u0000-\u001f\u007f]{1,128}$/;
+
+/** True when `value` can be one topic level (a robot id or session id). */
+export function isValidTopicLevel(value: string): boolean {
+  return TOPIC_LEVEL.test(value);
+}
+
+/** Returns `value` or throws InvalidTopicLevelError naming `what`. */
+export function assertTopicLevel(what: string, value: string): string {
+  if (!isValidTopicLevel(value)) throw new InvalidTopicLevelError(what, value);
+  return value;
+}
+
+/** The topics of one robot. */
+export interface RobotTopics {
+  /** Retained `{state: online|offline}`; the last will says offline. */
+  readonly status: string;
+  /** Retained: the dialogue's current state. */
+  readonly state: string;
+  /** QoS 1: session start, turns and session end of one session. */
+  sessionEvent(sessionId: string): string;
+  /** All sessions' events (subscription filter). */
+  readonly sessionEvents: string;
+  /** Reserved for issue 8: per-stage latency, CPU, memory, model. */
+  readonly metrics: string;
+  /** Reserved for issue 7/8: safety alerts, QoS 1, retained until acknowledged. */
+  readonly alert: string;
+  /** A caregiver command to this robot. */
+  command(verb: CommandVerb): string;
+  /** Every command to this robot (subscription filter). */
+  readonly commands: string;
+}
+
+export function robotTopics(robot: string): RobotTopics {
+  const base = `${MQTT_ROOT}/${assertTopicLevel('robot id', robot)}`;
+  return {
+    status: `${base}/status`,
+    state: `${base}/state`,
+    sessionEvent: (sessionId) =>
+      `${base}/session/${assertTopicLevel('session id', sessionId)}/event`,
+    sessionEvents: `${base}/session/+/event`,
+    metrics: `${base}/metrics`,
+    alert: `${base}/alert`,
+    command: (verb) => `${base}/cmd/${verb}`,
+    commands: `${base}/cmd/+`,
+  };
+}
+
+/** What a topic under `hearth/v1/` names. `command.verb` is unchecked: validate it. */
+export type ParsedTopic =
+  | { readonly robot: string; readonly kind: 'status' }
+  | { readonly robot: string; readonly kind: 'state' }
+  | { readonly robot: string; readonly kind: 'metrics' }
+  | { readonly robot: string; readonly kind: 'alert' }
+  | { readonly robot: string; readonly kind: 'sessionEvent'; readonly sessionId: string }
+  | { readonly robot: string; readonly kind: 'command'; readonly verb: string };
+
+/** Parses a Hearth topic; undefined for anything else (another version, an unknown leaf). */
+export function parseTopic(topic: string): ParsedTopic | undefined {
+  const levels = topic.split('/');
+  if (levels[0] !== 'hearth' || levels[1] !== 'v1') return undefined;
+  const robot = levels[2];
+  if (robot === undefined || !isValidTopicLevel(robot)) return undefined;
+  const rest = levels.slice(3);
+  const [first, second, third] = rest;
+  if (rest.length === 1) {
+    if (first === 'status' || first === 'state' || first === 'metrics' || first === 'alert') {
+      return { robot, kind: first };
+    }
+    return undefined;
+  }
+  if (rest.length === 2 && first === 'cmd' && second !== undefined && second !== '') {
+    return { robot, kind: 'command', verb: second };
+  }
+  if (rest.length === 3 && first === 'session' && third === 'event' && second !== undefined) {
+    return isValidTopicLevel(second)
+      ? { robot, kind: 'sessionEvent', sessionId: second }
+      : undefined;
+  }
+  return undefined;
+}

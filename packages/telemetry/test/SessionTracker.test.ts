@@ -1,0 +1,45 @@
+import { describe, it, expect } from '@jest/globals';
+import { SessionTracker } from '../src/SessionTracker.js';
+
+describe('SessionTracker', () => {
+  it('numbers start, turns and end of a session from 1', () => {
+    const tracker = new SessionTracker();
+    expect(tracker.onState('', 'init')).toEqual([]);
+    expect(tracker.onState('s1', 'wake.detected')).toEqual([
+      { type: 'session.start', sessionId: 's1', seq: 1 },
+    ]);
+    expect(tracker.onState('s1', 'speech.final')).toEqual([]);
+    expect(tracker.onTurn('s1')).toEqual([{ type: 'turn', sessionId: 's1', seq: 2 }]);
+    expect(tracker.onTurn('s1')).toEqual([{ type: 'turn', sessionId: 's1', seq: 3 }]);
+    expect(tracker.onState('', 'session.timeout')).toEqual([
+      { type: 'session.end', sessionId: 's1', seq: 4, turnCount: 2, reason: 'session.timeout' },
+    ]);
+    expect(tracker.currentSessionId).toBe('');
+  });
+
+  it('ends one session and starts the next when the id changes', () => {
+    const tracker = new SessionTracker();
+    tracker.onState('s1', 'wake.detected');
+    expect(tracker.onState('s2', 'wake.detected')).toEqual([
+      { type: 'session.end', sessionId: 's1', seq: 2, turnCount: 0, reason: 'wake.detected' },
+      { type: 'session.start', sessionId: 's2', seq: 1 },
+    ]);
+  });
+
+  it('opens a session it never saw start when a turn arrives for it', () => {
+    const tracker = new SessionTracker();
+    expect(tracker.onTurn('late')).toEqual([
+      { type: 'session.start', sessionId: 'late', seq: 1 },
+      { type: 'turn', sessionId: 'late', seq: 2 },
+    ]);
+    expect(tracker.onState('late', 'speech.final')).toEqual([]);
+  });
+
+  it('numbers a turn that arrives after its session ended after the end, without reopening it', () => {
+    const tracker = new SessionTracker();
+    tracker.onState('s1', 'wake.detected');
+    tracker.onState('', 'user.goodbye');
+    expect(tracker.onTurn('s1')).toEqual([{ type: 'turn', sessionId: 's1', seq: 3 }]);
+    expect(tracker.currentSessionId).toBe('');
+  });
+});

@@ -1,0 +1,119 @@
+import { Qos, type Disposable, type GraphNode, type Publisher } from '@hearth/graph';
+import {
+  DialogueStateType,
+  Services,
+  Topics,
+  WakeService,
+  WakeWordType,
+  type WakeRequest,
+  type WakeResponse,
+  type WakeWord,
+} from '@hearth/interfaces';
+import { ConsoleWakeEngine } from './engines/ConsoleWakeEngine.js';
+import type { WakeEngineFactory, WakeWordEngine } from './engines/WakeWordEngine.js';
+import { UnknownWakeEngineError } from './errors.js';
+
+/** The engines this build knows, by the `engine` parameter's value. */
+export const defaultWakeEngines: Readonly<Record<string, WakeEngineFactory>> = {
+  console: (context) => new ConsoleWakeEngine(context),
+};
+
+export const WakeWordParameters = { engine: 'engine', phrase: 'phrase' } as const;
+
+export interface WakeWordNodeOptions {
+  /** Replaces the engine table (tests, or a build with extra engines). */
+  readonly engines?: Readonly<Record<string, WakeEngineFactory>>;
+}
+
+/**
+ * The wake_word node: publishes a WakeWord message for every detection of its engine. Its wake
+ * service (the simulator console, tests, tools) wakes the robot as if the phrase had been heard,
+ * whatever the engine; it is refused while the dialogue is paused by a caregiver.
+ */
+export class WakeWordNode implements Disposable {
+  readonly engine: WakeWordEngine;
+  private readonly console: ConsoleWakeEngine;
+  private readonly publisher: Publisher<WakeWord>;
+  private readonly detections: Disposable[];
+  private readonly parameterListener: Disposable;
+  private phrase: string;
+  /** The dialogue's state as last published (transient local, so known from the start). */
+  private dialogueState = '';
+  private disposed = false;
+
+  constructor(
+    private readonly node: GraphNode,
+    options: WakeWordNodeOptions = {},
+  ) {
+    const engines = options.engines ?? defaultWakeEngines;
+    const choices = Object.keys(engines);
+    const fallback = choices.includes('console') ? 'console' : choices[0];
+    if (fallback === undefined) throw new UnknownWakeEngineError('(none)', choices);
+    // An override outside `choices` is refused by the graph, naming the file, key and choices.
+    const engineName = node.declareParameter(WakeWordParameters.engine, fallback, {
+      description: 'Which wake-word detector runs: console (the simulator), porcupine and template later.',
+      choices,
+      readOnly: true,
+    });
+    this.phrase = node.declareParameter(WakeWordParameters.phrase, 'hey hearth', {
+      description: 'The wake phrase reported in WakeWord.phrase (and detected, for engines that listen).',
+    });
+    const factory = engines[engineName];
+    if (factory === undefined) throw new UnknownWakeEngineError(engineName, choices);
+
+    this.publisher = node.createPublisher(WakeWordType, Topics.wakeWord, Qos.events);
+    const context = { node, phrase: () => this.phrase };
+    this.engine = factory(context);
+    this.console = this.engine instanceof ConsoleWakeEngine ? this.engine : new ConsoleWakeEngine(context);
+    this.detections = [...new Set<WakeWordEngine>([this.engine, this.console])].map((engine) =>
+      engine.onDetection((detection) =>
+        this.publisher.publish(
+          WakeWordType.create({
+            stamp: node.clock.now(),
+            phrase: detection.phrase,
+            engine: engine.name,
+            score: detection.score,
+            barge_in: detection.bargeIn,
+          }),
+        ),
+      ),
+    );
+    this.parameterListener = node.onParametersChanged((changes) => {
+      for (const change of changes) {
+        if (change.name === WakeWordParameters.phrase) this.phrase = String(change.value);
+      }
+    });
+    node.createSubscription(DialogueStateType, Topics.dialogueState, (state) => (this.dialogueState = state.state), Qos.state);
+    node.createService(WakeService, Services.wake, (request) => this.wake(request));
+
+    this.console.start();
+    if (this.engine !== this.console) {
+      void Promise.resolve(this.engine.start()).catch((error: unknown) =>
+        node.logger.error('the wake-word engine failed to start', { engine: engineName, error: String(error) }),
+      );
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const detection of this.detections) detection.dispose();
+    this.parameterListener.dispose();
+    for (const engine of new Set([this.engine, this.console])) {
+      void Promise.resolve(engine.stop()).finally(() => engine.dispose());
+    }
+    this.node.destroy();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  private wake(request: WakeRequest): WakeResponse {
+    const paused = this.dialogueState === 'paused';
+    // While the robot speaks, a wake is a barge-in (the dialogue decides whether it interrupts).
+    const accepted = !paused && this.console.trigger(this.dialogueState === 'speaking');
+    this.node.logger.info('wake requested', { source: request.source, accepted });
+    return WakeService.response.create({ accepted, state: this.dialogueState });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The walking skeleton's promise, through the real command: `hearth chat --json` with a real
+ * GGUF model (the tiny test model, generated here) answers five lines with five JSON turns, each
+ * spoken by espeak-ng into a real WAV file, with gestures and stage timings.
+ */
+import { describe, expect, it, beforeAll } from '@jest/globals';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runHearth } from '../support/hearthCli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-chat-'));
+const model = join(dir, 'tiny.gguf');
+
+beforeAll(async () => {
+  const made = await runHearth(['models', 'make-test', '--out', model]);
+  expect(made.code).toBe(0);
+}, 60_000);
+
+describe('hearth chat --json', () => {
+  it('answers five lines with five JSON turns and exits 0', async () => {
+    const lines = ['hello', 'I feel lonely since my sister moved away', 'I cannot sleep', 'thank you', 'goodbye'];
+    const result = await runHearth(['chat', '--json', '--model', model, '--audio-dir', join(dir, 'audio')], {
+      input: `${lines.join('\n')}\n`,
+      timeoutMs: 600_000,
+    });
+    expect(result.stderr).not.toMatch(/bug in Hearth/);
+    expect(result.code).toBe(0);
+    const turns = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(turns).toHaveLength(5);
+    turns.forEach((turn, index) => {
+      expect(turn.user).toBe(lines[index]);
+      expect(typeof turn.reply).toBe('string');
+      expect((turn.reply as string).length).toBeGreaterThan(0);
+      expect(turn.fallback).toBe(false);
+      expect(turn.state).toBe('followUp');
+      expect(turn.turn).toBe(index + 1);
+      expect(Array.isArray(turn.gestures)).toBe(true);
+      expect((turn.gestures as string[]).length).toBeGreaterThan(0);
+      const audio = turn.audio as string;
+      expect(existsSync(audio)).toBe(true);
+      const wav = readFileSync(audio);
+      expect(wav.subarray(0, 4).toString('ascii')).toBe('RIFF');
+      expect(wav.subarray(8, 12).toString('ascii')).toBe('WAVE');
+      expect(wav.length).toBeGreaterThan(44 + 1000);
+      const timings = turn.timings as Record<string, number>;
+      for (const key of ['llmFirstToken', 'llmTotal', 'ttsFirstAudio', 'turnTotal']) {
+        expect(typeof timings[key]).toBe('number');
+        expect(timings[key]).toBeGreaterThanOrEqual(0);
+      }
+      expect(timings.llmFirstToken).toBeLessThanOrEqual(timings.llmTotal!);
+      expect(timings.ttsFirstAudio).toBeLessThanOrEqual(timings.turnTotal!);
+    });
+    // One session: the robot woke once and the person answered within the follow-up window.
+    expect(new Set(turns.map((t) => t.session)).size).toBe(1);
+    expect(turns[0]!.states).toEqual(['asleep', 'listening', 'thinking', 'speaking', 'followUp']);
+  }, 600_000);
+
+  it('answers from the fallback responder with --model none, and says so', async () => {
+    const result = await runHearth(['chat', '--json', '--model', 'none'], { input: 'I feel so alone\n' });
+    expect(result.code).toBe(0);
+    const turn = JSON.parse(result.stdout.trim()) as Record<string, unknown>;
+    expect(turn.fallback).toBe(true);
+    expect((turn.reply as string).length).toBeGreaterThan(10);
+    expect(result.stderr).toMatch(/No language model is loaded/);
+  }, 120_000);
+});
