@@ -10,8 +10,9 @@ bash scripts/setup.sh
 
 echo '[hearth test] generated interfaces are current'
 node packages/interfaces/scripts/generate.mjs --check
-echo '[hearth test] type-check (tsc -b)'
+echo '[hearth test] type-check (tsc -b, then the tests themselves)'
 pnpm exec tsc -b
+pnpm exec tsc -p tsconfig.test.json
 echo '[hearth test] lint and format'
 pnpm exec eslint .
 pnpm exec prettier --check . --log-level warn

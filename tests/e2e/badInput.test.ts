@@ -55,13 +55,18 @@ describe('bad robot profiles', () => {
     const profile = join(dir, name);
     mkdirSync(profile, { recursive: true });
     writeFileSync(join(profile, 'params.yaml'), params);
-    copyFileSync(join(repoRoot, 'robot-config/default/gestures.yaml'), join(profile, 'gestures.yaml'));
+    copyFileSync(
+      join(repoRoot, 'robot-config/default/gestures.yaml'),
+      join(profile, 'gestures.yaml'),
+    );
     return profile;
   }
 
   it('names the file, key, expected value and fix for a wrong value', async () => {
     const profile = profileWith('hot', 'llm:\n  ros__parameters:\n    temperature: hot\n');
-    const result = await runHearth(['chat', '--model', 'none', '--robot', profile], { input: 'hi\n' });
+    const result = await runHearth(['chat', '--model', 'none', '--robot', profile], {
+      input: 'hi\n',
+    });
     expectCleanFailure(result);
     expect(result.stderr).toContain('params.yaml');
     expect(result.stderr).toContain('temperature');
@@ -70,7 +75,9 @@ describe('bad robot profiles', () => {
 
   it('names the file and line of broken YAML', async () => {
     const profile = profileWith('broken', 'llm:\n  ros__parameters:\n    temperature: [0.7\n');
-    const result = await runHearth(['chat', '--model', 'none', '--robot', profile], { input: 'hi\n' });
+    const result = await runHearth(['chat', '--model', 'none', '--robot', profile], {
+      input: 'hi\n',
+    });
     expectCleanFailure(result);
     expect(result.stderr).toContain('params.yaml');
   });
@@ -95,7 +102,17 @@ describe('busy ports and missing programs', () => {
 
   it('names a web console port already in use', async () => {
     const result = await runHearth(
-      ['start', '--model', 'none', '--port', String(busyPort), '--dashboard-port', '0', '--mqtt-port', '0'],
+      [
+        'start',
+        '--model',
+        'none',
+        '--port',
+        String(busyPort),
+        '--dashboard-port',
+        '0',
+        '--mqtt-port',
+        '0',
+      ],
       { timeoutMs: 60_000 },
     );
     expectCleanFailure(result);
@@ -104,7 +121,17 @@ describe('busy ports and missing programs', () => {
 
   it('names an MQTT port already in use', async () => {
     const result = await runHearth(
-      ['start', '--model', 'none', '--port', '0', '--dashboard-port', '0', '--mqtt-port', String(busyPort)],
+      [
+        'start',
+        '--model',
+        'none',
+        '--port',
+        '0',
+        '--dashboard-port',
+        '0',
+        '--mqtt-port',
+        String(busyPort),
+      ],
       { timeoutMs: 60_000 },
     );
     expectCleanFailure(result);
@@ -114,7 +141,10 @@ describe('busy ports and missing programs', () => {
 
   it('says how to install espeak-ng when it is missing', async () => {
     const emptyPath = mkdtempSync(join(tmpdir(), 'hearth-empty-path-'));
-    const result = await runHearth(['chat', '--model', 'none'], { input: 'hi\n', env: { PATH: emptyPath } });
+    const result = await runHearth(['chat', '--model', 'none'], {
+      input: 'hi\n',
+      env: { PATH: emptyPath },
+    });
     expectCleanFailure(result);
     expect(result.stderr).toMatch(/espeak-ng/);
     expect(result.stderr).toMatch(/apt-get install espeak-ng|npm run setup/);

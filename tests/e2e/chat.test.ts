@@ -19,14 +19,26 @@ beforeAll(async () => {
 
 describe('hearth chat --json', () => {
   it('answers five lines with five JSON turns and exits 0', async () => {
-    const lines = ['hello', 'I feel lonely since my sister moved away', 'I cannot sleep', 'thank you', 'goodbye'];
-    const result = await runHearth(['chat', '--json', '--model', model, '--audio-dir', join(dir, 'audio')], {
-      input: `${lines.join('\n')}\n`,
-      timeoutMs: 600_000,
-    });
+    const lines = [
+      'hello',
+      'I feel lonely since my sister moved away',
+      'I cannot sleep',
+      'thank you',
+      'goodbye',
+    ];
+    const result = await runHearth(
+      ['chat', '--json', '--model', model, '--audio-dir', join(dir, 'audio')],
+      {
+        input: `${lines.join('\n')}\n`,
+        timeoutMs: 600_000,
+      },
+    );
     expect(result.stderr).not.toMatch(/bug in Hearth/);
     expect(result.code).toBe(0);
-    const turns = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const turns = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(turns).toHaveLength(5);
     turns.forEach((turn, index) => {
       expect(turn.user).toBe(lines[index]);
@@ -57,7 +69,9 @@ describe('hearth chat --json', () => {
   }, 600_000);
 
   it('answers from the fallback responder with --model none, and says so', async () => {
-    const result = await runHearth(['chat', '--json', '--model', 'none'], { input: 'I feel so alone\n' });
+    const result = await runHearth(['chat', '--json', '--model', 'none'], {
+      input: 'I feel so alone\n',
+    });
     expect(result.code).toBe(0);
     const turn = JSON.parse(result.stdout.trim()) as Record<string, unknown>;
     expect(turn.fallback).toBe(true);

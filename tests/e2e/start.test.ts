@@ -24,7 +24,19 @@ describe('hearth start', () => {
   beforeAll(async () => {
     const audioDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-start-'));
     hearth = await startHearth(
-      ['start', '--model', 'none', '--port', '0', '--dashboard-port', '0', '--mqtt-port', '0', '--audio-dir', audioDir],
+      [
+        'start',
+        '--model',
+        'none',
+        '--port',
+        '0',
+        '--dashboard-port',
+        '0',
+        '--mqtt-port',
+        '0',
+        '--audio-dir',
+        audioDir,
+      ],
       /Press Ctrl-C to stop/,
     );
     consoleUrl = /web console:\s+(\S+)/.exec(hearth.stdout())![1]!;
@@ -46,7 +58,9 @@ describe('hearth start', () => {
   it('answers a typed message in the console and shows the turn on the dashboard', async () => {
     const dashboard = await browser.newPage();
     await dashboard.goto(dashboardUrl);
-    await dashboard.locator(`${card('hearth-sim')} .status[data-status="online"]`).waitFor({ timeout: 30_000 });
+    await dashboard
+      .locator(`${card('hearth-sim')} .status[data-status="online"]`)
+      .waitFor({ timeout: 30_000 });
 
     const page = await browser.newPage();
     await page.goto(consoleUrl);
@@ -61,9 +75,17 @@ describe('hearth start', () => {
     await page.locator('#state[data-state="followUp"]').waitFor({ timeout: 60_000 });
 
     // The caregiver's view: the turn arrives live; its text is not shared without consent.
-    await dashboard.locator(`${card('hearth-sim')} .turn`).first().waitFor({ timeout: 30_000 });
-    await dashboard.locator(`${card('hearth-sim')} .turn .not-shared`).first().waitFor();
-    await dashboard.locator(`${card('hearth-sim')} .state[data-state="followUp"]`).waitFor({ timeout: 30_000 });
+    await dashboard
+      .locator(`${card('hearth-sim')} .turn`)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await dashboard
+      .locator(`${card('hearth-sim')} .turn .not-shared`)
+      .first()
+      .waitFor();
+    await dashboard
+      .locator(`${card('hearth-sim')} .state[data-state="followUp"]`)
+      .waitFor({ timeout: 30_000 });
   }, 120_000);
 
   it('stops cleanly on Ctrl-C', async () => {

@@ -24,7 +24,10 @@ async function waitForPort(port, timeoutMs) {
   while (Date.now() < deadline) {
     const ok = await new Promise((resolve) => {
       const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => { socket.destroy(); resolve(true); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.once('error', () => resolve(false));
     });
     if (ok) return true;
@@ -37,7 +40,9 @@ export default async function globalSetup() {
   const { existsSync } = await import('node:fs');
   const binary = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => existsSync(p));
   if (!binary) {
-    process.stderr.write('[hearth tests] mosquitto not installed: mosquitto tests will fail. Run `npm run setup`.\n');
+    process.stderr.write(
+      '[hearth tests] mosquitto not installed: mosquitto tests will fail. Run `npm run setup`.\n',
+    );
     return;
   }
   const port = await freePort();

@@ -7,11 +7,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const hearthMain = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
+export const hearthMain = fileURLToPath(
+  new URL('../../packages/cli/dist/main.js', import.meta.url),
+);
 
 function assertBuilt(): void {
   if (!existsSync(hearthMain)) {
-    throw new Error(`${hearthMain} is missing: run \`pnpm exec tsc -b\` (npm test does) before these tests.`);
+    throw new Error(
+      `${hearthMain} is missing: run \`pnpm exec tsc -b\` (npm test does) before these tests.`,
+    );
   }
 }
 
@@ -38,7 +42,11 @@ export function runHearth(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`hearth ${args.join(' ')} did not exit within ${options.timeoutMs} ms.\nstderr:\n${stderr}`));
+      reject(
+        new Error(
+          `hearth ${args.join(' ')} did not exit within ${options.timeoutMs} ms.\nstderr:\n${stderr}`,
+        ),
+      );
     }, options.timeoutMs ?? 120_000);
     child.once('error', reject);
     child.once('close', (code) => {
@@ -65,7 +73,11 @@ export function startHearth(
     let stderr = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`hearth ${args.join(' ')} was not ready within ${timeoutMs} ms.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+      reject(
+        new Error(
+          `hearth ${args.join(' ')} was not ready within ${timeoutMs} ms.\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+        ),
+      );
     }, timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
@@ -77,13 +89,20 @@ export function startHearth(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`hearth ${args.join(' ')} exited (${code}) before it was ready.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+      reject(
+        new Error(
+          `hearth ${args.join(' ')} exited (${code}) before it was ready.\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+        ),
+      );
     });
   });
 }
 
 /** Sends SIGINT (Ctrl-C) and resolves with the exit code. */
-export function interrupt(child: ChildProcessWithoutNullStreams, timeoutMs = 20_000): Promise<number | null> {
+export function interrupt(
+  child: ChildProcessWithoutNullStreams,
+  timeoutMs = 20_000,
+): Promise<number | null> {
   return new Promise((resolve, reject) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
     const timer = setTimeout(() => {

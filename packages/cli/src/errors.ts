@@ -20,7 +20,8 @@ export class CliError extends Error {
  */
 export function describeFailure(error: unknown): string {
   if (error instanceof Error) {
-    const known = error.name !== 'Error' && error.name !== 'TypeError' && error.name !== 'RangeError';
+    const known =
+      error.name !== 'Error' && error.name !== 'TypeError' && error.name !== 'RangeError';
     const text = known
       ? error.message
       : `${error.message}\n(this looks like a bug in Hearth; run with HEARTH_DEBUG=1 for details and report it)`;

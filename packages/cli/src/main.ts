@@ -19,9 +19,18 @@ const port = (option: string) => (value: string) => parsePort(value, option);
 
 program
   .command('start')
-  .description('run the simulator: every node, the web console, the care dashboard and an MQTT broker')
-  .option('--robot <dir|file>', 'robot profile: a folder under robot-config/ or a params.yaml', 'default')
-  .option('--model <file|none>', 'GGUF model for replies; "none" answers from the fallback responder')
+  .description(
+    'run the simulator: every node, the web console, the care dashboard and an MQTT broker',
+  )
+  .option(
+    '--robot <dir|file>',
+    'robot profile: a folder under robot-config/ or a params.yaml',
+    'default',
+  )
+  .option(
+    '--model <file|none>',
+    'GGUF model for replies; "none" answers from the fallback responder',
+  )
   .option('--mqtt <url>', 'use this MQTT broker instead of the embedded one')
   .option('--mqtt-port <port>', "the embedded broker's port", port('--mqtt-port'), 1883)
   .option('--port <port>', "the web console's port", port('--port'), 8080)
@@ -32,13 +41,29 @@ program
 
 program
   .command('chat')
-  .description("talk to the robot from the terminal: stdin is the person's voice, one utterance per line")
+  .description(
+    "talk to the robot from the terminal: stdin is the person's voice, one utterance per line",
+  )
   .option('--json', 'print one JSON object per turn', false)
-  .option('--model <file|none>', 'GGUF model for replies; "none" answers from the fallback responder')
-  .option('--robot <dir|file>', 'robot profile: a folder under robot-config/ or a params.yaml', 'default')
+  .option(
+    '--model <file|none>',
+    'GGUF model for replies; "none" answers from the fallback responder',
+  )
+  .option(
+    '--robot <dir|file>',
+    'robot profile: a folder under robot-config/ or a params.yaml',
+    'default',
+  )
   .option('--mqtt <url>', 'publish telemetry to this broker instead of an embedded one')
-  .option('--audio-dir <dir>', 'where the spoken replies are written (default: a new temporary folder)')
-  .option('--realtime', 'wait for each reply’s real playing time, as a robot with a speaker would', false)
+  .option(
+    '--audio-dir <dir>',
+    'where the spoken replies are written (default: a new temporary folder)',
+  )
+  .option(
+    '--realtime',
+    'wait for each reply’s real playing time, as a robot with a speaker would',
+    false,
+  )
   .addOption(
     new Option('--turn-timeout <ms>', 'give up on a reply after this long')
       .default(120000)
@@ -49,7 +74,9 @@ program
 const models = program.command('models').description('manage language models');
 models
   .command('make-test')
-  .description('write the tiny test model: a real GGUF file with random weights (its text is meaningless)')
+  .description(
+    'write the tiny test model: a real GGUF file with random weights (its text is meaningless)',
+  )
   .requiredOption('--out <file>', 'where to write it')
   .option('--quantization <type>', 'F32, Q8_0 or Q4_0', 'Q8_0')
   .option('--seed <n>', 'random seed for the weights', '1')
@@ -62,11 +89,15 @@ program
   .allowUnknownOption()
   .allowExcessArguments()
   .helpOption(false)
-  .action((name: string, _options, command: Command) => runCommand(() => nodeCommand(name, command.args.slice(1))));
+  .action((name: string, _options, command: Command) =>
+    runCommand(() => nodeCommand(name, command.args.slice(1))),
+  );
 
 program
   .command('graph')
-  .description('run every node composed in one process (launch files use this); ROS 2 when ROS_DISTRO is set')
+  .description(
+    'run every node composed in one process (launch files use this); ROS 2 when ROS_DISTRO is set',
+  )
   .allowUnknownOption()
   .allowExcessArguments()
   .action((_options, command: Command) => runCommand(() => graphCommand(command.args)));

@@ -12,7 +12,9 @@ export class ActorNotProvidedError extends Error {
 /** The llm node refused or aborted a generate goal. */
 export class GenerateFailedError extends Error {
   constructor(readonly reason: string) {
-    super(`Reply generation failed (${reason}): check that the llm node is running and its model loaded.`);
+    super(
+      `Reply generation failed (${reason}): check that the llm node is running and its model loaded.`,
+    );
     this.name = 'GenerateFailedError';
   }
 }
@@ -23,7 +25,9 @@ export class SayFailedError extends Error {
     readonly utteranceId: string,
     readonly reason: string,
   ) {
-    super(`Speaking utterance ${utteranceId} failed (${reason}): check that the tts node is running.`);
+    super(
+      `Speaking utterance ${utteranceId} failed (${reason}): check that the tts node is running.`,
+    );
     this.name = 'SayFailedError';
   }
 }

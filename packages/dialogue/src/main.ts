@@ -6,7 +6,9 @@ import { runNodeMain } from '@hearth/graph';
 import { NodeNames } from '@hearth/interfaces';
 import { DialogueNode } from './node/DialogueNode.js';
 
-runNodeMain({ name: NodeNames.dialogue, create: (node) => new DialogueNode(node) }).catch((error: unknown) => {
-  console.error(`dialogue: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runNodeMain({ name: NodeNames.dialogue, create: (node) => new DialogueNode(node) }).catch(
+  (error: unknown) => {
+    console.error(`dialogue: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -21,7 +21,9 @@ describe('DialogueNode on the in-process graph', () => {
     h.say('I feel lonely today');
     await until('a turn record', () => h.turns.length === 1);
 
-    expect(h.generateGoals).toEqual([{ session_id: 'sess', user_text: 'I feel lonely today', instruction: '' }]);
+    expect(h.generateGoals).toEqual([
+      { session_id: 'sess', user_text: 'I feel lonely today', instruction: '' },
+    ]);
     expect(h.sayGoals.map((g) => [g.utterance_id, g.text, g.group_id])).toEqual([
       ['sess-1-0', 'That sounds hard.', 'sess-1'],
       ['sess-1-1', 'I am here with you.', 'sess-1'],
@@ -40,13 +42,29 @@ describe('DialogueNode on the in-process graph', () => {
       interrupted: false,
       fallback: false,
     });
-    for (const ms of [turn?.llm_first_token_ms, turn?.llm_total_ms, turn?.tts_first_audio_ms, turn?.turn_total_ms]) {
+    for (const ms of [
+      turn?.llm_first_token_ms,
+      turn?.llm_total_ms,
+      turn?.tts_first_audio_ms,
+      turn?.turn_total_ms,
+    ]) {
       expect(ms).toBeGreaterThanOrEqual(0);
     }
 
     await until('asleep after the follow-up window', () => h.stateNames.at(-1) === 'asleep');
-    expect(h.stateNames).toEqual(['asleep', 'listening', 'thinking', 'speaking', 'followUp', 'asleep']);
-    expect(h.states.at(-1)).toMatchObject({ previous_state: 'followUp', event: 'timeout.followUpWindow', session_id: 'sess' });
+    expect(h.stateNames).toEqual([
+      'asleep',
+      'listening',
+      'thinking',
+      'speaking',
+      'followUp',
+      'asleep',
+    ]);
+    expect(h.states.at(-1)).toMatchObject({
+      previous_state: 'followUp',
+      event: 'timeout.followUpWindow',
+      session_id: 'sess',
+    });
     expect(h.cancelled).toEqual([]);
   });
 
@@ -63,7 +81,11 @@ describe('DialogueNode on the in-process graph', () => {
     await until('both goals cancelled', () => h.cancelled.length === 2);
     expect(h.cancelled.sort()).toEqual(['generate:sess', 'say:sess-1-0']);
     await until('the interrupted turn', () => h.turns.length === 1);
-    expect(h.turns[0]).toMatchObject({ interrupted: true, reply_text: 'Once upon a time.', turn_total_ms: expect.any(Number) });
+    expect(h.turns[0]).toMatchObject({
+      interrupted: true,
+      reply_text: 'Once upon a time.',
+      turn_total_ms: expect.any(Number),
+    });
     expect(h.stateNames.at(-1)).toBe('listening');
   });
 
@@ -78,7 +100,12 @@ describe('DialogueNode on the in-process graph', () => {
       turn_index: 0,
     });
     const late: string[] = [];
-    h.tester.createSubscription(DialogueStateType, Topics.dialogueState, (m) => late.push(m.state), Qos.state);
+    h.tester.createSubscription(
+      DialogueStateType,
+      Topics.dialogueState,
+      (m) => late.push(m.state),
+      Qos.state,
+    );
     await until('the latched state', () => late.length > 0);
     expect(late).toEqual(['listening']);
   });
@@ -91,7 +118,11 @@ describe('DialogueNode on the in-process graph', () => {
     await until('the failed turn', () => h.turns.length === 1);
     expect(h.stateNames).toEqual(['asleep', 'listening', 'thinking', 'recovering', 'listening']);
     expect(h.sayGoals.map((g) => g.text)).toEqual([expect.stringMatching(/sorry/i)]);
-    expect(h.turns[0]).toMatchObject({ fallback: true, interrupted: false, audio_path: '/tmp/sess-1.wav' });
+    expect(h.turns[0]).toMatchObject({
+      fallback: true,
+      interrupted: false,
+      audio_path: '/tmp/sess-1.wav',
+    });
   });
 
   it('applies parameter changes at runtime: barge-in disabled', async () => {

@@ -16,7 +16,11 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
     actor.send({ type: 'wake.detected' });
     clock.increment(1200);
     actor.send({ type: 'speech.final', text: 'I had a hard day' });
-    expect(effects.lastGeneration.input).toEqual({ sessionId: 'sess', userText: 'I had a hard day', instruction: '' });
+    expect(effects.lastGeneration.input).toEqual({
+      sessionId: 'sess',
+      userText: 'I had a hard day',
+      instruction: '',
+    });
 
     clock.increment(300);
     effects.lastGeneration.sendBack(sentence('That sounds hard.', 0));
@@ -31,7 +35,12 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
     expect(effects.utterances.map((u) => u.input.utteranceId)).toEqual(['sess-1-0', 'sess-1-1']);
 
     actor.send({ type: 'gesture.performed', name: 'nod' });
-    effects.lastGeneration.sendBack({ type: 'llm.done', reply: 'That sounds hard. Do you want to talk about it?', strategy: '', fallback: false });
+    effects.lastGeneration.sendBack({
+      type: 'llm.done',
+      reply: 'That sounds hard. Do you want to talk about it?',
+      strategy: '',
+      fallback: false,
+    });
     clock.increment(700);
     effects.lastUtterance.finish();
     await settle();
@@ -55,7 +64,14 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
     expect(publicState()).toBe('followUp');
     clock.increment(1);
     expect(publicState()).toBe('asleep');
-    expect(states.map((s) => s.state)).toEqual(['asleep', 'listening', 'thinking', 'speaking', 'followUp', 'asleep']);
+    expect(states.map((s) => s.state)).toEqual([
+      'asleep',
+      'listening',
+      'thinking',
+      'speaking',
+      'followUp',
+      'asleep',
+    ]);
     expect(states.at(-1)?.event).toBe('timeout.followUpWindow');
     actor.stop();
   });
@@ -70,7 +86,12 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
     expect(actor.getSnapshot().value).toEqual({ responding: { speaking: 'waiting' } });
     effects.lastGeneration.sendBack(sentence('Nice to hear you.', 1));
     expect(effects.lastUtterance.input.text).toBe('Nice to hear you.');
-    effects.lastGeneration.sendBack({ type: 'llm.done', reply: 'Hi. Nice to hear you.', strategy: '', fallback: false });
+    effects.lastGeneration.sendBack({
+      type: 'llm.done',
+      reply: 'Hi. Nice to hear you.',
+      strategy: '',
+      fallback: false,
+    });
     effects.lastUtterance.finish();
     await settle();
     expect(publicState()).toBe('followUp');
@@ -131,7 +152,11 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
     effects.lastUtterance.finish();
     await settle();
     expect(publicState()).toBe('listening');
-    expect(turns[0]).toMatchObject({ outcome: 'failed', fallback: true, failure: 'espeak-ng crashed' });
+    expect(turns[0]).toMatchObject({
+      outcome: 'failed',
+      fallback: true,
+      failure: 'espeak-ng crashed',
+    });
     actor.stop();
   });
 

@@ -13,12 +13,16 @@ type Snapshot = SnapshotFrom<typeof dialogueMachine>;
 type ModelEvent = EventObject & Record<string, unknown>;
 
 const input: DialogueInput = { now: () => 0, createSessionId: () => 'sess' };
-const machine = dialogueMachine.provide({ actors: { generate: new FakeEffects().generate, say: new FakeEffects().say } });
+const machine = dialogueMachine.provide({
+  actors: { generate: new FakeEffects().generate, say: new FakeEffects().say },
+});
 // @xstate/graph types its logic loosely; the machine's emitted-event types do not fit its generics.
 const model = machine as unknown as ActorLogic<Snapshot, ModelEvent, DialogueInput>;
 
 const allNodes = getStateNodes(dialogueMachine.root);
-const timerEvents: ModelEvent[] = allNodes.flatMap((node) => node.after.map((t) => ({ type: t.eventType })));
+const timerEvents: ModelEvent[] = allNodes.flatMap((node) =>
+  node.after.map((t) => ({ type: t.eventType })),
+);
 
 const events: ModelEvent[] = [
   { type: 'wake.detected' },
@@ -40,7 +44,13 @@ const events: ModelEvent[] = [
   ...timerEvents,
   {
     type: 'xstate.done.actor.say',
-    output: { audioPath: '/u.wav', groupAudioPath: '/g.wav', durationMs: 1, wordsSpoken: 1, cancelled: false },
+    output: {
+      audioPath: '/u.wav',
+      groupAudioPath: '/g.wav',
+      durationMs: 1,
+      wordsSpoken: 1,
+      cancelled: false,
+    },
   },
   { type: 'xstate.error.actor.say', error: new Error('tts crashed') },
   { type: 'xstate.error.actor.generate', error: new Error('llm crashed') },
@@ -67,7 +77,10 @@ const traversal = {
 };
 
 const adjacency = getAdjacencyMap(model, traversal);
-const vertices = Object.entries(adjacency) as [string, { state: Snapshot; transitions: Record<string, { event: ModelEvent; state: Snapshot }> }][];
+const vertices = Object.entries(adjacency) as [
+  string,
+  { state: Snapshot; transitions: Record<string, { event: ModelEvent; state: Snapshot }> },
+][];
 
 describe('dialogue machine, model-based', () => {
   it('reaches every state of the machine', () => {
@@ -80,7 +93,9 @@ describe('dialogue machine, model-based', () => {
 
   it('takes every transition the machine defines', () => {
     const defined = allNodes.flatMap((node) =>
-      [...node.transitions.entries()].flatMap(([eventType, list]) => list.map((t, i) => `${node.id} ${eventType} #${i}`)),
+      [...node.transitions.entries()].flatMap(([eventType, list]) =>
+        list.map((t, i) => `${node.id} ${eventType} #${i}`),
+      ),
     );
     const taken = new Set<string>();
     for (const [, vertex] of vertices) {
@@ -97,7 +112,9 @@ describe('dialogue machine, model-based', () => {
 
   it('has a way back to asleep or listening from every reachable state', () => {
     const back = new Set(
-      vertices.filter(([, v]) => v.state.matches('asleep') || v.state.matches('listening')).map(([key]) => key),
+      vertices
+        .filter(([, v]) => v.state.matches('asleep') || v.state.matches('listening'))
+        .map(([key]) => key),
     );
     let grew = true;
     while (grew) {
@@ -116,7 +133,10 @@ describe('dialogue machine, model-based', () => {
   it('behaves like the model on a live actor along the shortest path to every state', async () => {
     const paths = getShortestPaths(model, traversal).filter(
       // A callback actor's crash cannot be triggered from outside; the pure checks above cover it.
-      (path) => !path.steps.some((step) => (step.event as EventObject).type === 'xstate.error.actor.generate'),
+      (path) =>
+        !path.steps.some(
+          (step) => (step.event as EventObject).type === 'xstate.error.actor.generate',
+        ),
     );
     expect(paths.length).toBeGreaterThan(20);
     for (const path of paths) {
@@ -124,9 +144,14 @@ describe('dialogue machine, model-based', () => {
       for (const step of path.steps) {
         const event = step.event as ModelEvent;
         if (event.type.startsWith('xstate.after.')) {
-          const delay = event.type.split('.')[2] as 'followUpWindow' | 'noSpeechTimeout' | 'recoveryTimeout';
+          const delay = event.type.split('.')[2] as
+            'followUpWindow' | 'noSpeechTimeout' | 'recoveryTimeout';
           const config = live.actor.getSnapshot().context.config;
-          const ms = { followUpWindow: config.followUpWindowMs, noSpeechTimeout: config.noSpeechTimeoutMs, recoveryTimeout: config.recoveryTimeoutMs }[delay];
+          const ms = {
+            followUpWindow: config.followUpWindowMs,
+            noSpeechTimeout: config.noSpeechTimeoutMs,
+            recoveryTimeout: config.recoveryTimeoutMs,
+          }[delay];
           live.clock.increment(ms);
         } else if (event.type === 'xstate.done.actor.say') {
           live.effects.lastUtterance.finish();
@@ -137,7 +162,10 @@ describe('dialogue machine, model-based', () => {
         } else {
           live.actor.send(event as never);
         }
-        expect({ path: path.steps.map((s) => (s.event as EventObject).type), value: live.actor.getSnapshot().value }).toEqual({
+        expect({
+          path: path.steps.map((s) => (s.event as EventObject).type),
+          value: live.actor.getSnapshot().value,
+        }).toEqual({
           path: path.steps.map((s) => (s.event as EventObject).type),
           value: step.state.value,
         });

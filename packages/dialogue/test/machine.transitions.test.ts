@@ -46,11 +46,17 @@ describe('dialogue machine transitions', () => {
   });
 
   it('thinks on a final transcript and starts the generate actor with the turn', () => {
-    const { snapshot, actions } = run([{ type: 'wake.detected' }, { type: 'speech.final', text: ' I feel lonely ' }]);
+    const { snapshot, actions } = run([
+      { type: 'wake.detected' },
+      { type: 'speech.final', text: ' I feel lonely ' },
+    ]);
     expect(snapshot.value).toEqual({ responding: 'thinking' });
     expect(snapshot.context.turnIndex).toBe(1);
     const spawn = actions.find((a) => a.type === 'xstate.spawnChild');
-    expect(spawn?.params).toMatchObject({ src: 'generate', input: { sessionId: 'sess', userText: 'I feel lonely' } });
+    expect(spawn?.params).toMatchObject({
+      src: 'generate',
+      input: { sessionId: 'sess', userText: 'I feel lonely' },
+    });
   });
 
   it('speaks the first sentence while generation goes on, queueing the rest', () => {
@@ -83,7 +89,9 @@ describe('dialogue machine transitions', () => {
       { type: 'tts.finished', utteranceId: 'sess-1-0', audioPath: '/a.wav', wordsSpoken: 2 },
     ]);
     expect(snapshot.value).toBe('followUp');
-    const turn = actions.find((a) => a.type === 'xstate.emit' && JSON.stringify(a.params).includes('turn.ended'));
+    const turn = actions.find(
+      (a) => a.type === 'xstate.emit' && JSON.stringify(a.params).includes('turn.ended'),
+    );
     expect(turn?.params).toMatchObject({
       event: {
         turn: {
@@ -112,7 +120,11 @@ describe('dialogue machine transitions', () => {
       { type: 'llm.done', reply: '', strategy: '', fallback: false },
       { type: 'llm.failed', reason: 'model crashed' },
     ] as DialogueEvent[]) {
-      const { snapshot, actions } = run([{ type: 'wake.detected' }, { type: 'speech.final', text: 'hi' }, failure]);
+      const { snapshot, actions } = run([
+        { type: 'wake.detected' },
+        { type: 'speech.final', text: 'hi' },
+        failure,
+      ]);
       expect(snapshot.value).toBe('recovering');
       expect(snapshot.context.turn.fallback).toBe(true);
       expect(actions.find((a) => a.type === 'xstate.spawnChild')?.params).toMatchObject({
@@ -128,33 +140,56 @@ describe('dialogue machine transitions', () => {
       { type: 'speech.final', text: 'hi' },
       { type: 'llm.failed', reason: 'x' },
     ];
-    expect(run([...base, { type: 'tts.finished', utteranceId: 'sess-1-0', audioPath: '', wordsSpoken: 3 }]).snapshot.value).toBe(
-      'listening',
-    );
-    expect(run([...base, { type: 'tts.failed', utteranceId: 'sess-1-0', reason: 'no espeak' }]).snapshot.value).toBe(
-      'listening',
-    );
+    expect(
+      run([
+        ...base,
+        { type: 'tts.finished', utteranceId: 'sess-1-0', audioPath: '', wordsSpoken: 3 },
+      ]).snapshot.value,
+    ).toBe('listening');
+    expect(
+      run([...base, { type: 'tts.failed', utteranceId: 'sess-1-0', reason: 'no espeak' }]).snapshot
+        .value,
+    ).toBe('listening');
   });
 
   it('barges in on a wake word while speaking, and not when barge-in is disabled', () => {
-    const speaking: DialogueEvent[] = [{ type: 'wake.detected' }, { type: 'speech.final', text: 'hi' }, sentence('Hello.')];
+    const speaking: DialogueEvent[] = [
+      { type: 'wake.detected' },
+      { type: 'speech.final', text: 'hi' },
+      sentence('Hello.'),
+    ];
     const { snapshot, actions } = run([...speaking, { type: 'wake.detected' }]);
     expect(snapshot.value).toBe('listening');
     // Leaving `responding` stops both the generate and the say actor.
     expect(actions.filter((a) => a.type === 'xstate.stopChild')).toHaveLength(2);
-    const disabled = run([{ type: 'config.changed', config: { bargeInEnabled: false } }, ...speaking, { type: 'user.bargeIn' }]);
+    const disabled = run([
+      { type: 'config.changed', config: { bargeInEnabled: false } },
+      ...speaking,
+      { type: 'user.bargeIn' },
+    ]);
     expect(disabled.snapshot.value).toEqual({ responding: { speaking: 'saying' } });
   });
 
   it('pauses from anywhere on a caregiver command and resumes asleep', () => {
-    const { snapshot } = run([{ type: 'wake.detected' }, { type: 'speech.final', text: 'hi' }, { type: 'caregiver.pause' }]);
+    const { snapshot } = run([
+      { type: 'wake.detected' },
+      { type: 'speech.final', text: 'hi' },
+      { type: 'caregiver.pause' },
+    ]);
     expect(snapshot.value).toBe('paused');
-    expect(run([{ type: 'caregiver.pause' }, { type: 'wake.detected' }]).snapshot.value).toBe('paused');
-    expect(run([{ type: 'caregiver.pause' }, { type: 'caregiver.resume' }]).snapshot.value).toBe('asleep');
+    expect(run([{ type: 'caregiver.pause' }, { type: 'wake.detected' }]).snapshot.value).toBe(
+      'paused',
+    );
+    expect(run([{ type: 'caregiver.pause' }, { type: 'caregiver.resume' }]).snapshot.value).toBe(
+      'asleep',
+    );
   });
 
   it('ends the session on session.end', () => {
-    const { snapshot } = run([{ type: 'wake.detected' }, { type: 'session.end', reason: 'goodbye' }]);
+    const { snapshot } = run([
+      { type: 'wake.detected' },
+      { type: 'session.end', reason: 'goodbye' },
+    ]);
     expect(snapshot.value).toBe('asleep');
     expect(snapshot.context.sessionId).toBe('');
   });

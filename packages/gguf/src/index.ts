@@ -46,7 +46,11 @@ export {
   type EncodedGgufHeader,
   type GgufHeaderInput,
 } from './writer/encodeGgufHeader.js';
-export { writeGgufFile, type GgufWriteInput, type GgufWriteResult } from './writer/writeGgufFile.js';
+export {
+  writeGgufFile,
+  type GgufWriteInput,
+  type GgufWriteResult,
+} from './writer/writeGgufFile.js';
 
 // Tensor encodings
 export { f16BitsToF32, f32ToF16Bits } from './tensors/float16.js';
@@ -71,7 +75,12 @@ export {
   type TestModelQuantization,
 } from './models/makeTestModel.js';
 export { makeShapeModel, type MakeShapeModelOptions } from './models/makeShapeModel.js';
-export { MODEL_SHAPE_NAMES, SHAPE_SPECS, type ModelShapeName, type ShapeSpec } from './models/shapeSpecs.js';
+export {
+  MODEL_SHAPE_NAMES,
+  SHAPE_SPECS,
+  type ModelShapeName,
+  type ShapeSpec,
+} from './models/shapeSpecs.js';
 export {
   TINY_LLAMA_SPEC,
   headDimension,
@@ -86,7 +95,12 @@ export {
 } from './models/writeTransformerModel.js';
 export { randomQuantizedWeights } from './models/randomQuantizedWeights.js';
 export { initialWeights } from './models/initialWeights.js';
-export { SpmVocabulary, TokenType, WORD_BOUNDARY, type SpmVocabularyOptions } from './models/SpmVocabulary.js';
+export {
+  SpmVocabulary,
+  TokenType,
+  WORD_BOUNDARY,
+  type SpmVocabularyOptions,
+} from './models/SpmVocabulary.js';
 export { CHATML_SPECIAL_TOKENS, CHATML_TEMPLATE } from './models/chatTemplates.js';
 export { ENGLISH_WORDS } from './models/englishWords.js';
 export { SeededRandom } from './models/SeededRandom.js';

@@ -61,14 +61,23 @@ function f32Tensor(name: string, dims: number[]): GgufTensorSource {
 
 function q8Tensor(name: string, dims: number[]): GgufTensorSource {
   const count = dims.reduce((a, b) => a * b, 1);
-  return { name, dims, type: GgmlType.Q8_0, data: () => encodeQ8_0(new Float32Array(count).fill(0.25)) };
+  return {
+    name,
+    dims,
+    type: GgmlType.Q8_0,
+    data: () => encodeQ8_0(new Float32Array(count).fill(0.25)),
+  };
 }
 
 async function writeSample(name: string, alignment?: number): Promise<string> {
   const path = join(dir, name);
   await writeGgufFile(path, {
     metadata: everyType,
-    tensors: [f32Tensor('a.weight', [3]), q8Tensor('b.weight', [64, 2]), f32Tensor('c.weight', [2, 2, 2])],
+    tensors: [
+      f32Tensor('a.weight', [3]),
+      q8Tensor('b.weight', [64, 2]),
+      f32Tensor('c.weight', [2, 2, 2]),
+    ],
     alignment,
   });
   return path;
@@ -98,7 +107,9 @@ describe('GGUF writer and reader', () => {
     const bytes = await readFile(path);
     const at = info.dataOffset + info.tensors[2]!.offset;
     const view = new DataView(bytes.buffer, bytes.byteOffset + at, 32);
-    expect(Array.from({ length: 8 }, (_, i) => view.getFloat32(i * 4, true))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(Array.from({ length: 8 }, (_, i) => view.getFloat32(i * 4, true))).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7,
+    ]);
   });
 
   it('starts with the GGUF magic, version 3 and the counts, little-endian', () => {
@@ -126,7 +137,10 @@ describe('GGUF writer and reader', () => {
   it('reads a header larger than its first read (a big vocabulary)', async () => {
     const path = join(dir, 'big-header.gguf');
     const tokens = Array.from({ length: 150_000 }, (_, i) => `▁token${i}`);
-    await writeGgufFile(path, { metadata: { 'tokenizer.ggml.tokens': gguf.strings(tokens) }, tensors: [f32Tensor('t', [4])] });
+    await writeGgufFile(path, {
+      metadata: { 'tokenizer.ggml.tokens': gguf.strings(tokens) },
+      tensors: [f32Tensor('t', [4])],
+    });
     const info = await readGgufFile(path);
     expect(info.metadata['tokenizer.ggml.tokens']?.value).toHaveLength(150_000);
     expect(info.tensors[0]?.name).toBe('t');
@@ -135,9 +149,13 @@ describe('GGUF writer and reader', () => {
   it('rejects input it cannot store, naming the problem', async () => {
     const bad = (tensors: GgufTensorSource[], metadata: GgufMetadata = {}) =>
       writeGgufFile(join(dir, 'bad.gguf'), { metadata, tensors });
-    await expect(bad([q8Tensor('q', [48])])).rejects.toThrow(/48 is not a multiple of Q8_0's block size 32/);
+    await expect(bad([q8Tensor('q', [48])])).rejects.toThrow(
+      /48 is not a multiple of Q8_0's block size 32/,
+    );
     await expect(bad([f32Tensor('x', [2]), f32Tensor('x', [2])])).rejects.toThrow(/used twice/);
-    await expect(bad([{ ...f32Tensor('x', [4]), data: () => new Uint8Array(3) }])).rejects.toThrow(/3 bytes .* need 16/);
+    await expect(bad([{ ...f32Tensor('x', [4]), data: () => new Uint8Array(3) }])).rejects.toThrow(
+      /3 bytes .* need 16/,
+    );
     await expect(bad([], { k: gguf.u8(256) })).rejects.toThrow(InvalidGgufInputError);
     await expect(bad([], { k: gguf.u32(1.5) })).rejects.toThrow(InvalidGgufInputError);
     await expect(bad([], { 'general.alignment': gguf.u32(48) })).rejects.toThrow(/power of two/);

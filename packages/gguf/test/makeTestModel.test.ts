@@ -35,7 +35,11 @@ describe('the tiny test model vocabulary', () => {
     expect(vocab.size).toBeGreaterThanOrEqual(300);
     expect(vocab.size).toBeLessThanOrEqual(600);
     expect(vocab.tokens.slice(0, 3)).toEqual(['<unk>', '<s>', '</s>']);
-    expect(vocab.types.slice(0, 3)).toEqual([TokenType.Unknown, TokenType.Control, TokenType.Control]);
+    expect(vocab.types.slice(0, 3)).toEqual([
+      TokenType.Unknown,
+      TokenType.Control,
+      TokenType.Control,
+    ]);
     expect(vocab.tokens[3]).toBe('<0x00>');
     expect(vocab.tokens[3 + 0xff]).toBe('<0xFF>');
     expect(vocab.types.slice(3, 259).every((t) => t === TokenType.Byte)).toBe(true);
@@ -47,7 +51,8 @@ describe('the tiny test model vocabulary', () => {
   it('can reach every word by merging pieces that are all in the vocabulary', () => {
     for (const token of vocab.tokens) {
       if (!token.startsWith('▁') || token.length < 2) continue;
-      for (let end = 2; end < token.length; end++) expect(vocab.idOf(token.slice(0, end))).toBeDefined();
+      for (let end = 2; end < token.length; end++)
+        expect(vocab.idOf(token.slice(0, end))).toBeDefined();
     }
   });
 
@@ -58,42 +63,58 @@ describe('the tiny test model vocabulary', () => {
 });
 
 describe('makeTestModel', () => {
-  it.each<TestModelQuantization>(['F32', 'Q8_0', 'Q4_0'])('writes a complete llama model in %s', async (quantization) => {
-    const path = join(dir, `tiny-${quantization}.gguf`);
-    await makeTestModel({ outPath: path, quantization });
-    const info = await readGgufFile(path);
-    const vocabSize = testModelVocabulary().size;
+  it.each<TestModelQuantization>(['F32', 'Q8_0', 'Q4_0'])(
+    'writes a complete llama model in %s',
+    async (quantization) => {
+      const path = join(dir, `tiny-${quantization}.gguf`);
+      await makeTestModel({ outPath: path, quantization });
+      const info = await readGgufFile(path);
+      const vocabSize = testModelVocabulary().size;
 
-    expect(meta(info, 'general.architecture')).toBe('llama');
-    expect(meta(info, 'general.file_type')).toBe({ F32: 0, Q8_0: 7, Q4_0: 2 }[quantization]);
-    expect({
-      context: meta(info, 'llama.context_length'),
-      embd: meta(info, 'llama.embedding_length'),
-      blocks: meta(info, 'llama.block_count'),
-      ff: meta(info, 'llama.feed_forward_length'),
-      heads: meta(info, 'llama.attention.head_count'),
-      kvHeads: meta(info, 'llama.attention.head_count_kv'),
-      rope: meta(info, 'llama.rope.dimension_count'),
-      vocab: meta(info, 'llama.vocab_size'),
-    }).toEqual({ context: 2048, embd: 64, blocks: 2, ff: 128, heads: 4, kvHeads: 2, rope: 16, vocab: vocabSize });
-    expect(meta(info, 'llama.attention.layer_norm_rms_epsilon')).toBeCloseTo(1e-5, 10);
-    expect(meta(info, 'tokenizer.ggml.model')).toBe('llama');
-    expect(meta(info, 'tokenizer.ggml.tokens')).toHaveLength(vocabSize);
-    expect(meta(info, 'tokenizer.ggml.scores')).toHaveLength(vocabSize);
-    expect(meta(info, 'tokenizer.ggml.token_type')).toHaveLength(vocabSize);
-    expect([meta(info, 'tokenizer.ggml.bos_token_id'), meta(info, 'tokenizer.ggml.eos_token_id'), meta(info, 'tokenizer.ggml.unknown_token_id')]).toEqual([1, 2, 0]);
-    expect(meta(info, 'tokenizer.chat_template')).toContain('<|im_start|>');
+      expect(meta(info, 'general.architecture')).toBe('llama');
+      expect(meta(info, 'general.file_type')).toBe({ F32: 0, Q8_0: 7, Q4_0: 2 }[quantization]);
+      expect({
+        context: meta(info, 'llama.context_length'),
+        embd: meta(info, 'llama.embedding_length'),
+        blocks: meta(info, 'llama.block_count'),
+        ff: meta(info, 'llama.feed_forward_length'),
+        heads: meta(info, 'llama.attention.head_count'),
+        kvHeads: meta(info, 'llama.attention.head_count_kv'),
+        rope: meta(info, 'llama.rope.dimension_count'),
+        vocab: meta(info, 'llama.vocab_size'),
+      }).toEqual({
+        context: 2048,
+        embd: 64,
+        blocks: 2,
+        ff: 128,
+        heads: 4,
+        kvHeads: 2,
+        rope: 16,
+        vocab: vocabSize,
+      });
+      expect(meta(info, 'llama.attention.layer_norm_rms_epsilon')).toBeCloseTo(1e-5, 10);
+      expect(meta(info, 'tokenizer.ggml.model')).toBe('llama');
+      expect(meta(info, 'tokenizer.ggml.tokens')).toHaveLength(vocabSize);
+      expect(meta(info, 'tokenizer.ggml.scores')).toHaveLength(vocabSize);
+      expect(meta(info, 'tokenizer.ggml.token_type')).toHaveLength(vocabSize);
+      expect([
+        meta(info, 'tokenizer.ggml.bos_token_id'),
+        meta(info, 'tokenizer.ggml.eos_token_id'),
+        meta(info, 'tokenizer.ggml.unknown_token_id'),
+      ]).toEqual([1, 2, 0]);
+      expect(meta(info, 'tokenizer.chat_template')).toContain('<|im_start|>');
 
-    const byName = new Map(info.tensors.map((t) => [t.name, t]));
-    expect(info.tensors).toHaveLength(3 + 2 * 9);
-    expect(byName.get('token_embd.weight')?.dims).toEqual([64, vocabSize]);
-    expect(byName.get('output.weight')?.dims).toEqual([64, vocabSize]);
-    expect(byName.get('blk.1.attn_k.weight')?.dims).toEqual([64, 32]);
-    expect(byName.get('blk.0.ffn_down.weight')?.dims).toEqual([128, 64]);
-    expect(byName.get('blk.0.attn_norm.weight')?.type).toBe(GgmlType.F32);
-    expect(byName.get('blk.0.attn_q.weight')?.type).toBe(GgmlType[quantization]);
-    expect(byName.get('output.weight')?.type).toBe(GgmlType[quantization]);
-  });
+      const byName = new Map(info.tensors.map((t) => [t.name, t]));
+      expect(info.tensors).toHaveLength(3 + 2 * 9);
+      expect(byName.get('token_embd.weight')?.dims).toEqual([64, vocabSize]);
+      expect(byName.get('output.weight')?.dims).toEqual([64, vocabSize]);
+      expect(byName.get('blk.1.attn_k.weight')?.dims).toEqual([64, 32]);
+      expect(byName.get('blk.0.ffn_down.weight')?.dims).toEqual([128, 64]);
+      expect(byName.get('blk.0.attn_norm.weight')?.type).toBe(GgmlType.F32);
+      expect(byName.get('blk.0.attn_q.weight')?.type).toBe(GgmlType[quantization]);
+      expect(byName.get('output.weight')?.type).toBe(GgmlType[quantization]);
+    },
+  );
 
   it('writes the same bytes for the same seed and different bytes for another', async () => {
     const paths = ['a', 'b', 'c'].map((name) => join(dir, `seed-${name}.gguf`));
@@ -114,8 +135,12 @@ describe('makeTestModel', () => {
 
   it('rejects bad options', async () => {
     const outPath = join(dir, 'bad.gguf');
-    await expect(makeTestModel({ outPath, contextLength: 0 })).rejects.toThrow(InvalidGgufInputError);
+    await expect(makeTestModel({ outPath, contextLength: 0 })).rejects.toThrow(
+      InvalidGgufInputError,
+    );
     await expect(makeTestModel({ outPath, seed: 1.5 })).rejects.toThrow(InvalidGgufInputError);
-    await expect(makeTestModel({ outPath, quantization: 'Q2_K' as TestModelQuantization })).rejects.toThrow(/Q2_K/);
+    await expect(
+      makeTestModel({ outPath, quantization: 'Q2_K' as TestModelQuantization }),
+    ).rejects.toThrow(/Q2_K/);
   });
 });

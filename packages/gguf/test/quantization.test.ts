@@ -24,7 +24,11 @@ function maxAbs(values: Float32Array, from: number, to: number): number {
 }
 
 /** Checks every element is within `bound(amax of its block)` of its decoded value. */
-function expectWithinBlockError(original: Float32Array, decoded: Float32Array, bound: (amax: number) => number): void {
+function expectWithinBlockError(
+  original: Float32Array,
+  decoded: Float32Array,
+  bound: (amax: number) => number,
+): void {
   expect(decoded.length).toBe(original.length);
   for (let block = 0; block < original.length / 32; block++) {
     const limit = bound(maxAbs(original, block * 32, block * 32 + 32));
@@ -47,7 +51,9 @@ describe('F32 and F16', () => {
   it('F16 round-trips within half precision', () => {
     const values = randomValues(256, 2, 10);
     const decoded = decodeF16(encodeF16(values));
-    values.forEach((v, i) => expect(Math.abs((decoded[i] as number) - v)).toBeLessThanOrEqual(Math.abs(v) * 2 ** -11));
+    values.forEach((v, i) =>
+      expect(Math.abs((decoded[i] as number) - v)).toBeLessThanOrEqual(Math.abs(v) * 2 ** -11),
+    );
   });
 });
 
@@ -82,9 +88,23 @@ describe('Q8_0', () => {
 
   it('holds the error bound for any block (property)', () => {
     fc.assert(
-      fc.property(fc.float32Array({ minLength: 32, maxLength: 32, noNaN: true, noDefaultInfinity: true, min: -1000, max: 1000 }), (values) => {
-        expectWithinBlockError(values, decodeQ8_0(encodeQ8_0(values)), (amax) => amax / 254 + amax * 2 ** -11 + 1e-6);
-      }),
+      fc.property(
+        fc.float32Array({
+          minLength: 32,
+          maxLength: 32,
+          noNaN: true,
+          noDefaultInfinity: true,
+          min: -1000,
+          max: 1000,
+        }),
+        (values) => {
+          expectWithinBlockError(
+            values,
+            decodeQ8_0(encodeQ8_0(values)),
+            (amax) => amax / 254 + amax * 2 ** -11 + 1e-6,
+          );
+        },
+      ),
     );
   });
 
@@ -132,9 +152,23 @@ describe('Q4_0', () => {
 
   it('holds the error bound for any block (property)', () => {
     fc.assert(
-      fc.property(fc.float32Array({ minLength: 32, maxLength: 32, noNaN: true, noDefaultInfinity: true, min: -1000, max: 1000 }), (values) => {
-        expectWithinBlockError(values, decodeQ4_0(encodeQ4_0(values)), (amax) => amax / 8 + amax * 2 ** -10 + 1e-6);
-      }),
+      fc.property(
+        fc.float32Array({
+          minLength: 32,
+          maxLength: 32,
+          noNaN: true,
+          noDefaultInfinity: true,
+          min: -1000,
+          max: 1000,
+        }),
+        (values) => {
+          expectWithinBlockError(
+            values,
+            decodeQ4_0(encodeQ4_0(values)),
+            (amax) => amax / 8 + amax * 2 ** -10 + 1e-6,
+          );
+        },
+      ),
     );
   });
 });

@@ -38,7 +38,9 @@ describe('shape model plans', () => {
     expect(names('phi-3-mini')).toContain('blk.31.attn_qkv.weight');
     expect(names('phi-3-mini')).not.toContain('blk.0.ffn_gate.weight');
     const phi = SHAPE_SPECS['phi-3-mini'];
-    const up = transformerTensorPlan(phi, phi.vocabSize).find((t) => t.name === 'blk.0.ffn_up.weight');
+    const up = transformerTensorPlan(phi, phi.vocabSize).find(
+      (t) => t.name === 'blk.0.ffn_up.weight',
+    );
     expect(up?.dims).toEqual([3072, 2 * 8192]);
   });
 });

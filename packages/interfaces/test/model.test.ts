@@ -36,7 +36,7 @@ describe('the model', () => {
       ['fixture_interfaces/srv/Ask_Response', 'AskResponse'],
     ]);
     const outer = model.messages.find((m: { tsName: string }) => m.tsName === 'Outer');
-    expect(outer.fields.map((f: { nested: { typeName: string } }) => f.nested.typeName)).toEqual([
+    expect(outer!.fields.map((f) => f.nested?.typeName)).toEqual([
       'fixture_interfaces/msg/Inner',
       'fixture_interfaces/msg/Inner',
       'builtin_interfaces/msg/Duration',

@@ -25,8 +25,8 @@ describe('types', () => {
       'wstring',
     ];
     const section = parseMsg(names.map((name, i) => `${name} f${i}`).join('\n'));
-    expect(section.fields.map((field) => field.type.name)).toEqual(names);
-    expect(section.fields.every((field) => field.type.primitive)).toBe(true);
+    expect(section!.fields.map((field) => field.type.name)).toEqual(names);
+    expect(section!.fields.every((field) => field.type.primitive)).toBe(true);
   });
 
   it('reads bounded strings and the three kinds of array', () => {
@@ -81,9 +81,9 @@ describe('comments', () => {
         '# floating',
       ].join('\n'),
     );
-    expect(section.doc).toEqual(['The type.', 'Second line.']);
-    expect(section.fields[0]?.doc).toEqual([]);
-    expect(section.fields[1]?.doc).toEqual(['About b.', 'and more']);
+    expect(section!.doc).toEqual(['The type.', 'Second line.']);
+    expect(section!.fields[0]?.doc).toEqual([]);
+    expect(section!.fields[1]?.doc).toEqual(['About b.', 'and more']);
   });
 
   it('gives a later section leading comment to its first field unless a blank line follows', () => {
@@ -115,7 +115,7 @@ describe('constants and defaults', () => {
         "string Q='x'",
       ].join('\n'),
     );
-    expect(section.constants.map((c) => [c.name, c.value])).toEqual([
+    expect(section!.constants.map((c) => [c.name, c.value])).toEqual([
       ['LOW', 1],
       ['NEG', -5],
       ['PI', 3.14],
@@ -123,7 +123,7 @@ describe('constants and defaults', () => {
       ['NAME', 'a # b'],
       ['Q', 'x'],
     ]);
-    expect(section.fields).toEqual([]);
+    expect(section!.fields).toEqual([]);
   });
 
   it('reads default values of scalars and arrays', () => {
@@ -140,7 +140,7 @@ describe('constants and defaults', () => {
         'float64[2] pair [0.5, 1]',
       ].join('\n'),
     );
-    expect(section.fields.map((field) => field.defaultValue)).toEqual([
+    expect(section!.fields.map((field) => field.defaultValue)).toEqual([
       5,
       31,
       -150,
@@ -154,7 +154,7 @@ describe('constants and defaults', () => {
   });
 
   it('leaves fields without a default undefined', () => {
-    expect(parseMsg('int32 x').fields[0]?.defaultValue).toBeUndefined();
+    expect(parseMsg('int32 x')!.fields[0]?.defaultValue).toBeUndefined();
   });
 });
 

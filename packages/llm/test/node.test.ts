@@ -104,6 +104,24 @@ describe('llm node without a model', () => {
     },
   );
 
+  it('declares its parameters with the thesis defaults', async () => {
+    graph = await startGraph({});
+    expect(graph.node.getParameters()).toMatchObject({
+      model_path: '',
+      context_size: 2048,
+      temperature: 0.7,
+      top_p: 0.95,
+      top_k: 50,
+      max_tokens: 128,
+      seed: -1,
+      max_sessions: 2,
+    });
+    expect(graph.node.getParameter('threads')).toBeGreaterThanOrEqual(1);
+    expect(String(graph.node.getParameter('persona_prompt'))).toMatch(
+      /one to three short sentences/,
+    );
+  });
+
   it('logs the typed error for a file that is not GGUF, then answers kindly anyway', async () => {
     const model = await writeTestModel();
     try {

@@ -35,7 +35,8 @@ export class SttNode implements Disposable {
     if (fallback === undefined) throw new UnknownSttEngineError('(none)', choices);
     // An override outside `choices` is refused by the graph, naming the file, key and choices.
     const engineName = node.declareParameter(SttParameters.engine, fallback, {
-      description: 'Which speech-to-text engine runs: typed (the simulator), azure and local later.',
+      description:
+        'Which speech-to-text engine runs: typed (the simulator), azure and local later.',
       choices,
       readOnly: true,
     });
@@ -65,7 +66,10 @@ export class SttNode implements Disposable {
       ),
     );
     void Promise.resolve(this.engine.start()).catch((error: unknown) =>
-      node.logger.error('the stt engine failed to start', { engine: engineName, error: String(error) }),
+      node.logger.error('the stt engine failed to start', {
+        engine: engineName,
+        error: String(error),
+      }),
     );
   }
 

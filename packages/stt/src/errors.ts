@@ -4,7 +4,9 @@ export class UnknownSttEngineError extends Error {
     readonly engine: string,
     readonly known: readonly string[],
   ) {
-    super(`Unknown stt engine "${engine}": set the stt node's "engine" parameter to one of ${known.join(', ')}.`);
+    super(
+      `Unknown stt engine "${engine}": set the stt node's "engine" parameter to one of ${known.join(', ')}.`,
+    );
     this.name = 'UnknownSttEngineError';
   }
 }

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createInProcessTransport, LogCapture, Qos, type GraphTransport } from '@hearth/graph';
 import { Topics, TranscriptType, type Transcript } from '@hearth/interfaces';
-import { SttNode, TranscriptListeners, UnknownSttEngineError, type SpeechToTextEngine } from '../src/index.js';
+import {
+  SttNode,
+  TranscriptListeners,
+  UnknownSttEngineError,
+  type SpeechToTextEngine,
+} from '../src/index.js';
 
 async function until(what: string, check: () => boolean): Promise<void> {
   const deadline = Date.now() + 10000;
@@ -34,7 +39,15 @@ describe('SttNode', () => {
     typed.publish(TranscriptType.create({ text: ' Bonjour Hearth ', source: 'typed' }));
     typed.publish(TranscriptType.create({ text: 'hello', language: 'en-GB', source: 'typed' }));
     await until('two transcripts', () => heard.length === 2);
-    expect(heard.map(({ text, is_final, confidence, language, source }) => ({ text, is_final, confidence, language, source }))).toEqual([
+    expect(
+      heard.map(({ text, is_final, confidence, language, source }) => ({
+        text,
+        is_final,
+        confidence,
+        language,
+        source,
+      })),
+    ).toEqual([
       { text: 'Bonjour Hearth', is_final: true, confidence: 1, language: 'fr-FR', source: 'typed' },
       { text: 'hello', is_final: true, confidence: 1, language: 'en-GB', source: 'typed' },
     ]);
@@ -48,13 +61,31 @@ describe('SttNode', () => {
     const engine = (): SpeechToTextEngine => {
       const listeners = new TranscriptListeners(t.createNode('scratch').logger);
       listenersHolder.emit = (speech) => listeners.emit(speech);
-      return { source: 'local', start: () => undefined, stop: () => undefined, onTranscript: (l) => listeners.add(l), dispose: () => listeners.clear() };
+      return {
+        source: 'local',
+        start: () => undefined,
+        stop: () => undefined,
+        onTranscript: (l) => listeners.add(l),
+        dispose: () => listeners.clear(),
+      };
     };
-    const stt = new SttNode(t.createNode('stt', { parameterOverrides: { engine: 'local' } }), { engines: { local: engine } });
+    const stt = new SttNode(t.createNode('stt', { parameterOverrides: { engine: 'local' } }), {
+      engines: { local: engine },
+    });
     const heard: Transcript[] = [];
-    t.createNode('tester').createSubscription(TranscriptType, Topics.transcript, (m) => heard.push(m), Qos.events);
+    t.createNode('tester').createSubscription(
+      TranscriptType,
+      Topics.transcript,
+      (m) => heard.push(m),
+      Qos.events,
+    );
     listenersHolder.emit?.({ text: 'I feel', isFinal: false, confidence: 0.4, language: 'en-US' });
-    listenersHolder.emit?.({ text: 'I feel fine', isFinal: true, confidence: 0.9, language: 'en-US' });
+    listenersHolder.emit?.({
+      text: 'I feel fine',
+      isFinal: true,
+      confidence: 0.9,
+      language: 'en-US',
+    });
     await until('two transcripts', () => heard.length === 2);
     expect(heard.map((m) => [m.text, m.is_final, m.source])).toEqual([
       ['I feel', false, 'local'],
@@ -65,7 +96,9 @@ describe('SttNode', () => {
 
   it('refuses an engine it does not know, naming the choices', () => {
     const t = graph();
-    expect(() => new SttNode(t.createNode('stt', { parameterOverrides: { engine: 'azure' } }))).toThrow(/engine.*typed/s);
+    expect(
+      () => new SttNode(t.createNode('stt', { parameterOverrides: { engine: 'azure' } })),
+    ).toThrow(/engine.*typed/s);
     expect(() => new SttNode(t.createNode('stt2'), { engines: {} })).toThrow(UnknownSttEngineError);
   });
 });

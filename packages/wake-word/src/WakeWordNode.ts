@@ -51,12 +51,14 @@ export class WakeWordNode implements Disposable {
     if (fallback === undefined) throw new UnknownWakeEngineError('(none)', choices);
     // An override outside `choices` is refused by the graph, naming the file, key and choices.
     const engineName = node.declareParameter(WakeWordParameters.engine, fallback, {
-      description: 'Which wake-word detector runs: console (the simulator), porcupine and template later.',
+      description:
+        'Which wake-word detector runs: console (the simulator), porcupine and template later.',
       choices,
       readOnly: true,
     });
     this.phrase = node.declareParameter(WakeWordParameters.phrase, 'hey hearth', {
-      description: 'The wake phrase reported in WakeWord.phrase (and detected, for engines that listen).',
+      description:
+        'The wake phrase reported in WakeWord.phrase (and detected, for engines that listen).',
     });
     const factory = engines[engineName];
     if (factory === undefined) throw new UnknownWakeEngineError(engineName, choices);
@@ -64,7 +66,8 @@ export class WakeWordNode implements Disposable {
     this.publisher = node.createPublisher(WakeWordType, Topics.wakeWord, Qos.events);
     const context = { node, phrase: () => this.phrase };
     this.engine = factory(context);
-    this.console = this.engine instanceof ConsoleWakeEngine ? this.engine : new ConsoleWakeEngine(context);
+    this.console =
+      this.engine instanceof ConsoleWakeEngine ? this.engine : new ConsoleWakeEngine(context);
     this.detections = [...new Set<WakeWordEngine>([this.engine, this.console])].map((engine) =>
       engine.onDetection((detection) =>
         this.publisher.publish(
@@ -83,13 +86,21 @@ export class WakeWordNode implements Disposable {
         if (change.name === WakeWordParameters.phrase) this.phrase = String(change.value);
       }
     });
-    node.createSubscription(DialogueStateType, Topics.dialogueState, (state) => (this.dialogueState = state.state), Qos.state);
+    node.createSubscription(
+      DialogueStateType,
+      Topics.dialogueState,
+      (state) => (this.dialogueState = state.state),
+      Qos.state,
+    );
     node.createService(WakeService, Services.wake, (request) => this.wake(request));
 
     this.console.start();
     if (this.engine !== this.console) {
       void Promise.resolve(this.engine.start()).catch((error: unknown) =>
-        node.logger.error('the wake-word engine failed to start', { engine: engineName, error: String(error) }),
+        node.logger.error('the wake-word engine failed to start', {
+          engine: engineName,
+          error: String(error),
+        }),
       );
     }
   }

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createInProcessTransport, LogCapture, Qos, type GraphTransport } from '@hearth/graph';
-import { DialogueStateType, Services, Topics, WakeService, WakeWordType, type WakeWord } from '@hearth/interfaces';
+import {
+  DialogueStateType,
+  Services,
+  Topics,
+  WakeService,
+  WakeWordType,
+  type WakeWord,
+} from '@hearth/interfaces';
 import { WakeWordNode } from '../src/index.js';
 
 async function until(what: string, check: () => boolean): Promise<void> {
@@ -26,7 +33,11 @@ describe('WakeWordNode with the console engine', () => {
     const heard: WakeWord[] = [];
     tester.createSubscription(WakeWordType, Topics.wakeWord, (m) => heard.push(m), Qos.events);
     const client = tester.createClient(WakeService, Services.wake);
-    const statePublisher = tester.createPublisher(DialogueStateType, Topics.dialogueState, Qos.state);
+    const statePublisher = tester.createPublisher(
+      DialogueStateType,
+      Topics.dialogueState,
+      Qos.state,
+    );
     const wake = () => client.call(WakeService.request.create({ source: 'test' }), 5000);
     return { node, graphNode, heard, wake, statePublisher };
   }
@@ -35,7 +46,12 @@ describe('WakeWordNode with the console engine', () => {
     const { heard, wake, node } = setUp({ phrase: 'hello robot' });
     expect(await wake()).toEqual({ accepted: true, state: '' });
     await until('a wake word', () => heard.length === 1);
-    expect(heard[0]).toMatchObject({ phrase: 'hello robot', engine: 'console', score: 1, barge_in: false });
+    expect(heard[0]).toMatchObject({
+      phrase: 'hello robot',
+      engine: 'console',
+      score: 1,
+      barge_in: false,
+    });
     expect(node.engine.name).toBe('console');
   });
 
@@ -67,9 +83,14 @@ describe('WakeWordNode with the console engine', () => {
   });
 
   it('refuses an engine it does not know, naming the choices', () => {
-    const graph = (transport = createInProcessTransport({ logger: { level: 'warn', capture: new LogCapture() } }));
-    expect(() => new WakeWordNode(graph.createNode('wake_word', { parameterOverrides: { engine: 'porcupine' } }))).toThrow(
-      /engine.*console/s,
-    );
+    const graph = (transport = createInProcessTransport({
+      logger: { level: 'warn', capture: new LogCapture() },
+    }));
+    expect(
+      () =>
+        new WakeWordNode(
+          graph.createNode('wake_word', { parameterOverrides: { engine: 'porcupine' } }),
+        ),
+    ).toThrow(/engine.*console/s);
   });
 });

@@ -64,9 +64,14 @@ export class ChatDriver {
   /** Says one utterance and waits for the robot's whole reply. */
   async say(text: string): Promise<ChatTurn> {
     if (this.state === undefined || this.state.state === 'asleep') {
-      const response = await this.wake.call(WakeService.request.create({ source: 'chat' }), this.turnTimeoutMs);
+      const response = await this.wake.call(
+        WakeService.request.create({ source: 'chat' }),
+        this.turnTimeoutMs,
+      );
       if (!response.accepted) {
-        throw new CliError(`The robot did not wake (it is ${response.state}); is a caregiver pause on?`);
+        throw new CliError(
+          `The robot did not wake (it is ${response.state}); is a caregiver pause on?`,
+        );
       }
       await this.waitForState((state) => state !== 'asleep', 'wake up');
     }
@@ -82,7 +87,10 @@ export class ChatDriver {
       }),
     );
     const record = await turn;
-    await this.waitForState((state) => !busyStates.has(state) || state === 'listening', 'finish the turn');
+    await this.waitForState(
+      (state) => !busyStates.has(state) || state === 'listening',
+      'finish the turn',
+    );
     return { record, state: this.state?.state ?? 'unknown' };
   }
 

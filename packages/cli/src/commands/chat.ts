@@ -36,7 +36,10 @@ export async function chatCommand(
   if (!options.realtime) overrides.tts = { ...overrides.tts, playback_speed: 10000 };
   const audioDir = options.audioDir ?? (await mkdtemp(join(tmpdir(), 'hearth-chat-')));
   // An embedded broker on a free port, so chat never collides with a running `hearth start`.
-  const broker = await chooseBroker({ ...(options.mqtt === undefined ? {} : { mqtt: options.mqtt }), mqttPort: 0 });
+  const broker = await chooseBroker({
+    ...(options.mqtt === undefined ? {} : { mqtt: options.mqtt }),
+    mqttPort: 0,
+  });
   let graph;
   try {
     graph = await composeGraph({ profile, audioDir, mqttUrl: broker.url, overrides });

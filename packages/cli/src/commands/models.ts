@@ -10,10 +10,13 @@ export async function makeTestCommand(
 ): Promise<number> {
   const quantization = quantizations.find((q) => q === options.quantization.toUpperCase());
   if (quantization === undefined) {
-    throw new CliError(`--quantization must be one of ${quantizations.join(', ')}, got "${options.quantization}".`);
+    throw new CliError(
+      `--quantization must be one of ${quantizations.join(', ')}, got "${options.quantization}".`,
+    );
   }
   const seed = Number(options.seed);
-  if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer, got "${options.seed}".`);
+  if (!Number.isInteger(seed))
+    throw new CliError(`--seed must be an integer, got "${options.seed}".`);
   await makeTestModel({ outPath: options.out, quantization, seed });
   out.write(`Wrote the tiny test model (${quantization}) to ${options.out}\n`);
   return 0;

@@ -10,7 +10,12 @@ import {
 import { DEFAULT_GESTURES_FILE } from '@hearth/gesture';
 import { CliError } from '../errors.js';
 import { composeGraph } from '../graph/composeGraph.js';
-import { asCreated, graphNodeOrder, isHearthNodeName, nodeFactories } from '../graph/nodeFactories.js';
+import {
+  asCreated,
+  graphNodeOrder,
+  isHearthNodeName,
+  nodeFactories,
+} from '../graph/nodeFactories.js';
 import { loadRobotProfile } from '../robotProfile.js';
 import { untilInterrupted } from './services.js';
 
@@ -51,13 +56,20 @@ export async function nodeCommand(name: string, argv: readonly string[]): Promis
 export async function graphCommand(argv: readonly string[]): Promise<number> {
   const args = parseRosArgs(argv);
   const profile = loadRobotProfile(args.paramsFile);
-  const parameters = args.paramsFile === undefined ? profile.parameters : loadParametersFile(args.paramsFile);
+  const parameters =
+    args.paramsFile === undefined ? profile.parameters : loadParametersFile(args.paramsFile);
   const transport = useRos2()
     ? await createRos2Transport({ argv: args.rosArgs, parameters })
     : createInProcessTransport({ parameters });
-  const graph = await composeGraph({ profile, audioDir: join(tmpdir(), 'hearth-audio'), transport });
+  const graph = await composeGraph({
+    profile,
+    audioDir: join(tmpdir(), 'hearth-audio'),
+    transport,
+  });
   for (const warning of graph.warnings) process.stderr.write(`warning: ${warning}\n`);
-  process.stderr.write(`Hearth graph running on the ${transport.kind} transport. Ctrl-C stops it.\n`);
+  process.stderr.write(
+    `Hearth graph running on the ${transport.kind} transport. Ctrl-C stops it.\n`,
+  );
   await untilInterrupted();
   await graph.dispose();
   return 0;

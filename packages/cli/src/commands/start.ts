@@ -23,7 +23,10 @@ export interface StartOptions {
  * The main job: the whole graph in one process on the in-process transport, an MQTT broker,
  * the web console and the care dashboard. Runs until Ctrl-C, then stops everything in reverse.
  */
-export async function startCommand(options: StartOptions, out: NodeJS.WritableStream): Promise<number> {
+export async function startCommand(
+  options: StartOptions,
+  out: NodeJS.WritableStream,
+): Promise<number> {
   const profile = loadRobotProfile(options.robot);
   const overrides = await modelOverrides(options.model);
   const audioDir = options.audioDir ?? join(tmpdir(), 'hearth-audio');
@@ -44,7 +47,11 @@ export async function startCommand(options: StartOptions, out: NodeJS.WritableSt
       notices: graph.notices,
     });
     stops.push(() => consoleServer.close());
-    const dashboard = await startDashboard({ mqttUrl: broker.url, host: options.host, port: options.dashboardPort });
+    const dashboard = await startDashboard({
+      mqttUrl: broker.url,
+      host: options.host,
+      port: options.dashboardPort,
+    });
     stops.push(() => dashboard.close());
 
     for (const warning of graph.warnings) out.write(`warning: ${warning}\n`);

@@ -32,7 +32,10 @@ export interface NodeContext {
   readonly gesturesFile: string;
 }
 
-export type HearthNodeName = Exclude<(typeof NodeNames)[keyof typeof NodeNames], 'console' | 'audio_in'>;
+export type HearthNodeName = Exclude<
+  (typeof NodeNames)[keyof typeof NodeNames],
+  'console' | 'audio_in'
+>;
 
 /** The nodes that make up the graph, in start order (data flows downstream to upstream). */
 export const graphNodeOrder: readonly HearthNodeName[] = [
@@ -45,7 +48,10 @@ export const graphNodeOrder: readonly HearthNodeName[] = [
   NodeNames.wakeWord,
 ];
 
-type Factory = (node: GraphNode, context: NodeContext) => Promise<RunningHearthNode | CreatedHearthNode>;
+type Factory = (
+  node: GraphNode,
+  context: NodeContext,
+) => Promise<RunningHearthNode | CreatedHearthNode>;
 
 /**
  * How each node is created from its GraphNode. Kept here, not in each package's main, so the
@@ -54,7 +60,10 @@ type Factory = (node: GraphNode, context: NodeContext) => Promise<RunningHearthN
  */
 export const nodeFactories: Record<HearthNodeName, Factory> = {
   async [NodeNames.telemetry](node, context) {
-    return new TelemetryNode(node, context.mqttUrl === undefined ? {} : { mqttUrl: context.mqttUrl });
+    return new TelemetryNode(
+      node,
+      context.mqttUrl === undefined ? {} : { mqttUrl: context.mqttUrl },
+    );
   },
   async [NodeNames.tts](node, context) {
     const engine = new EspeakEngine();

@@ -1,4 +1,9 @@
-import { GenerateAction, type GenerateFeedback, type GenerateGoal, type GenerateResult } from '@hearth/interfaces';
+import {
+  GenerateAction,
+  type GenerateFeedback,
+  type GenerateGoal,
+  type GenerateResult,
+} from '@hearth/interfaces';
 import type { ActionClient, ClientGoalHandle, Logger } from '@hearth/graph';
 import { fromCallback, type EventObject } from 'xstate';
 import type { DialogueEvent } from '../machine/events.js';
@@ -26,7 +31,11 @@ export function createGenerateActor(
       if (!stopped) sendBack(event);
     };
     const cancel = (goal: ClientGoalHandle<GenerateResult>): void => {
-      goal.cancel().catch((error: unknown) => logger.warn('cancelling generation failed', { error: reasonOf(error) }));
+      goal
+        .cancel()
+        .catch((error: unknown) =>
+          logger.warn('cancelling generation failed', { error: reasonOf(error) }),
+        );
     };
 
     const run = async (): Promise<void> => {
@@ -46,7 +55,8 @@ export function createGenerateActor(
           }),
       });
       if (stopped) return cancel(handle);
-      if (!handle.accepted) return send({ type: 'llm.failed', reason: 'the llm node rejected the goal' });
+      if (!handle.accepted)
+        return send({ type: 'llm.failed', reason: 'the llm node rejected the goal' });
       const outcome = await handle.result;
       finished = true;
       if (outcome.status === 'succeeded') {
@@ -57,7 +67,10 @@ export function createGenerateActor(
           fallback: outcome.result.fallback,
         });
       } else {
-        send({ type: 'llm.failed', reason: `the llm node ${outcome.status === 'aborted' ? 'aborted' : 'cancelled'} the goal` });
+        send({
+          type: 'llm.failed',
+          reason: `the llm node ${outcome.status === 'aborted' ? 'aborted' : 'cancelled'} the goal`,
+        });
       }
     };
     run().catch((error: unknown) => send({ type: 'llm.failed', reason: reasonOf(error) }));

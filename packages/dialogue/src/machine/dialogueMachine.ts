@@ -1,4 +1,12 @@
-import { assign, enqueueActions, fromCallback, fromPromise, raise, setup, type EventObject } from 'xstate';
+import {
+  assign,
+  enqueueActions,
+  fromCallback,
+  fromPromise,
+  raise,
+  setup,
+  type EventObject,
+} from 'xstate';
 import { ActorNotProvidedError } from '../errors.js';
 import type { DialogueEmitted, DialogueEvent } from './events.js';
 import { eventName } from './eventName.js';
@@ -75,36 +83,45 @@ export const dialogueMachine = setup({
   },
   actions: {
     /** Records the new public state, adds it to the turn's path and tells observers. */
-    enterState: enqueueActions(({ enqueue, context, event }, params: { state: DialogueStateName }) => {
-      enqueue.assign({
-        state: params.state,
-        previousState: context.stateSeq === 0 ? '' : context.state,
-        stateSeq: context.stateSeq + 1,
-        turn: { ...context.turn, states: [...context.turn.states, params.state] },
-      });
-      enqueue.emit({
-        type: 'state.changed',
-        state: params.state,
-        previousState: context.stateSeq === 0 ? '' : context.state,
-        event: eventName(event.type),
-        sessionId: context.sessionId,
-        turnIndex: context.turnIndex,
-      });
-    }),
+    enterState: enqueueActions(
+      ({ enqueue, context, event }, params: { state: DialogueStateName }) => {
+        enqueue.assign({
+          state: params.state,
+          previousState: context.stateSeq === 0 ? '' : context.state,
+          stateSeq: context.stateSeq + 1,
+          turn: { ...context.turn, states: [...context.turn.states, params.state] },
+        });
+        enqueue.emit({
+          type: 'state.changed',
+          state: params.state,
+          previousState: context.stateSeq === 0 ? '' : context.state,
+          event: eventName(event.type),
+          sessionId: context.sessionId,
+          turnIndex: context.turnIndex,
+        });
+      },
+    ),
     ensureSession: assign({
-      sessionId: ({ context }) => (context.sessionId === '' ? context.createSessionId() : context.sessionId),
+      sessionId: ({ context }) =>
+        context.sessionId === '' ? context.createSessionId() : context.sessionId,
     }),
     endSession: assign({ sessionId: '', turnIndex: 0, turn: () => emptyTurn() }),
     recordWake: assign({
       turn: ({ context }) =>
-        context.turn.timings.wakeAt === null ? withTimings(context.turn, { wakeAt: context.now() }) : context.turn,
+        context.turn.timings.wakeAt === null
+          ? withTimings(context.turn, { wakeAt: context.now() })
+          : context.turn,
     }),
     startTurn: assign(({ context, event }) => {
       const now = context.now();
       const userText = event.type === 'speech.final' ? event.text.trim() : '';
       return {
         turnIndex: context.turnIndex + 1,
-        turn: { ...withTimings(context.turn, { speechEndAt: now }), userText, generateStartedAt: now },
+        turn: {
+          ...withTimings(context.turn, { speechEndAt: now }),
+          userText,
+          generateStartedAt: now,
+        },
       };
     }),
     enqueueSentence: assign({
@@ -116,7 +133,9 @@ export const dialogueMachine = setup({
         // The llm measures its first token from the goal's start; without that, arrival is the best guess.
         const firstTokenAt =
           turn.timings.firstTokenAt ??
-          (started !== null && event.firstTokenMs > 0 ? started + event.firstTokenMs : context.now());
+          (started !== null && event.firstTokenMs > 0
+            ? started + event.firstTokenMs
+            : context.now());
         return {
           ...withTimings(turn, { firstTokenAt }),
           pending: sentence === '' ? turn.pending : [...turn.pending, sentence],
@@ -162,7 +181,10 @@ export const dialogueMachine = setup({
     recordSpoken: assign({
       turn: ({ context, event }) => {
         const turn = context.turn;
-        const audioPath = event.type === 'tts.finished' && event.audioPath !== '' ? event.audioPath : turn.audioPath;
+        const audioPath =
+          event.type === 'tts.finished' && event.audioPath !== ''
+            ? event.audioPath
+            : turn.audioPath;
         const spoken = turn.current === null ? turn.spoken : [...turn.spoken, turn.current];
         return { ...turn, spoken, current: null, audioPath };
       },
@@ -180,7 +202,11 @@ export const dialogueMachine = setup({
           : context.turn,
     }),
     markFailed: assign({
-      turn: ({ context }, params: { reason: string }) => ({ ...context.turn, fallback: true, failure: params.reason }),
+      turn: ({ context }, params: { reason: string }) => ({
+        ...context.turn,
+        fallback: true,
+        failure: params.reason,
+      }),
     }),
     applyConfig: assign({
       config: ({ context, event }) =>
@@ -247,7 +273,10 @@ export const dialogueMachine = setup({
         }),
         onError: {
           target: 'recovering',
-          actions: { type: 'markFailed', params: ({ event }) => ({ reason: errorReason(event.error) }) },
+          actions: {
+            type: 'markFailed',
+            params: ({ event }) => ({ reason: errorReason(event.error) }),
+          },
         },
       },
       on: {
@@ -267,12 +296,18 @@ export const dialogueMachine = setup({
         'wake.detected': {
           guard: 'bargeInEnabled',
           target: 'listening',
-          actions: [{ type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } }, 'recordWake'],
+          actions: [
+            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
+            'recordWake',
+          ],
         },
         'user.bargeIn': {
           guard: 'bargeInEnabled',
           target: 'listening',
-          actions: [{ type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } }, 'recordWake'],
+          actions: [
+            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
+            'recordWake',
+          ],
         },
         'caregiver.pause': {
           target: 'paused',
@@ -280,7 +315,10 @@ export const dialogueMachine = setup({
         },
         'session.end': {
           target: 'asleep',
-          actions: [{ type: 'endTurn', params: { outcome: 'interrupted', next: 'asleep' } }, 'endSession'],
+          actions: [
+            { type: 'endTurn', params: { outcome: 'interrupted', next: 'asleep' } },
+            'endSession',
+          ],
         },
       },
       initial: 'thinking',
@@ -314,7 +352,10 @@ export const dialogueMachine = setup({
                   actions: raise(({ context, event }) => ({
                     type: 'tts.finished' as const,
                     utteranceId: sayInputFor(context).utteranceId,
-                    audioPath: event.output.groupAudioPath !== '' ? event.output.groupAudioPath : event.output.audioPath,
+                    audioPath:
+                      event.output.groupAudioPath !== ''
+                        ? event.output.groupAudioPath
+                        : event.output.audioPath,
                     wordsSpoken: event.output.wordsSpoken,
                   })),
                 },
@@ -330,7 +371,10 @@ export const dialogueMachine = setup({
                 'tts.finished': { target: 'next', actions: 'recordSpoken' },
                 'tts.failed': {
                   target: '#dialogue.recovering',
-                  actions: { type: 'markFailed', params: ({ event }) => ({ reason: event.reason }) },
+                  actions: {
+                    type: 'markFailed',
+                    params: ({ event }) => ({ reason: event.reason }),
+                  },
                 },
               },
             },
@@ -363,7 +407,10 @@ export const dialogueMachine = setup({
           actions: raise(({ context, event }) => ({
             type: 'tts.finished' as const,
             utteranceId: sayInputFor(context).utteranceId,
-            audioPath: event.output.groupAudioPath !== '' ? event.output.groupAudioPath : event.output.audioPath,
+            audioPath:
+              event.output.groupAudioPath !== ''
+                ? event.output.groupAudioPath
+                : event.output.audioPath,
             wordsSpoken: event.output.wordsSpoken,
           })),
         },
@@ -384,7 +431,10 @@ export const dialogueMachine = setup({
       on: {
         'tts.finished': {
           target: 'listening',
-          actions: ['recordSpoken', { type: 'endTurn', params: { outcome: 'failed', next: 'listening' } }],
+          actions: [
+            'recordSpoken',
+            { type: 'endTurn', params: { outcome: 'failed', next: 'listening' } },
+          ],
         },
         'tts.failed': {
           target: 'listening',
@@ -392,7 +442,10 @@ export const dialogueMachine = setup({
         },
         'wake.detected': {
           target: 'listening',
-          actions: [{ type: 'endTurn', params: { outcome: 'failed', next: 'listening' } }, 'recordWake'],
+          actions: [
+            { type: 'endTurn', params: { outcome: 'failed', next: 'listening' } },
+            'recordWake',
+          ],
         },
         'caregiver.pause': {
           target: 'paused',
@@ -400,7 +453,10 @@ export const dialogueMachine = setup({
         },
         'session.end': {
           target: 'asleep',
-          actions: [{ type: 'endTurn', params: { outcome: 'failed', next: 'asleep' } }, 'endSession'],
+          actions: [
+            { type: 'endTurn', params: { outcome: 'failed', next: 'asleep' } },
+            'endSession',
+          ],
         },
       },
     },

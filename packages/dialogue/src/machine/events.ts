@@ -9,7 +9,13 @@ export type DialogueEvent =
   | { type: 'wake.detected'; phrase?: string; bargeIn?: boolean }
   | { type: 'speech.final'; text: string }
   /** One sentence of the reply, as soon as the llm has formed it. */
-  | { type: 'llm.sentence'; sentence: string; index: number; strategy: string; firstTokenMs: number }
+  | {
+      type: 'llm.sentence';
+      sentence: string;
+      index: number;
+      strategy: string;
+      firstTokenMs: number;
+    }
   /** Generation finished; `reply` is the whole reply (strategy tag removed). */
   | { type: 'llm.done'; reply: string; strategy: string; fallback: boolean }
   | { type: 'llm.failed'; reason: string }

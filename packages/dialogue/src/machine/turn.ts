@@ -55,7 +55,10 @@ export function summarizeTurn(
   outcome: TurnOutcome,
   endAt: number,
 ): TurnSummary {
-  const said = outcome === 'interrupted' && turn.current !== null ? [...turn.spoken, turn.current] : turn.spoken;
+  const said =
+    outcome === 'interrupted' && turn.current !== null
+      ? [...turn.spoken, turn.current]
+      : turn.spoken;
   const timings: TurnTimings = { ...turn.timings, endAt };
   return {
     sessionId: ids.sessionId,

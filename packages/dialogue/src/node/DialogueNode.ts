@@ -20,7 +20,11 @@ import { Qos, type Disposable, type GraphNode, type Publisher } from '@hearth/gr
 import { createActor, type Actor } from 'xstate';
 import { createGenerateActor } from '../actors/generateActor.js';
 import { createSayActor } from '../actors/sayActor.js';
-import { DIALOGUE_SYSTEM_ID, dialogueMachine, type DialogueMachine } from '../machine/dialogueMachine.js';
+import {
+  DIALOGUE_SYSTEM_ID,
+  dialogueMachine,
+  type DialogueMachine,
+} from '../machine/dialogueMachine.js';
 import type { DialogueEvent } from '../machine/events.js';
 import type { DialogueConfig, DialogueStateName } from '../machine/types.js';
 import { toDialogueState, toTurnRecord } from './messages.js';
@@ -59,14 +63,19 @@ export class DialogueNode implements Disposable {
     const generate = node.createActionClient(GenerateAction, Actions.generate);
     const say = node.createActionClient(SayAction, Actions.say);
     const machine = dialogueMachine.provide({
-      actors: { generate: createGenerateActor(generate, node.logger), say: createSayActor(say, node.logger) },
+      actors: {
+        generate: createGenerateActor(generate, node.logger),
+        say: createSayActor(say, node.logger),
+      },
     });
     this.actor = createActor(machine, {
       systemId: DIALOGUE_SYSTEM_ID,
       input: {
         config,
         now: () => node.clock.nowMs(),
-        ...(options.createSessionId === undefined ? {} : { createSessionId: options.createSessionId }),
+        ...(options.createSessionId === undefined
+          ? {}
+          : { createSessionId: options.createSessionId }),
       },
     });
     this.actor.on('state.changed', (change) => {
@@ -74,11 +83,16 @@ export class DialogueNode implements Disposable {
       this.statePublisher.publish(toDialogueState(change, node.clock.now()));
     });
     this.actor.on('turn.ended', ({ turn }) => {
-      node.logger.info('turn ended', { session: turn.sessionId, turn: turn.turnIndex, outcome: turn.outcome });
+      node.logger.info('turn ended', {
+        session: turn.sessionId,
+        turn: turn.turnIndex,
+        outcome: turn.outcome,
+      });
       this.turnPublisher.publish(toTurnRecord(turn, node.clock.now()));
     });
     this.actor.subscribe({
-      error: (error: unknown) => node.logger.error('the dialogue machine stopped on an error', { error: String(error) }),
+      error: (error: unknown) =>
+        node.logger.error('the dialogue machine stopped on an error', { error: String(error) }),
     });
     this.actor.start();
 
@@ -89,7 +103,9 @@ export class DialogueNode implements Disposable {
       // Partial transcripts are for end-of-turn detection and screening (issues 4 and 7).
       if (transcript.is_final) this.send({ type: 'speech.final', text: transcript.text });
     });
-    node.createSubscription(CaregiverCommandType, Topics.caregiverCommand, (command) => this.onCaregiver(command));
+    node.createSubscription(CaregiverCommandType, Topics.caregiverCommand, (command) =>
+      this.onCaregiver(command),
+    );
     node.createSubscription(GestureCommandType, Topics.gestureCommand, (gesture) =>
       this.send({ type: 'gesture.performed', name: gesture.name }),
     );
@@ -138,10 +154,15 @@ export class DialogueNode implements Disposable {
       case 'resume':
         return this.send({ type: 'caregiver.resume' });
       case 'end-session':
-        return this.send({ type: 'session.end', reason: `ended by ${command.issued_by || 'a caregiver'}` });
+        return this.send({
+          type: 'session.end',
+          reason: `ended by ${command.issued_by || 'a caregiver'}`,
+        });
       default:
         // say and ack-alert belong to robot-initiated speech and safety (issues 4 and 7).
-        this.node.logger.debug('caregiver command not handled by the dialogue yet', { verb: command.verb });
+        this.node.logger.debug('caregiver command not handled by the dialogue yet', {
+          verb: command.verb,
+        });
     }
   }
 }

@@ -14,7 +14,8 @@ const MAX_WINDOW_MS = 10 * 60 * 1000;
 export function declareDialogueParameters(node: GraphNode): Partial<DialogueConfig> {
   node.declareParameter(DialogueParameters.followUpWindowMs, 8000, {
     kind: 'integer',
-    description: 'How long after the robot has spoken the person may answer without the wake word (ms).',
+    description:
+      'How long after the robot has spoken the person may answer without the wake word (ms).',
     range: { min: 0, max: MAX_WINDOW_MS },
   });
   node.declareParameter(DialogueParameters.noSpeechTimeoutMs, 10000, {

@@ -81,7 +81,9 @@ export function settle(): Promise<void> {
 export function startDialogue(input: DialogueInput = {}) {
   const effects = new FakeEffects();
   const clock = new SimulatedClock();
-  const machine = dialogueMachine.provide({ actors: { generate: effects.generate, say: effects.say } });
+  const machine = dialogueMachine.provide({
+    actors: { generate: effects.generate, say: effects.say },
+  });
   const actor = createActor(machine, {
     clock,
     systemId: DIALOGUE_SYSTEM_ID,

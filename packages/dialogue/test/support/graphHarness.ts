@@ -1,4 +1,9 @@
-import { createInProcessTransport, LogCapture, type GraphNode, type GraphTransport } from '@hearth/graph';
+import {
+  createInProcessTransport,
+  LogCapture,
+  type GraphNode,
+  type GraphTransport,
+} from '@hearth/graph';
 import {
   Actions,
   DialogueStateType,
@@ -52,8 +57,13 @@ export class DialogueHarness {
   /** When set, speech stays open until cancelled. */
   holdSpeech = false;
 
-  constructor(parameterOverrides: Record<string, number | boolean> = {}, options: { withLlm?: boolean } = {}) {
-    this.transport = createInProcessTransport({ logger: { level: 'warn', capture: new LogCapture() } });
+  constructor(
+    parameterOverrides: Record<string, number | boolean> = {},
+    options: { withLlm?: boolean } = {},
+  ) {
+    this.transport = createInProcessTransport({
+      logger: { level: 'warn', capture: new LogCapture() },
+    });
     this.dialogueGraphNode = this.transport.createNode('dialogue', { parameterOverrides });
     this.dialogue = new DialogueNode(this.dialogueGraphNode, {
       createSessionId: () => 'sess',
@@ -61,8 +71,18 @@ export class DialogueHarness {
     if (options.withLlm !== false) this.startLlm(this.transport.createNode('llm'));
     this.startTts(this.transport.createNode('tts'));
     this.tester = this.transport.createNode('tester');
-    this.tester.createSubscription(DialogueStateType, Topics.dialogueState, (m) => this.states.push(m), Qos.state);
-    this.tester.createSubscription(TurnRecordType, Topics.dialogueTurn, (m) => this.turns.push(m), Qos.events);
+    this.tester.createSubscription(
+      DialogueStateType,
+      Topics.dialogueState,
+      (m) => this.states.push(m),
+      Qos.state,
+    );
+    this.tester.createSubscription(
+      TurnRecordType,
+      Topics.dialogueTurn,
+      (m) => this.turns.push(m),
+      Qos.events,
+    );
   }
 
   wake(): void {
@@ -72,9 +92,15 @@ export class DialogueHarness {
   }
 
   say(text: string, isFinal = true): void {
-    this.tester
-      .createPublisher(TranscriptType, Topics.transcript, Qos.events)
-      .publish(TranscriptType.create({ text, is_final: isFinal, confidence: 1, language: 'en-US', source: 'typed' }));
+    this.tester.createPublisher(TranscriptType, Topics.transcript, Qos.events).publish(
+      TranscriptType.create({
+        text,
+        is_final: isFinal,
+        confidence: 1,
+        language: 'en-US',
+        source: 'typed',
+      }),
+    );
   }
 
   get stateNames(): string[] {
@@ -93,12 +119,21 @@ export class DialogueHarness {
       for (const [index, sentence] of sentences.entries()) {
         await new Promise((resolve) => setImmediate(resolve));
         goal.publishFeedback(
-          GenerateAction.feedback.create({ sentence, sentence_index: index, strategy: 'Affirmation', first_token_ms: 5 }),
+          GenerateAction.feedback.create({
+            sentence,
+            sentence_index: index,
+            strategy: 'Affirmation',
+            first_token_ms: 5,
+          }),
         );
       }
       if (hold) await new Promise((resolve) => goal.signal.addEventListener('abort', resolve));
       if (goal.signal.aborted) this.cancelled.push(`generate:${goal.goal.session_id}`);
-      return GenerateAction.result.create({ reply: sentences.join(' '), strategy: 'Affirmation', cancelled: goal.signal.aborted });
+      return GenerateAction.result.create({
+        reply: sentences.join(' '),
+        strategy: 'Affirmation',
+        cancelled: goal.signal.aborted,
+      });
     });
   }
 
@@ -106,10 +141,19 @@ export class DialogueHarness {
     const gestures = node.createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events);
     node.createActionServer(SayAction, Actions.say, async (goal) => {
       this.sayGoals.push(goal.goal);
-      goal.publishFeedback(SayAction.feedback.create({ event: 'started', offset_ms: 0, text: goal.goal.text }));
-      gestures.publish(GestureCommandType.create({ name: `nod-${this.sayGoals.length}`, reason: 'sentence', sentence: goal.goal.text }));
+      goal.publishFeedback(
+        SayAction.feedback.create({ event: 'started', offset_ms: 0, text: goal.goal.text }),
+      );
+      gestures.publish(
+        GestureCommandType.create({
+          name: `nod-${this.sayGoals.length}`,
+          reason: 'sentence',
+          sentence: goal.goal.text,
+        }),
+      );
       await new Promise((resolve) => setImmediate(resolve));
-      if (this.holdSpeech) await new Promise((resolve) => goal.signal.addEventListener('abort', resolve));
+      if (this.holdSpeech)
+        await new Promise((resolve) => goal.signal.addEventListener('abort', resolve));
       if (goal.signal.aborted) this.cancelled.push(`say:${goal.goal.utterance_id}`);
       return SayAction.result.create({
         audio_path: `/tmp/${goal.goal.utterance_id}.wav`,

@@ -62,8 +62,14 @@ export const gguf = {
   i32: (value: number): GgufScalarValue => ({ type: GgufValueType.Int32, value }),
   f32: (value: number): GgufScalarValue => ({ type: GgufValueType.Float32, value }),
   f64: (value: number): GgufScalarValue => ({ type: GgufValueType.Float64, value }),
-  u64: (value: bigint | number): GgufScalarValue => ({ type: GgufValueType.Uint64, value: BigInt(value) }),
-  i64: (value: bigint | number): GgufScalarValue => ({ type: GgufValueType.Int64, value: BigInt(value) }),
+  u64: (value: bigint | number): GgufScalarValue => ({
+    type: GgufValueType.Uint64,
+    value: BigInt(value),
+  }),
+  i64: (value: bigint | number): GgufScalarValue => ({
+    type: GgufValueType.Int64,
+    value: BigInt(value),
+  }),
   bool: (value: boolean): GgufScalarValue => ({ type: GgufValueType.Bool, value }),
   str: (value: string): GgufScalarValue => ({ type: GgufValueType.String, value }),
   strings: (value: readonly string[]): GgufArrayValue => ({

@@ -32,18 +32,30 @@ export async function makeShapeModel(options: MakeShapeModelOptions): Promise<vo
   const { outPath, shape, quantization, seed = 1 } = options;
   const spec = SHAPE_SPECS[shape];
   if (spec === undefined) {
-    throw new InvalidGgufInputError('shape model', `unknown shape ${String(shape)}; known: ${MODEL_SHAPE_NAMES.join(', ')}`);
+    throw new InvalidGgufInputError(
+      'shape model',
+      `unknown shape ${String(shape)}; known: ${MODEL_SHAPE_NAMES.join(', ')}`,
+    );
   }
   checkQuantization(quantization, 'shape model');
   const vocab = new SpmVocabulary({
     words: ENGLISH_WORDS,
-    controlTokens: [CHATML_SPECIAL_TOKENS.start, CHATML_SPECIAL_TOKENS.end, ...(spec.specialTokens ?? [])],
+    controlTokens: [
+      CHATML_SPECIAL_TOKENS.start,
+      CHATML_SPECIAL_TOKENS.end,
+      ...(spec.specialTokens ?? []),
+    ],
     padToSize: spec.vocabSize,
   });
   await writeTransformerModel(outPath, spec, vocab, quantization, (tensor, encoding) => {
     const count = tensor.dims.reduce((product, dim) => product * dim, 1);
     if (tensor.role === 'norm') return new Uint8Array(new Float32Array(count).fill(1).buffer);
     if (tensor.role === 'bias') return new Uint8Array(count * 4);
-    return randomQuantizedWeights(encoding, count, amplitude(tensor), SeededRandom.derive(seed, tensor.name));
+    return randomQuantizedWeights(
+      encoding,
+      count,
+      amplitude(tensor),
+      SeededRandom.derive(seed, tensor.name),
+    );
   });
 }

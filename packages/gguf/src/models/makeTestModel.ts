@@ -29,7 +29,10 @@ export function testModelVocabulary(): SpmVocabulary {
 
 export function checkQuantization(quantization: string, subject: string): void {
   if (!['F32', 'Q8_0', 'Q4_0'].includes(quantization)) {
-    throw new InvalidGgufInputError(subject, `quantization ${quantization} is not F32, Q8_0 or Q4_0`);
+    throw new InvalidGgufInputError(
+      subject,
+      `quantization ${quantization} is not F32, Q8_0 or Q4_0`,
+    );
   }
 }
 
@@ -39,12 +42,21 @@ export function checkQuantization(quantization: string, subject: string): void {
  * loads, tokenizes and samples from it like any model; its text is meaningless.
  */
 export async function makeTestModel(options: MakeTestModelOptions): Promise<void> {
-  const { outPath, seed = 1, quantization = 'F32', contextLength = TINY_LLAMA_SPEC.contextLength } = options;
+  const {
+    outPath,
+    seed = 1,
+    quantization = 'F32',
+    contextLength = TINY_LLAMA_SPEC.contextLength,
+  } = options;
   checkQuantization(quantization, 'test model');
   if (!Number.isInteger(contextLength) || contextLength < 1) {
-    throw new InvalidGgufInputError('test model', `contextLength ${contextLength} is not a positive integer`);
+    throw new InvalidGgufInputError(
+      'test model',
+      `contextLength ${contextLength} is not a positive integer`,
+    );
   }
-  if (!Number.isInteger(seed)) throw new InvalidGgufInputError('test model', `seed ${seed} is not an integer`);
+  if (!Number.isInteger(seed))
+    throw new InvalidGgufInputError('test model', `seed ${seed} is not an integer`);
   const vocab = testModelVocabulary();
   await writeTransformerModel(
     outPath,

@@ -7,7 +7,11 @@ import type { SpmVocabulary } from './SpmVocabulary.js';
 /** llama.cpp's `llama_ftype`: the file's predominant tensor type, shown by tools and loaders. */
 const FILE_TYPES: Record<TensorEncoding, number> = { F32: 0, F16: 1, Q4_0: 2, Q8_0: 7 };
 
-export function architectureMetadata(spec: TransformerSpec, vocabSize: number, encoding: TensorEncoding): GgufMetadata {
+export function architectureMetadata(
+  spec: TransformerSpec,
+  vocabSize: number,
+  encoding: TensorEncoding,
+): GgufMetadata {
   const arch = spec.architecture;
   return {
     'general.architecture': gguf.str(arch),
@@ -34,7 +38,10 @@ export interface TokenizerMetadataOptions {
 }
 
 /** The `tokenizer.*` keys llama.cpp reads for a SentencePiece ("llama") vocabulary. */
-export function spmTokenizerMetadata(vocab: SpmVocabulary, options: TokenizerMetadataOptions): GgufMetadata {
+export function spmTokenizerMetadata(
+  vocab: SpmVocabulary,
+  options: TokenizerMetadataOptions,
+): GgufMetadata {
   const metadata: GgufMetadata = {
     'tokenizer.ggml.model': gguf.str('llama'),
     'tokenizer.ggml.tokens': gguf.strings(vocab.tokens),
@@ -48,6 +55,7 @@ export function spmTokenizerMetadata(vocab: SpmVocabulary, options: TokenizerMet
     'tokenizer.ggml.add_eos_token': gguf.bool(false),
     'tokenizer.chat_template': gguf.str(options.chatTemplate),
   };
-  if (options.endOfTurnId !== undefined) metadata['tokenizer.ggml.eot_token_id'] = gguf.u32(options.endOfTurnId);
+  if (options.endOfTurnId !== undefined)
+    metadata['tokenizer.ggml.eot_token_id'] = gguf.u32(options.endOfTurnId);
   return metadata;
 }

@@ -21,12 +21,18 @@ export function transformerTensorPlan(spec: TransformerSpec, vocabSize: number):
   const ff = spec.feedForwardLength;
   const qWidth = headDimension(spec) * spec.headCount;
   const kvWidth = headDimension(spec) * spec.headCountKv;
-  const plan: PlannedTensor[] = [{ name: 'token_embd.weight', dims: [embd, vocabSize], role: 'embedding' }];
+  const plan: PlannedTensor[] = [
+    { name: 'token_embd.weight', dims: [embd, vocabSize], role: 'embedding' },
+  ];
   for (let layer = 0; layer < spec.blockCount; layer++) {
     const blk = `blk.${layer}`;
     plan.push({ name: `${blk}.attn_norm.weight`, dims: [embd], role: 'norm' });
     if (spec.architecture === 'phi3') {
-      plan.push({ name: `${blk}.attn_qkv.weight`, dims: [embd, qWidth + 2 * kvWidth], role: 'matrix' });
+      plan.push({
+        name: `${blk}.attn_qkv.weight`,
+        dims: [embd, qWidth + 2 * kvWidth],
+        role: 'matrix',
+      });
     } else {
       plan.push(
         { name: `${blk}.attn_q.weight`, dims: [embd, qWidth], role: 'matrix' },
@@ -56,6 +62,7 @@ export function transformerTensorPlan(spec: TransformerSpec, vocabSize: number):
     plan.push({ name: `${blk}.ffn_down.weight`, dims: [ff, embd], role: 'matrix' });
   }
   plan.push({ name: 'output_norm.weight', dims: [embd], role: 'norm' });
-  if (spec.tiedEmbeddings !== true) plan.push({ name: 'output.weight', dims: [embd, vocabSize], role: 'output' });
+  if (spec.tiedEmbeddings !== true)
+    plan.push({ name: 'output.weight', dims: [embd, vocabSize], role: 'output' });
   return plan;
 }

@@ -83,7 +83,8 @@ export class GgufHeaderParser {
     const alignmentValue = metadata[GGUF_ALIGNMENT_KEY];
     let alignment = DEFAULT_GGUF_ALIGNMENT;
     if (alignmentValue !== undefined) {
-      if (alignmentValue.type !== GgufValueType.Uint32) this.malformed(`${GGUF_ALIGNMENT_KEY} is not a uint32`);
+      if (alignmentValue.type !== GgufValueType.Uint32)
+        this.malformed(`${GGUF_ALIGNMENT_KEY} is not a uint32`);
       alignment = alignmentValue.value as number;
       if (alignment === 0 || (alignment & (alignment - 1)) !== 0) {
         this.malformed(`${GGUF_ALIGNMENT_KEY} ${alignment} is not a power of two`);
@@ -104,7 +105,8 @@ export class GgufHeaderParser {
     if (names.has(name)) this.malformed(`tensor ${name} appears twice`);
     names.add(name);
     const dimCount = r.u32();
-    if (dimCount < 1 || dimCount > 4) this.malformed(`tensor ${name} has ${dimCount} dimensions (ggml allows 1 to 4)`);
+    if (dimCount < 1 || dimCount > 4)
+      this.malformed(`tensor ${name} has ${dimCount} dimensions (ggml allows 1 to 4)`);
     const dims: number[] = [];
     for (let d = 0; d < dimCount; d++) {
       const dim = r.safeU64();
@@ -112,10 +114,13 @@ export class GgufHeaderParser {
       dims.push(dim);
     }
     const type = r.u32();
-    if (!isKnownGgmlType(type)) this.malformed(`tensor ${name} has ggml type ${type}, which Hearth does not know`);
+    if (!isKnownGgmlType(type))
+      this.malformed(`tensor ${name} has ggml type ${type}, which Hearth does not know`);
     const offset = r.safeU64();
     if (offset === undefined || offset % alignment !== 0) {
-      this.malformed(`tensor ${name}'s data offset is not a multiple of the alignment ${alignment}`);
+      this.malformed(
+        `tensor ${name}'s data offset is not a multiple of the alignment ${alignment}`,
+      );
     }
     const byteSize = ggmlTensorByteSize(type, dims);
     if (typeof byteSize === 'string') this.malformed(`tensor ${name}: ${byteSize}`);

@@ -50,7 +50,10 @@ async function fileSizeOf(path: string): Promise<number> {
 }
 
 /** End of the data section as the tensor table describes it; tensors are checked not to overlap. */
-function tensorDataEnd(file: string, header: ParsedGgufHeader): { minEnd: number; paddedEnd: number } {
+function tensorDataEnd(
+  file: string,
+  header: ParsedGgufHeader,
+): { minEnd: number; paddedEnd: number } {
   let minEnd = 0;
   const sorted = [...header.tensors].sort((a, b) => a.offset - b.offset);
   let previous: GgufTensorInfo | undefined;
@@ -88,7 +91,10 @@ export async function readGgufFile(path: string): Promise<GgufFileInfo> {
       continue;
     }
     const { minEnd, paddedEnd } = tensorDataEnd(path, header);
-    const expectedFileSize = header.tensors.length === 0 ? Math.min(header.dataOffset, fileSize) : header.dataOffset + minEnd;
+    const expectedFileSize =
+      header.tensors.length === 0
+        ? Math.min(header.dataOffset, fileSize)
+        : header.dataOffset + minEnd;
     if (fileSize < expectedFileSize) throw new TruncatedGgufError(path, expectedFileSize, fileSize);
     const largestAllowed = header.dataOffset + paddedEnd;
     if (fileSize > largestAllowed) throw new GgufSizeMismatchError(path, largestAllowed, fileSize);

@@ -4,7 +4,8 @@ import { f16BitsToF32, f32ToF16Bits } from './float16.js';
 export function encodeF16(values: Float32Array): Uint8Array {
   const out = new Uint8Array(values.length * 2);
   const view = new DataView(out.buffer);
-  for (let i = 0; i < values.length; i++) view.setUint16(i * 2, f32ToF16Bits(values[i] as number), true);
+  for (let i = 0; i < values.length; i++)
+    view.setUint16(i * 2, f32ToF16Bits(values[i] as number), true);
   return out;
 }
 

@@ -20,13 +20,17 @@ export function encodeQ8_0(values: Float32Array): Uint8Array {
   for (let b = 0; b < blocks; b++) {
     const base = b * QUANT_BLOCK_SIZE;
     let amax = 0;
-    for (let j = 0; j < QUANT_BLOCK_SIZE; j++) amax = Math.max(amax, Math.abs(values[base + j] as number));
+    for (let j = 0; j < QUANT_BLOCK_SIZE; j++)
+      amax = Math.max(amax, Math.abs(values[base + j] as number));
     const d = Math.fround(amax / 127);
     const id = d !== 0 ? Math.fround(1 / d) : 0;
     const at = b * Q8_0_BLOCK_BYTES;
     view.setUint16(at, f32ToF16Bits(d), true);
     for (let j = 0; j < QUANT_BLOCK_SIZE; j++) {
-      view.setInt8(at + 2 + j, roundHalfAwayFromZero(Math.fround((values[base + j] as number) * id)));
+      view.setInt8(
+        at + 2 + j,
+        roundHalfAwayFromZero(Math.fround((values[base + j] as number) * id)),
+      );
     }
   }
   return out;
@@ -39,7 +43,8 @@ export function decodeQ8_0(data: Uint8Array): Float32Array {
   for (let b = 0; b < blocks; b++) {
     const at = b * Q8_0_BLOCK_BYTES;
     const d = f16BitsToF32(view.getUint16(at, true));
-    for (let j = 0; j < QUANT_BLOCK_SIZE; j++) out[b * QUANT_BLOCK_SIZE + j] = view.getInt8(at + 2 + j) * d;
+    for (let j = 0; j < QUANT_BLOCK_SIZE; j++)
+      out[b * QUANT_BLOCK_SIZE + j] = view.getInt8(at + 2 + j) * d;
   }
   return out;
 }

@@ -10,7 +10,10 @@ export type TensorEncoding = 'F32' | 'F16' | 'Q8_0' | 'Q4_0';
 
 export const TENSOR_ENCODINGS: readonly TensorEncoding[] = ['F32', 'F16', 'Q8_0', 'Q4_0'];
 
-const codecs: Record<TensorEncoding, { encode: (v: Float32Array) => Uint8Array; decode: (d: Uint8Array) => Float32Array }> = {
+const codecs: Record<
+  TensorEncoding,
+  { encode: (v: Float32Array) => Uint8Array; decode: (d: Uint8Array) => Float32Array }
+> = {
   F32: { encode: encodeF32, decode: decodeF32 },
   F16: { encode: encodeF16, decode: decodeF16 },
   Q8_0: { encode: encodeQ8_0, decode: decodeQ8_0 },
@@ -23,12 +26,14 @@ export function ggmlTypeOf(encoding: TensorEncoding): GgmlType {
 
 export function encodeTensor(encoding: TensorEncoding, values: Float32Array): Uint8Array {
   const codec = codecs[encoding];
-  if (codec === undefined) throw new InvalidGgufInputError('tensor data', `cannot encode ${String(encoding)}`);
+  if (codec === undefined)
+    throw new InvalidGgufInputError('tensor data', `cannot encode ${String(encoding)}`);
   return codec.encode(values);
 }
 
 export function decodeTensor(encoding: TensorEncoding, data: Uint8Array): Float32Array {
   const codec = codecs[encoding];
-  if (codec === undefined) throw new InvalidGgufInputError('tensor data', `cannot decode ${String(encoding)}`);
+  if (codec === undefined)
+    throw new InvalidGgufInputError('tensor data', `cannot decode ${String(encoding)}`);
   return codec.decode(data);
 }

@@ -41,7 +41,10 @@ export function alignUp(value: number, alignment: number): number {
 function resolveAlignment(metadata: GgufMetadata, requested: number | undefined): GgufMetadata {
   const existing = metadata[GGUF_ALIGNMENT_KEY];
   if (existing !== undefined && existing.type !== GgufValueType.Uint32) {
-    throw new InvalidGgufInputError(`metadata ${GGUF_ALIGNMENT_KEY}`, 'it must be a uint32 (use gguf.u32)');
+    throw new InvalidGgufInputError(
+      `metadata ${GGUF_ALIGNMENT_KEY}`,
+      'it must be a uint32 (use gguf.u32)',
+    );
   }
   const fromMetadata = existing?.value as number | undefined;
   if (requested !== undefined && fromMetadata !== undefined && requested !== fromMetadata) {
@@ -52,13 +55,19 @@ function resolveAlignment(metadata: GgufMetadata, requested: number | undefined)
   }
   const alignment = requested ?? fromMetadata ?? DEFAULT_GGUF_ALIGNMENT;
   if (!Number.isInteger(alignment) || alignment < 1 || (alignment & (alignment - 1)) !== 0) {
-    throw new InvalidGgufInputError('alignment', `${alignment} is not a power of two (llama.cpp requires one)`);
+    throw new InvalidGgufInputError(
+      'alignment',
+      `${alignment} is not a power of two (llama.cpp requires one)`,
+    );
   }
   if (alignment === DEFAULT_GGUF_ALIGNMENT || fromMetadata !== undefined) return metadata;
   return { ...metadata, [GGUF_ALIGNMENT_KEY]: gguf.u32(alignment) };
 }
 
-function tensorTable(tensors: readonly GgufTensorSpec[], alignment: number): { infos: GgufTensorInfo[]; dataSize: number } {
+function tensorTable(
+  tensors: readonly GgufTensorSpec[],
+  alignment: number,
+): { infos: GgufTensorInfo[]; dataSize: number } {
   const names = new Set<string>();
   const infos: GgufTensorInfo[] = [];
   let offset = 0;
@@ -66,13 +75,27 @@ function tensorTable(tensors: readonly GgufTensorSpec[], alignment: number): { i
     const subject = `tensor ${tensor.name}`;
     if (names.has(tensor.name)) throw new InvalidGgufInputError(subject, 'the name is used twice');
     names.add(tensor.name);
-    if (tensor.name.length === 0 || new TextEncoder().encode(tensor.name).length > MAX_TENSOR_NAME_BYTES) {
-      throw new InvalidGgufInputError(subject, `names must be 1 to ${MAX_TENSOR_NAME_BYTES} UTF-8 bytes`);
+    if (
+      tensor.name.length === 0 ||
+      new TextEncoder().encode(tensor.name).length > MAX_TENSOR_NAME_BYTES
+    ) {
+      throw new InvalidGgufInputError(
+        subject,
+        `names must be 1 to ${MAX_TENSOR_NAME_BYTES} UTF-8 bytes`,
+      );
     }
-    if (tensor.dims.length < 1 || tensor.dims.length > MAX_DIMS || !tensor.dims.every((d) => Number.isSafeInteger(d) && d > 0)) {
-      throw new InvalidGgufInputError(subject, `dims [${tensor.dims.join(', ')}] must be 1 to ${MAX_DIMS} positive integers`);
+    if (
+      tensor.dims.length < 1 ||
+      tensor.dims.length > MAX_DIMS ||
+      !tensor.dims.every((d) => Number.isSafeInteger(d) && d > 0)
+    ) {
+      throw new InvalidGgufInputError(
+        subject,
+        `dims [${tensor.dims.join(', ')}] must be 1 to ${MAX_DIMS} positive integers`,
+      );
     }
-    if (!isKnownGgmlType(tensor.type)) throw new InvalidGgufInputError(subject, `unknown ggml type ${tensor.type}`);
+    if (!isKnownGgmlType(tensor.type))
+      throw new InvalidGgufInputError(subject, `unknown ggml type ${tensor.type}`);
     const byteSize = ggmlTensorByteSize(tensor.type, tensor.dims);
     if (typeof byteSize === 'string') throw new InvalidGgufInputError(subject, byteSize);
     infos.push({ name: tensor.name, dims: [...tensor.dims], type: tensor.type, offset, byteSize });
@@ -84,7 +107,8 @@ function tensorTable(tensors: readonly GgufTensorSpec[], alignment: number): { i
 /** Encodes everything before the tensor data; pure, so it is tested without touching the disk. */
 export function encodeGgufHeader(input: GgufHeaderInput): EncodedGgufHeader {
   const metadata = resolveAlignment(input.metadata, input.alignment);
-  const alignment = (metadata[GGUF_ALIGNMENT_KEY]?.value as number | undefined) ?? DEFAULT_GGUF_ALIGNMENT;
+  const alignment =
+    (metadata[GGUF_ALIGNMENT_KEY]?.value as number | undefined) ?? DEFAULT_GGUF_ALIGNMENT;
   const { infos, dataSize } = tensorTable(input.tensors, alignment);
 
   const out = new ByteWriter();

@@ -1,4 +1,8 @@
-import { GgufValueType, isGgufValueType, type GgufValueType as ValueType } from '../format/ggufConstants.js';
+import {
+  GgufValueType,
+  isGgufValueType,
+  type GgufValueType as ValueType,
+} from '../format/ggufConstants.js';
 import type { GgufArrayValue, GgufValue } from '../format/ggufValue.js';
 import { InvalidGgufInputError } from '../errors/InvalidGgufInputError.js';
 import type { ByteWriter } from '../io/ByteWriter.js';
@@ -21,14 +25,25 @@ const bigIntRanges: Partial<Record<ValueType, readonly [bigint, bigint]>> = {
 function writeItem(out: ByteWriter, type: ValueType, value: unknown, key: string): void {
   const integerRange = integerRanges[type];
   if (integerRange !== undefined) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < integerRange[0] || value > integerRange[1]) {
-      throw new InvalidGgufInputError(`metadata ${key}`, `${String(value)} does not fit value type ${type}`);
+    if (
+      typeof value !== 'number' ||
+      !Number.isInteger(value) ||
+      value < integerRange[0] ||
+      value > integerRange[1]
+    ) {
+      throw new InvalidGgufInputError(
+        `metadata ${key}`,
+        `${String(value)} does not fit value type ${type}`,
+      );
     }
   }
   const bigIntRange = bigIntRanges[type];
   if (bigIntRange !== undefined) {
     if (typeof value !== 'bigint' || value < bigIntRange[0] || value > bigIntRange[1]) {
-      throw new InvalidGgufInputError(`metadata ${key}`, `${String(value)} does not fit value type ${type}`);
+      throw new InvalidGgufInputError(
+        `metadata ${key}`,
+        `${String(value)} does not fit value type ${type}`,
+      );
     }
   }
   switch (type) {
@@ -71,7 +86,12 @@ function writeItem(out: ByteWriter, type: ValueType, value: unknown, key: string
 
 /** An array's body: item type, uint64 count, items. */
 function writeArrayBody(out: ByteWriter, array: GgufArrayValue, key: string): void {
-  if (array === null || typeof array !== 'object' || !Array.isArray(array.value) || !isGgufValueType(array.itemType)) {
+  if (
+    array === null ||
+    typeof array !== 'object' ||
+    !Array.isArray(array.value) ||
+    !isGgufValueType(array.itemType)
+  ) {
     throw new InvalidGgufInputError(`metadata ${key}`, 'an array item is not an array value');
   }
   out.u32(array.itemType);

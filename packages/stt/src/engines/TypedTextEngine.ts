@@ -1,6 +1,10 @@
 import { Qos, type Disposable } from '@hearth/graph';
 import { Topics, TranscriptType } from '@hearth/interfaces';
-import type { SpeechToTextEngine, SttEngineContext, TranscriptListener } from './SpeechToTextEngine.js';
+import type {
+  SpeechToTextEngine,
+  SttEngineContext,
+  TranscriptListener,
+} from './SpeechToTextEngine.js';
 import { TranscriptListeners } from './TranscriptListeners.js';
 
 /**
