@@ -39,5 +39,7 @@ export function toTurnRecord(turn: TurnSummary, stamp: Time): TurnRecord {
     llm_total_ms: turn.durations.llmTotalMs,
     tts_first_audio_ms: turn.durations.ttsFirstAudioMs,
     turn_total_ms: turn.durations.turnTotalMs,
+    // Filled in by issue 4's barge-in measurement and the llm's per-turn account.
+    barge_in_to_silence_ms: -1,
   });
 }

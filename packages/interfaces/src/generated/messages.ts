@@ -740,6 +740,20 @@ export interface TurnRecord {
   llm_total_ms: number;
   tts_first_audio_ms: number;
   turn_total_ms: number;
+  /**
+   * Time from the barge-in event to silence (the speech goal's cancel resolved); -1 when the turn
+   * was not interrupted.
+   */
+  barge_in_to_silence_ms: number;
+  /**
+   * The llm's account of this turn: tokens evaluated for the prompt this turn (the rest of the
+   * history was already in the KV cache), tokens generated, decode speed, and how the history was
+   * fitted into the context (window, stopwords, summary).
+   */
+  prompt_tokens_evaluated: number;
+  generated_tokens: number;
+  tokens_per_second: number;
+  context_strategy: string;
 }
 
 /** Creates, parses and checks `hearth_interfaces/msg/TurnRecord` messages. */
@@ -866,6 +880,46 @@ export const TurnRecordType = defineMessage<TurnRecord>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'barge_in_to_silence_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'prompt_tokens_evaluated',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'generated_tokens',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'tokens_per_second',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'context_strategy',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
@@ -884,6 +938,11 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     llm_total_ms: 0,
     tts_first_audio_ms: 0,
     turn_total_ms: 0,
+    barge_in_to_silence_ms: 0,
+    prompt_tokens_evaluated: 0,
+    generated_tokens: 0,
+    tokens_per_second: 0,
+    context_strategy: '',
   }),
   checkFields: (m, path, issues) => {
     TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
@@ -901,6 +960,11 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     Checks.float64(m.llm_total_ms, at(path, 'llm_total_ms'), issues);
     Checks.float64(m.tts_first_audio_ms, at(path, 'tts_first_audio_ms'), issues);
     Checks.float64(m.turn_total_ms, at(path, 'turn_total_ms'), issues);
+    Checks.float64(m.barge_in_to_silence_ms, at(path, 'barge_in_to_silence_ms'), issues);
+    Checks.uint32(m.prompt_tokens_evaluated, at(path, 'prompt_tokens_evaluated'), issues);
+    Checks.uint32(m.generated_tokens, at(path, 'generated_tokens'), issues);
+    Checks.float64(m.tokens_per_second, at(path, 'tokens_per_second'), issues);
+    Checks.string(m.context_strategy, at(path, 'context_strategy'), issues);
   },
 });
 
