@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { graphNodeOrder } from '../packages/cli/src/graph/nodeFactories.js';
-import { repoRoot } from './support/hearthCli.js';
+import { interrupt, repoRoot, startHearth } from './support/hearthCli.js';
 
 function read(name: string): string {
   return readFileSync(join(repoRoot, 'launch', name), 'utf8');
@@ -52,4 +52,27 @@ it('composes every node in one process', () => {
   );
   expect(commands).toHaveLength(1);
   expect(commands[0]).toMatch(/ graph --ros-args/);
+});
+
+describe('the commands the launch files run', () => {
+  it.each(graphNodeOrder.map((name) => [name]))(
+    '`hearth node %s` starts alone with the robot profile and stops on Ctrl-C',
+    async (name) => {
+      const running = await startHearth(
+        ['node', name, '--ros-args', '--params-file', 'robot-config/default/params.yaml'],
+        new RegExp(`Node ${name} running on the in-process transport`),
+      );
+      expect(await interrupt(running.child)).toBe(0);
+    },
+    60_000,
+  );
+
+  it('`hearth graph` composes every node and stops on Ctrl-C', async () => {
+    const running = await startHearth(
+      ['graph', '--ros-args', '--params-file', 'robot-config/default/params.yaml'],
+      /Hearth graph running on the in-process transport/,
+    );
+    expect(running.stderr()).not.toMatch(/no node \/\w+ is running/);
+    expect(await interrupt(running.child)).toBe(0);
+  }, 60_000);
 });

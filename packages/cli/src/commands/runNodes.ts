@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import {
   createInProcessTransport,
   createRos2Transport,
-  loadParametersFile,
   parseRosArgs,
   runNodeMain,
 } from '@hearth/graph';
@@ -47,6 +46,9 @@ export async function nodeCommand(name: string, argv: readonly string[]): Promis
         }),
       ).node,
   });
+  process.stdout.write(
+    `Node ${name} running on the ${running.transport.kind} transport. Ctrl-C stops it.\n`,
+  );
   await untilInterrupted();
   await running.stop();
   return 0;
@@ -56,8 +58,7 @@ export async function nodeCommand(name: string, argv: readonly string[]): Promis
 export async function graphCommand(argv: readonly string[]): Promise<number> {
   const args = parseRosArgs(argv);
   const profile = loadRobotProfile(args.paramsFile);
-  const parameters =
-    args.paramsFile === undefined ? profile.parameters : loadParametersFile(args.paramsFile);
+  const { parameters } = profile;
   const transport = useRos2()
     ? await createRos2Transport({ argv: args.rosArgs, parameters })
     : createInProcessTransport({ parameters });
@@ -67,7 +68,7 @@ export async function graphCommand(argv: readonly string[]): Promise<number> {
     transport,
   });
   for (const warning of graph.warnings) process.stderr.write(`warning: ${warning}\n`);
-  process.stderr.write(
+  process.stdout.write(
     `Hearth graph running on the ${transport.kind} transport. Ctrl-C stops it.\n`,
   );
   await untilInterrupted();

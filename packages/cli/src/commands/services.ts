@@ -20,10 +20,15 @@ export async function chooseBroker(options: {
   return { url: embedded.url, embedded };
 }
 
-/** Waits for Ctrl-C (SIGINT) or SIGTERM, once. */
+/**
+ * Waits for Ctrl-C (SIGINT) or SIGTERM, once. Keeps the process alive meanwhile, as spinning a
+ * ROS 2 node does: a node on the in-process transport may hold no socket or timer of its own.
+ */
 export function untilInterrupted(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
+    const keepAlive = setInterval(() => undefined, 1 << 30);
     const done = (signal: NodeJS.Signals): void => {
+      clearInterval(keepAlive);
       process.off('SIGINT', done);
       process.off('SIGTERM', done);
       resolve(signal);
