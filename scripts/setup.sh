@@ -15,8 +15,9 @@ node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
 
 # --- System packages -------------------------------------------------------------------------
 # Binary -> Debian package. chromium is only for the browser tests; mosquitto only for the tests
-# against a production broker (the simulator embeds its own broker).
-declare -A needed=( [espeak-ng]=espeak-ng [mosquitto]=mosquitto [chromium]=chromium )
+# against a production broker (the simulator embeds its own broker); a C++ toolchain and python3
+# build better-sqlite3 (the care dashboard's store) when no prebuilt binary can be fetched.
+declare -A needed=( [espeak-ng]=espeak-ng [mosquitto]=mosquitto [chromium]=chromium [g++]=g++ [make]=make [python3]=python3 )
 missing=()
 for bin in "${!needed[@]}"; do
   command -v "$bin" >/dev/null 2>&1 || [ -x "/usr/sbin/$bin" ] || missing+=("${needed[$bin]}")
@@ -47,6 +48,12 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
 fi
 
 # --- npm dependencies and build --------------------------------------------------------------
+# Native addons (better-sqlite3) compile against this Node's own headers when their prebuilt
+# binary cannot be downloaded; point node-gyp at them so it does not try to download headers.
+node_prefix=$(dirname "$(dirname "$(command -v node)")")
+if [ -z "${npm_config_nodedir:-}" ] && [ -f "$node_prefix/include/node/node.h" ]; then
+  export npm_config_nodedir="$node_prefix"
+fi
 say "installing npm dependencies"
 pnpm install --frozen-lockfile --reporter=silent
 say "building (tsc -b)"

@@ -3,13 +3,24 @@
  * so dist/ is current; a clear error says so when it is missing.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const hearthMain = fileURLToPath(
   new URL('../../packages/cli/dist/main.js', import.meta.url),
 );
+
+/**
+ * Each run gets a HOME of its own, so state Hearth keeps there (the telemetry outbox, the model
+ * cache) never leaks from one test, or one CI run, into the next.
+ */
+function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), 'hearth-home-'));
+  return { ...process.env, HOME: home, HEARTH_LOG_LEVEL: 'warn', ...extra };
+}
 
 function assertBuilt(): void {
   if (!existsSync(hearthMain)) {
@@ -34,7 +45,7 @@ export function runHearth(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [hearthMain, ...args], {
       cwd: repoRoot,
-      env: { ...process.env, HEARTH_LOG_LEVEL: 'warn', ...options.env },
+      env: isolatedEnv(options.env),
     });
     let stdout = '';
     let stderr = '';
@@ -67,7 +78,7 @@ export function startHearth(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [hearthMain, ...args], {
       cwd: repoRoot,
-      env: { ...process.env, HEARTH_LOG_LEVEL: 'warn' },
+      env: isolatedEnv(),
     });
     let stdout = '';
     let stderr = '';

@@ -1,4 +1,4 @@
-/* global CSS, location */
+/* global CSS, location, AudioContext, setInterval */
 // The care dashboard page: a snapshot on connect, then live changes over one websocket.
 // Plain DOM, no framework, no build step; text is always set with textContent (never HTML),
 // because transcripts are whatever a person said.
@@ -19,6 +19,11 @@ const STATUS_LABELS = { online: 'Online', offline: 'Offline', unknown: 'Status u
 const robots = new Map();
 /** `${robot}/${sessionId}` -> SessionView, most recent last */
 const sessions = new Map();
+/** `${robot}/${alertId}` -> AlertView */
+const alerts = new Map();
+/** mood points, oldest first */
+let moods = [];
+const SVG = 'http://www.w3.org/2000/svg';
 
 const main = document.getElementById('robots');
 const empty = document.getElementById('empty');
@@ -99,6 +104,7 @@ function card(robotId) {
   for (const [verb, label] of [
     ['pause', 'Pause'],
     ['resume', 'Resume'],
+    ['end-session', 'End conversation'],
   ]) {
     const button = el(
       'button',
@@ -108,7 +114,31 @@ function card(robotId) {
     button.addEventListener('click', () => sendCommand(robotId, verb, label));
     commands.append(button);
   }
+  const say = el('form', { class: 'say' });
+  const sayInput = el('input', {
+    type: 'text',
+    maxlength: '500',
+    'aria-label': `Words for ${robotId} to say`,
+    placeholder: 'Say…',
+  });
+  say.append(sayInput, el('button', { type: 'submit', 'data-verb': 'say' }, 'Say'));
+  say.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!sayInput.value.trim()) return;
+    sendCommand(robotId, 'say', 'Say', { text: sayInput.value });
+    sayInput.value = '';
+  });
+  commands.append(say);
   head.append(commands);
+  const metrics = el('p', { class: 'metrics' }, '');
+  const moodTitle = el('h3', { class: 'mood-title' }, 'Mood in this conversation');
+  const moodChart = svgChart(`Mood of the person with ${robotId} in this conversation`);
+  moodChart.classList.add('mood-session');
+  const weeks = el('button', { type: 'button', class: 'mood-weeks-button' }, 'Mood over 4 weeks');
+  const weeksChart = svgChart(`Mood of the person with ${robotId}, day by day over 4 weeks`);
+  weeksChart.classList.add('mood-weeks');
+  weeksChart.style.display = 'none';
+  weeks.addEventListener('click', () => showWeeks(robotId, weeksChart));
   const stateLine = el('p', { class: 'state-line' });
   stateLine.append('Now: ', el('span', { class: 'state', 'data-state': '' }, 'no state yet'));
   const title = el('h3', { class: 'session-title' }, 'No conversation yet');
@@ -117,7 +147,7 @@ function card(robotId) {
     role: 'log',
     'aria-label': `Conversation with ${robotId}`,
   });
-  section.append(head, stateLine, title, turns);
+  section.append(head, stateLine, metrics, moodTitle, moodChart, weeks, weeksChart, title, turns);
   // Keep cards in robot id order.
   const next = [...main.querySelectorAll('section.robot')].find(
     (s) => s.dataset.robot.localeCompare(robotId) > 0,
@@ -141,7 +171,100 @@ function renderRobot(robotView, previous) {
     announce(`${robotView.robot} is ${STATUS_LABELS[robotView.status]}`);
   else if (previous && dialogueState && previous.state?.state !== dialogueState)
     announce(`${robotView.robot}: ${stateLabel(dialogueState)}`);
-  renderSession(section, sessionFor(robotView));
+  const m = robotView.metrics;
+  section.querySelector('.metrics').textContent = m
+    ? `CPU ${Math.round(m.cpu.processPercent)}% · memory ${Math.round(m.memory.rssBytes / 1048576)} MB` +
+      (m.model.name ? ` · model ${m.model.name}` : '') +
+      (m.model.tokensPerSecond > 0 ? ` · ${m.model.tokensPerSecond.toFixed(1)} tokens/s` : '')
+    : '';
+  const session = sessionFor(robotView);
+  renderSession(section, session);
+  const points = moods.filter(
+    (p) => p.robot === robotView.robot && (!session || p.sessionId === session.sessionId),
+  );
+  drawLine(
+    section.querySelector('.mood-session'),
+    points.map((p) => p.valence),
+  );
+}
+
+function svgChart(label) {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('viewBox', '0 0 300 100');
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  svg.dataset.label = label;
+  return svg;
+}
+
+/** Valence from -1 (bottom) to 1 (top), one point per turn. */
+function drawLine(svg, values) {
+  svg.replaceChildren();
+  const zero = document.createElementNS(SVG, 'line');
+  zero.setAttribute('class', 'zero');
+  zero.setAttribute('x1', '0');
+  zero.setAttribute('x2', '300');
+  zero.setAttribute('y1', '50');
+  zero.setAttribute('y2', '50');
+  svg.append(zero);
+  svg.dataset.points = String(values.length);
+  if (values.length === 0) return;
+  const step = values.length > 1 ? 300 / (values.length - 1) : 0;
+  const line = document.createElementNS(SVG, 'polyline');
+  line.setAttribute('class', 'line');
+  line.setAttribute(
+    'points',
+    values.map((v, i) => `${(i * step).toFixed(1)},${(50 - v * 45).toFixed(1)}`).join(' '),
+  );
+  svg.append(line);
+  // Dots as well, so a single reading shows.
+  values.forEach((v, i) => {
+    const dot = document.createElementNS(SVG, 'circle');
+    dot.setAttribute('class', 'dot');
+    dot.setAttribute('cx', (i * step || 4).toFixed(1));
+    dot.setAttribute('cy', (50 - v * 45).toFixed(1));
+    dot.setAttribute('r', '3');
+    svg.append(dot);
+  });
+  const last = values[values.length - 1];
+  const word = last > 0.2 ? 'positive' : last < -0.2 ? 'negative' : 'neutral';
+  svg.setAttribute('aria-label', `${svg.dataset.label}: ${values.length} readings, latest ${word}`);
+}
+
+async function showWeeks(robot, svg) {
+  const response = await fetch(`/api/robots/${encodeURIComponent(robot)}/mood?days=28`);
+  if (!response.ok) return;
+  const { mood } = await response.json();
+  const days = new Map();
+  for (const p of mood) {
+    const day = p.ts.slice(0, 10);
+    const entry = days.get(day) ?? { sum: 0, n: 0 };
+    entry.sum += p.valence;
+    entry.n += 1;
+    days.set(day, entry);
+  }
+  svg.replaceChildren();
+  svg.style.display = 'block';
+  const today = Date.now();
+  for (let i = 0; i < 28; i += 1) {
+    const day = new Date(today - (27 - i) * 86400000).toISOString().slice(0, 10);
+    const entry = days.get(day);
+    if (!entry) continue;
+    const v = entry.sum / entry.n;
+    const bar = document.createElementNS(SVG, 'rect');
+    bar.setAttribute('class', 'bar');
+    bar.setAttribute('x', String(i * (300 / 28) + 1));
+    bar.setAttribute('width', String(300 / 28 - 2));
+    bar.setAttribute('y', String(v >= 0 ? 50 - v * 45 : 50));
+    bar.setAttribute('height', String(Math.max(1, Math.abs(v) * 45)));
+    const title = document.createElementNS(SVG, 'title');
+    title.textContent = `${day}: ${v.toFixed(2)}`;
+    bar.append(title);
+    svg.append(bar);
+  }
+  svg.dataset.days = String(days.size);
 }
 
 function renderSession(section, session) {
@@ -202,15 +325,25 @@ function renderTurn({ eventId, seq, ts, turn }) {
   if (turn.interrupted) parts.push('interrupted');
   if (turn.fallback) parts.push('fallback reply');
   item.append(el('p', { class: 'meta latency' }, parts.filter(Boolean).join(' · ')));
+  const stages = [
+    ['first token', turn.timings.llmFirstTokenMs],
+    ['reply written', turn.timings.llmTotalMs],
+    ['first audio', turn.timings.ttsFirstAudioMs],
+    ['turn', turn.timings.turnTotalMs],
+  ]
+    .filter(([, ms]) => typeof ms === 'number' && ms >= 0)
+    .map(([name, ms]) => `${name} ${duration(ms)}`);
+  if (stages.length > 0)
+    item.append(el('p', { class: 'stages' }, `Latency by stage: ${stages.join(' · ')}`));
   return item;
 }
 
-async function sendCommand(robot, verb, label) {
+async function sendCommand(robot, verb, label, body = {}) {
   try {
     const response = await fetch(`/api/robots/${encodeURIComponent(robot)}/commands/${verb}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{}',
+      body: JSON.stringify(body),
     });
     announce(response.ok ? `${label} sent to ${robot}` : `${label} could not be sent to ${robot}`);
   } catch {
@@ -218,7 +351,90 @@ async function sendCommand(robot, verb, label) {
   }
 }
 
+// Alerts: a banner that stays until acknowledged, a beep, and the escalation countdown.
+const alertSection = document.getElementById('alerts');
+const alertList = document.getElementById('alert-list');
+let audio;
+
+function beep() {
+  try {
+    audio ??= new AudioContext();
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = 880;
+    gain.gain.value = 0.2;
+    osc.connect(gain).connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.4);
+  } catch {
+    // No sound available (or not allowed yet): the banner still shows.
+  }
+}
+
+function applyAlert(alert, fresh) {
+  const key = `${alert.robot}/${alert.alertId}`;
+  const previous = alerts.get(key);
+  alerts.set(key, alert);
+  if (fresh && alert.status !== 'acknowledged' && previous?.status !== alert.status) {
+    beep();
+    announce(`Alert from ${alert.robot}: ${alert.category || alert.level}`);
+  }
+  renderAlerts();
+}
+
+function countdown(alert) {
+  if (alert.status === 'escalated') return 'Escalated to the second contact';
+  const left = Math.max(0, Date.parse(alert.escalateAt) - Date.now());
+  const min = Math.floor(left / 60000);
+  const sec = String(Math.floor((left % 60000) / 1000)).padStart(2, '0');
+  return `Escalates to the second contact in ${min}:${sec}`;
+}
+
+function renderAlerts() {
+  const open = [...alerts.values()].filter((a) => a.status !== 'acknowledged');
+  alertSection.hidden = open.length === 0;
+  alertList.replaceChildren(
+    ...open.map((alert) => {
+      const item = el('li', {
+        class: 'alert-item',
+        'data-alert-id': alert.alertId,
+        'data-status': alert.status,
+      });
+      const button = el(
+        'button',
+        { type: 'button', class: 'ack', 'aria-label': `Acknowledge alert from ${alert.robot}` },
+        'Acknowledge',
+      );
+      button.addEventListener('click', () =>
+        sendCommand(alert.robot, 'ack-alert', 'Acknowledgement', { alertId: alert.alertId }),
+      );
+      const what = alert.category ? ` (${alert.category.replace(/_/g, ' ')})` : '';
+      item.append(
+        el('strong', {}, `${alert.robot}: ${alert.level} risk${what}`),
+        el('span', {}, alert.message ? `Robot said: “${alert.message}”` : ''),
+        el('span', { class: 'countdown' }, countdown(alert)),
+        button,
+      );
+      return item;
+    }),
+  );
+}
+setInterval(() => {
+  for (const item of alertList.querySelectorAll('.alert-item')) {
+    const alert = [...alerts.values()].find((a) => a.alertId === item.dataset.alertId);
+    if (alert) item.querySelector('.countdown').textContent = countdown(alert);
+  }
+}, 1000);
+// Unacknowledged alerts beep again every 30 s: they must not be missed.
+setInterval(() => {
+  if ([...alerts.values()].some((a) => a.status !== 'acknowledged')) beep();
+}, 30000);
+
 function applySnapshot(snapshot) {
+  alerts.clear();
+  for (const alert of snapshot.alerts ?? []) applyAlert(alert, alert.status !== 'acknowledged');
+  renderAlerts();
+  moods = [...(snapshot.mood ?? [])];
   sessions.clear();
   for (const session of [...snapshot.sessions].reverse()) rememberSession(session);
   robots.clear();
@@ -230,8 +446,10 @@ function applySnapshot(snapshot) {
   empty.hidden = snapshot.robots.length > 0;
 }
 
-function applyChange({ robot, session }) {
+function applyChange({ robot, session, alert, mood }) {
   if (session) rememberSession(session);
+  if (alert) applyAlert(alert, true);
+  if (mood) moods.push(mood);
   const previous = robots.get(robot.robot);
   robots.set(robot.robot, robot);
   renderRobot(robot, previous);
@@ -262,8 +480,95 @@ function connect() {
   });
   socket.addEventListener('close', () => {
     setConnection('down', 'Connection to the dashboard lost; reconnecting…');
-    setTimeout(connect, retryMs);
+    // start() checks the login first: a socket refused after a logout shows the login form.
+    setTimeout(start, retryMs);
     retryMs = Math.min(retryMs * 2, 10000);
   });
 }
-connect();
+
+// Login, or development mode when the dashboard has no users yet.
+const loginForm = document.getElementById('login');
+const history = document.getElementById('history');
+
+async function start() {
+  let auth;
+  try {
+    auth = await (await fetch('/api/auth')).json();
+  } catch {
+    setTimeout(start, retryMs);
+    return;
+  }
+  document.getElementById('dev-banner').hidden = auth.mode !== 'development';
+  if (!auth.user) {
+    loginForm.hidden = false;
+    main.hidden = true;
+    history.hidden = true;
+    setConnection('down', 'Not logged in');
+    return;
+  }
+  loginForm.hidden = true;
+  main.hidden = false;
+  history.hidden = false;
+  const who = document.getElementById('who');
+  who.hidden = auth.mode === 'development';
+  document.getElementById('who-name').textContent = `${auth.user.name} (${auth.user.role})`;
+  connect();
+}
+
+loginForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const error = document.getElementById('login-error');
+  error.textContent = '';
+  const response = await fetch('/api/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: document.getElementById('login-name').value,
+      password: document.getElementById('login-password').value,
+    }),
+  });
+  if (!response.ok) {
+    error.textContent = 'That name and password do not match. Try again.';
+    return;
+  }
+  document.getElementById('login-password').value = '';
+  start();
+});
+
+document.getElementById('logout').addEventListener('click', async () => {
+  await fetch('/api/logout', { method: 'POST' });
+  location.reload();
+});
+
+document.getElementById('history-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const q = document.getElementById('history-q').value;
+  const response = await fetch(`/api/sessions?q=${encodeURIComponent(q)}`);
+  if (!response.ok) return;
+  const { sessions: found } = await response.json();
+  const list = document.getElementById('history-list');
+  list.replaceChildren(
+    ...found.map((session) => {
+      const item = el('li', { 'data-session': session.sessionId });
+      const details = el('details');
+      const when = session.startedAt
+        ? new Date(session.startedAt).toLocaleString()
+        : 'start unknown';
+      details.append(
+        el(
+          'summary',
+          {},
+          `${session.robot} · ${when} · ${session.turns.length} turn${session.turns.length === 1 ? '' : 's'}${session.endedAt ? '' : ' · ongoing'}`,
+        ),
+      );
+      const turns = el('ol', { class: 'turns' });
+      for (const turnView of session.turns) turns.append(renderTurn(turnView));
+      details.append(turns);
+      item.append(details);
+      return item;
+    }),
+  );
+  announce(`${found.length} conversations found`);
+});
+
+start();

@@ -4,6 +4,9 @@
  * one bad publisher must not break the page for everyone.
  */
 import {
+  AlertPayloadSchema,
+  MetricsPayloadSchema,
+  MoodPayloadSchema,
   SessionEventPayloadSchema,
   StatePayloadSchema,
   StatusPayloadSchema,
@@ -26,18 +29,21 @@ export class TelemetryIngest {
     private readonly onChange: (change: StoreChange) => void,
   ) {}
 
-  /** Handles one MQTT message. */
+  /** Handles one MQTT message. Never throws: a failing store is logged, the dashboard goes on. */
   handle(topic: string, payload: Uint8Array): void {
+    try {
+      this.apply(topic, payload);
+    } catch (error) {
+      this.logger.error('could not store telemetry', { topic, error: (error as Error).message });
+    }
+  }
+
+  private apply(topic: string, payload: Uint8Array): void {
     const parsed = parseTopic(topic);
-    // Commands are the dashboard's own; metrics and alerts arrive with issues 7 and 8.
-    if (
-      !parsed ||
-      parsed.kind === 'command' ||
-      parsed.kind === 'metrics' ||
-      parsed.kind === 'alert'
-    )
-      return;
-    // An empty retained message clears a topic; there is nothing to show for it.
+    // Commands are the dashboard's own.
+    if (!parsed || parsed.kind === 'command') return;
+    // An empty retained message clears a topic (a robot clears its alert once acknowledged); the
+    // acknowledgement itself arrives as its own message.
     if (payload.byteLength === 0) return;
     let change: StoreChange | undefined;
     switch (parsed.kind) {
@@ -64,6 +70,21 @@ export class TelemetryIngest {
         } else if (result) {
           change = this.store.applySessionEvent(result);
         }
+        break;
+      }
+      case 'metrics': {
+        const result = this.check(topic, parsed.robot, parsePayload(MetricsPayloadSchema, payload));
+        if (result) change = this.store.applyMetrics(result);
+        break;
+      }
+      case 'mood': {
+        const result = this.check(topic, parsed.robot, parsePayload(MoodPayloadSchema, payload));
+        if (result) change = this.store.applyMood(result);
+        break;
+      }
+      case 'alert': {
+        const result = this.check(topic, parsed.robot, parsePayload(AlertPayloadSchema, payload));
+        if (result) change = this.store.applyAlert(result);
         break;
       }
     }

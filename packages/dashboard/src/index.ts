@@ -21,3 +21,13 @@ export {
 export { TelemetryIngest } from './TelemetryIngest.js';
 export { LiveHub, type LiveMessage } from './LiveHub.js';
 export { buildCommand, type CommandRequestBody } from './commandRequest.js';
+export type { AlertView, MoodPoint, Role, StoredUser } from './store/DashboardStore.js';
+export {
+  SqliteDashboardStore,
+  type SqliteDashboardStoreOptions,
+} from './store/SqliteDashboardStore.js';
+export { addUser, checkLogin, isRole, ROLES } from './auth/users.js';
+export { hashPassword, verifyPassword, passwordProblem } from './auth/passwords.js';
+export { WebSessions, SESSION_COOKIE } from './auth/WebSessions.js';
+export { InvalidUserError } from './errors/InvalidUserError.js';
+export { DashboardNeedsUsersError } from './errors/DashboardNeedsUsersError.js';

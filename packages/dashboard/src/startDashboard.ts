@@ -8,7 +8,17 @@ import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import mqtt, { type IClientOptions } from 'mqtt';
-import { ALL_ROBOTS_TOPIC, robotTopics } from '@hearth/telemetry/mqtt';
+import { ALL_ROBOTS_TOPIC, isValidTopicLevel, robotTopics } from '@hearth/telemetry/mqtt';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { checkLogin } from './auth/users.js';
+import {
+  SESSION_COOKIE,
+  WebSessions,
+  readCookie,
+  sessionCookie,
+  type SignedInUser,
+} from './auth/WebSessions.js';
+import { DashboardNeedsUsersError } from './errors/DashboardNeedsUsersError.js';
 import { buildCommand, type CommandRequestBody } from './commandRequest.js';
 import { stderrLogger, type DashboardLogger } from './DashboardLogger.js';
 import { DashboardPortInUseError } from './errors/DashboardPortInUseError.js';
@@ -24,8 +34,15 @@ export interface DashboardOptions {
   readonly host?: string;
   /** Default 8081; 0 picks a free port. */
   readonly port?: number;
-  /** Default a MemoryDashboardStore, which the dashboard owns and disposes. */
+  /**
+   * Default a MemoryDashboardStore, which the dashboard owns and disposes. With no users in the
+   * store the dashboard runs in development mode: no login, and only on a loopback address.
+   */
   readonly store?: DashboardStore;
+  /** Mark the session cookie Secure (set it when a TLS proxy serves the page); default false. */
+  readonly secureCookies?: boolean;
+  /** A login lasts this long without use; default 12 h. */
+  readonly sessionTtlMs?: number;
   readonly logger?: DashboardLogger;
   /** mqtt.js options laid over the dashboard's (credentials, TLS). */
   readonly mqttOptions?: IClientOptions;
@@ -35,6 +52,8 @@ export interface Dashboard {
   /** The page, e.g. `http://127.0.0.1:8081/`. */
   readonly url: string;
   readonly port: number;
+  /** True when the store had no users at start: no login, loopback only. */
+  readonly developmentMode: boolean;
   /** Resolves once subscribed to the broker (the page works before, showing no robots). */
   ready(): Promise<void>;
   /** Stops the server, closes browsers' sockets and the MQTT client. Idempotent. */
@@ -50,6 +69,21 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const requestedPort = options.port ?? DEFAULT_DASHBOARD_PORT;
   const logger = options.logger ?? stderrLogger;
   const store = options.store ?? new MemoryDashboardStore();
+  const developmentMode = store.userCount() === 0;
+  if (developmentMode && !isLoopback(host)) {
+    if (!options.store) store.dispose();
+    throw new DashboardNeedsUsersError(host);
+  }
+  const ttlMs = options.sessionTtlMs ?? 12 * 60 * 60 * 1000;
+  const webSessions = new WebSessions(ttlMs);
+  /** The signed-in user; in development mode (no users yet) everyone is the local developer. */
+  const userOf = (request: FastifyRequest): SignedInUser | undefined =>
+    store.userCount() === 0
+      ? DEVELOPER
+      : webSessions.find(readCookie(request.headers.cookie, SESSION_COOKIE));
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!userOf(request)) await reply.code(401).send({ error: 'log in first' });
+  };
   const hub = new LiveHub();
   const ingest = new TelemetryIngest(store, logger, (change) =>
     hub.broadcast({ type: 'change', change }),
@@ -95,19 +129,77 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   await app.register(fastifyWebsocket);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/' });
 
-  app.get('/live', { websocket: true }, (socket) => {
+  app.get('/api/auth', async (request) => {
+    const user = userOf(request);
+    return {
+      mode: store.userCount() === 0 ? 'development' : 'login',
+      user: user ?? null,
+    };
+  });
+  app.post<{ Body: { name?: unknown; password?: unknown } | undefined }>(
+    '/api/login',
+    async (request, reply) => {
+      const { name, password } = request.body ?? {};
+      if (typeof name !== 'string' || typeof password !== 'string' || password.length > 1024)
+        return reply.code(400).send({ error: 'send {name, password}' });
+      const user = await checkLogin(store, name, password);
+      if (!user) {
+        logger.warn('dashboard login refused', { name: name.slice(0, 64) });
+        return reply.code(401).send({ error: 'wrong name or password' });
+      }
+      const token = webSessions.create({ name: user.name, role: user.role });
+      logger.info('dashboard login', { name: user.name });
+      return reply
+        .header(
+          'set-cookie',
+          sessionCookie(token, options.secureCookies ?? false, Math.round(ttlMs / 1000)),
+        )
+        .send({ user: { name: user.name, role: user.role } });
+    },
+  );
+  app.post('/api/logout', async (request, reply) => {
+    webSessions.end(readCookie(request.headers.cookie, SESSION_COOKIE));
+    return reply
+      .header('set-cookie', sessionCookie('', options.secureCookies ?? false, 0))
+      .code(204)
+      .send();
+  });
+  app.get('/live', { websocket: true, onRequest: guard }, (socket) => {
     hub.add(socket, { type: 'snapshot', snapshot: store.snapshot(), brokerConnected });
   });
-  app.get('/api/snapshot', async () => ({ snapshot: store.snapshot(), brokerConnected }));
+  app.get('/api/snapshot', { onRequest: guard }, async () => ({
+    snapshot: store.snapshot(),
+    brokerConnected,
+  }));
+  app.get<{ Querystring: { q?: string; limit?: string } }>(
+    '/api/sessions',
+    { onRequest: guard },
+    async (request) => {
+      const limit = Math.min(200, Math.max(1, Number(request.query.limit ?? 50) || 50));
+      return { sessions: store.searchSessions(String(request.query.q ?? '').slice(0, 200), limit) };
+    },
+  );
+  app.get<{ Params: { robot: string }; Querystring: { days?: string } }>(
+    '/api/robots/:robot/mood',
+    { onRequest: guard },
+    async (request, reply) => {
+      if (!isValidTopicLevel(request.params.robot))
+        return reply.code(400).send({ error: 'not a robot id' });
+      const days = Math.min(366, Math.max(1, Number(request.query.days ?? 28) || 28));
+      const since = new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
+      return { mood: store.moodHistory(request.params.robot, since) };
+    },
+  );
   app.post<{ Params: { robot: string; verb: string }; Body: CommandRequestBody | undefined }>(
     '/api/robots/:robot/commands/:verb',
+    { onRequest: guard },
     async (request, reply) => {
-      // No login until issue 8: every command is issued by "dashboard".
+      const user = userOf(request);
       const built = buildCommand(
         request.params.robot,
         request.params.verb,
         request.body ?? {},
-        'dashboard',
+        user?.name ?? 'dashboard',
         new Date(),
       );
       if (!built.ok) {
@@ -156,10 +248,12 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   return {
     url: `http://${urlHost}:${port}/`,
     port,
+    developmentMode,
     ready: () => subscribed,
     close() {
       closing ??= (async () => {
         hub.closeAll();
+        webSessions.clear();
         await app.close();
         await client.endAsync(true);
         if (!options.store) store.dispose();
@@ -167,4 +261,10 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       return closing;
     },
   };
+}
+
+const DEVELOPER: SignedInUser = { name: 'development', role: 'admin' };
+
+function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost' || host.startsWith('127.');
 }

@@ -104,7 +104,7 @@ describe('dashboard server (aedes)', () => {
       robot: 'server-test',
       verb: 'say',
       text: 'Tea is ready.',
-      issuedBy: 'dashboard',
+      issuedBy: 'development',
     });
     await listener.endAsync();
   });

@@ -31,3 +31,14 @@ export class SayFailedError extends Error {
     this.name = 'SayFailedError';
   }
 }
+
+/** A dialogue parameter has a value the robot must not run with (an empty AI notice, a bad time). */
+export class InvalidDialogueParameterError extends Error {
+  constructor(
+    readonly parameter: string,
+    readonly reason: string,
+  ) {
+    super(`Dialogue parameter ${parameter} refused: ${reason}`);
+    this.name = 'InvalidDialogueParameterError';
+  }
+}

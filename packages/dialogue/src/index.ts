@@ -1,19 +1,37 @@
 export {
   dialogueMachine,
   DIALOGUE_SYSTEM_ID,
+  interruptionNote,
   type DialogueMachine,
 } from './machine/dialogueMachine.js';
 export type { DialogueEvent, DialogueEventType, DialogueEmitted } from './machine/events.js';
 export * from './machine/types.js';
-export { emptyTurn, summarizeTurn, turnDurations } from './machine/turn.js';
+export { emptyTurn, saidSoFar, summarizeTurn, turnDurations } from './machine/turn.js';
+export {
+  endsMidSentence,
+  isBackchannel,
+  isGoodbye,
+  normalizeUtterance,
+} from './machine/phrases.js';
+export { mean, newSession, percentile, summarizeSession } from './machine/session.js';
+export { SilenceTracker } from './node/SilenceTracker.js';
 export * from './errors.js';
 export { eventName } from './machine/eventName.js';
 export { createGenerateActor } from './actors/generateActor.js';
-export { createSayActor } from './actors/sayActor.js';
+export { createSayActor, type CancelledSpeech, type OnSpeechCancelled } from './actors/sayActor.js';
 export { DialogueNode, type DialogueNodeOptions } from './node/DialogueNode.js';
 export {
+  DEFAULT_LOCALE,
   DialogueParameters,
   declareDialogueParameters,
+  guardDialogueParameters,
   readDialogueConfig,
 } from './node/parameters.js';
-export { toDialogueState, toTurnRecord } from './node/messages.js';
+export { SafetyGate, type DialogueView, type SafetyGateOptions } from './node/SafetyGate.js';
+export {
+  HUMAN_CONTACT_NUDGE,
+  MODERATE_RISK_PROTOCOL,
+  joinInstructions,
+} from './safety/guidance.js';
+export { inQuietHours, isQuietHoursValue } from './safety/quietHours.js';
+export { toDialogueState, toSessionSummary, toTurnRecord } from './node/messages.js';

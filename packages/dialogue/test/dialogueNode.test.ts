@@ -138,4 +138,71 @@ describe('DialogueNode on the in-process graph', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(h.dialogue.state).toBe('speaking');
   });
+
+  it('publishes an interrupted turn once the robot is silent, with the barge-in-to-silence time', async () => {
+    const h = (harness = new DialogueHarness());
+    h.llmScript = { sentences: ['Once upon a time.'], hold: true };
+    h.holdSpeech = true;
+    h.cancelDelayMs = 40;
+    h.wake();
+    await until('listening', () => h.stateNames.includes('listening'));
+    h.say('tell me a story');
+    await until('speaking', () => h.sayGoals.length === 1);
+    h.wake();
+    await until('the interrupted turn', () => h.turns.length === 1);
+    expect(h.cancelled).toContain('say:sess-1-0');
+    const [turn] = h.turns;
+    expect(turn?.interrupted).toBe(true);
+    expect(turn?.barge_in_to_silence_ms).toBeGreaterThanOrEqual(35);
+    expect(turn?.barge_in_to_silence_ms).toBeLessThan(5000);
+    // The part said before the cancel is in the reply's WAV (the fake tts names it).
+    expect(turn?.audio_path).toBe('/tmp/sess-1.wav');
+    h.say('go on');
+    await until('the next goal', () => h.generateGoals.length === 2);
+    expect(h.generateGoals[1]?.instruction).toMatch(/interrupted you after: 'Once upon a time\.'/);
+  });
+
+  it('ends turns on partial transcripts after the end-of-turn silence', async () => {
+    const h = (harness = new DialogueHarness({ end_of_turn_silence_ms: 60 }));
+    h.wake();
+    await until('listening', () => h.stateNames.includes('listening'));
+    h.say('I have been', false);
+    h.say('I have been sleeping badly', false);
+    await until('a turn record', () => h.turns.length === 1);
+    expect(h.generateGoals[0]?.user_text).toBe('I have been sleeping badly');
+  });
+
+  it("says a caregiver's words, ends the session on goodbye and publishes its summary", async () => {
+    const h = (harness = new DialogueHarness({ greeting: 'Hello there.' }));
+    h.caregiver('say', 'Your daughter will call at six.');
+    await until('the caregiver words', () => h.sayGoals.length === 1);
+    expect(h.sayGoals[0]).toMatchObject({ text: 'Your daughter will call at six.', group_id: '' });
+    await until('asleep again', () => h.stateNames.at(-1) === 'asleep' && h.stateNames.length > 2);
+    h.wake();
+    await until('the greeting and listening', () => h.stateNames.at(-1) === 'listening');
+    expect(h.sayGoals[1]?.text).toBe('Hello there.');
+    h.llmScript = { sentences: ['Goodbye, sleep well.'] };
+    h.say('good night');
+    await until('the session summary', () => h.sessions.length === 1);
+    expect(h.sessions[0]).toMatchObject({ session_id: 'sess', reason: 'goodbye', turns: 1 });
+    expect(h.sessions[0]?.first_audio_p50_ms).toBeGreaterThanOrEqual(0);
+    expect(h.stateNames.at(-1)).toBe('asleep');
+  });
+
+  it('enters crisis on safety.crisis and leaves it only on a caregiver ack-alert', async () => {
+    const h = (harness = new DialogueHarness({ crisis_message: 'Help is on the way.' }));
+    h.wake();
+    await until('listening', () => h.stateNames.includes('listening'));
+    h.dialogue.send({ type: 'safety.crisis', reason: 'test' });
+    await until('crisis', () => h.stateNames.at(-1) === 'crisis');
+    await until('the crisis message', () =>
+      h.sayGoals.some((g) => g.text === 'Help is on the way.'),
+    );
+    h.wake();
+    h.caregiver('pause');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.dialogue.state).toBe('crisis');
+    h.caregiver('ack-alert');
+    await until('listening again', () => h.stateNames.at(-1) === 'listening');
+  });
 });

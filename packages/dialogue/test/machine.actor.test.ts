@@ -98,13 +98,32 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
     actor.stop();
   });
 
-  it('goes back to sleep when nobody speaks after the wake word', () => {
-    const { actor, clock, publicState } = startDialogue({ config: { noSpeechTimeoutMs: 3000 } });
+  it('re-prompts once when nobody speaks after the wake word, then goes back to sleep', async () => {
+    const { actor, clock, effects, states, publicState } = startDialogue({
+      config: { noSpeechTimeoutMs: 3000 },
+    });
     actor.send({ type: 'wake.detected' });
     clock.increment(2999);
     expect(publicState()).toBe('listening');
     clock.increment(1);
+    expect(publicState()).toBe('speaking');
+    expect(effects.lastUtterance.input).toMatchObject({
+      utteranceId: 'sess-rePrompt-1',
+      text: expect.stringMatching(/take your time/i),
+      groupId: '',
+    });
+    effects.lastUtterance.finish();
+    await settle();
+    expect(publicState()).toBe('listening');
+    clock.increment(3000);
     expect(publicState()).toBe('asleep');
+    expect(states.map((s) => s.state)).toEqual([
+      'asleep',
+      'listening',
+      'speaking',
+      'listening',
+      'asleep',
+    ]);
     actor.stop();
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { getAdjacencyMap, getShortestPaths, getStateNodes } from '@xstate/graph';
 import type { ActorLogic, EventObject, SnapshotFrom } from 'xstate';
-import { dialogueMachine, type DialogueInput } from '../src/index.js';
+import { dialogueMachine, type DialogueConfig, type DialogueInput } from '../src/index.js';
 import { FakeEffects, settle, startDialogue } from './support/fakeActors.js';
 
 /**
@@ -12,7 +12,9 @@ import { FakeEffects, settle, startDialogue } from './support/fakeActors.js';
 type Snapshot = SnapshotFrom<typeof dialogueMachine>;
 type ModelEvent = EventObject & Record<string, unknown>;
 
-const input: DialogueInput = { now: () => 0, createSessionId: () => 'sess' };
+// Every optional behaviour on (a greeting, check-ins), so each of its transitions can be taken.
+const config: Partial<DialogueConfig> = { greeting: 'Hello!', checkInAfterMs: 120000 };
+const input: DialogueInput = { now: () => 0, createSessionId: () => 'sess', config };
 const machine = dialogueMachine.provide({
   actors: { generate: new FakeEffects().generate, say: new FakeEffects().say },
 });
@@ -28,6 +30,9 @@ const events: ModelEvent[] = [
   { type: 'wake.detected' },
   { type: 'speech.final', text: 'hello' },
   { type: 'speech.final', text: '' },
+  { type: 'speech.final', text: 'mm-hm' },
+  { type: 'speech.final', text: 'okay, goodbye' },
+  { type: 'speech.partial', text: 'I went to the shop and' },
   { type: 'llm.sentence', sentence: 'Hi.', index: 0, strategy: '', firstTokenMs: 5 },
   { type: 'llm.done', reply: 'Hi.', strategy: '', fallback: false },
   { type: 'llm.done', reply: '', strategy: '', fallback: false },
@@ -38,9 +43,22 @@ const events: ModelEvent[] = [
   { type: 'user.bargeIn' },
   { type: 'caregiver.pause' },
   { type: 'caregiver.resume' },
+  { type: 'caregiver.say', text: 'Your daughter will call at six.' },
+  { type: 'caregiver.ackAlert', alertId: 'a1' },
+  { type: 'safety.crisis', reason: 'test' },
+  // Screened crises with alert ids: a second open alert keeps the robot in crisis after one ack.
+  {
+    type: 'safety.crisis',
+    reason: 'screen',
+    userText: 'I want to die',
+    message: 'Help.',
+    alertId: 'a1',
+  },
+  { type: 'safety.crisis', reason: 'screen', alertId: 'a2' },
   { type: 'session.end', reason: 'goodbye' },
   { type: 'gesture.performed', name: 'nod' },
   { type: 'config.changed', config: { bargeInEnabled: false } },
+  { type: 'config.changed', config: { bargeInOnSpeech: true } },
   ...timerEvents,
   {
     type: 'xstate.done.actor.say',
@@ -66,6 +84,15 @@ function serializeState(snapshot: Snapshot): string {
     context.turn.generationDone,
     context.sessionId !== '',
     context.config.bargeInEnabled,
+    context.config.bargeInOnSpeech,
+    context.partial !== '',
+    context.rePrompted,
+    context.checkedIn,
+    context.sayQueue.length > 0,
+    context.announcement?.next ?? null,
+    context.turn.farewell,
+    context.openAlerts.length,
+    context.turn.userText !== '',
   ]);
 }
 
@@ -81,6 +108,22 @@ const vertices = Object.entries(adjacency) as [
   string,
   { state: Snapshot; transitions: Record<string, { event: ModelEvent; state: Snapshot }> },
 ][];
+
+/** The delay a named timer waits for, from the config (as the machine's `delays` compute it). */
+function delayMs(name: string, c: DialogueConfig): number {
+  const delays: Record<string, number> = {
+    followUpWindow: c.followUpWindowMs,
+    noSpeechTimeout: c.noSpeechTimeoutMs,
+    recoveryTimeout: c.recoveryTimeoutMs,
+    endOfTurnSilence: c.endOfTurnSilenceMidSentenceMs,
+    maxListening: c.maxListeningMs,
+    sessionTimeout: c.sessionTimeoutMs,
+    checkInAfter: c.checkInAfterMs,
+  };
+  const ms = delays[name];
+  if (ms === undefined) throw new Error(`the model test does not know the delay "${name}"`);
+  return ms;
+}
 
 describe('dialogue machine, model-based', () => {
   it('reaches every state of the machine', () => {
@@ -130,6 +173,40 @@ describe('dialogue machine, model-based', () => {
     expect(vertices.filter(([key]) => !back.has(key)).map(([key]) => key)).toEqual([]);
   });
 
+  it('never gets stuck: from every state but crisis and paused, timers and actor results alone lead back', () => {
+    const isTimerOrResult = (event: ModelEvent): boolean =>
+      event.type.startsWith('xstate.after.') ||
+      event.type.startsWith('xstate.done.actor.') ||
+      event.type.startsWith('xstate.error.actor.') ||
+      event.type === 'llm.done' ||
+      event.type === 'llm.failed';
+    const back = new Set(
+      vertices
+        .filter(([, v]) => v.state.matches('asleep') || v.state.matches('listening'))
+        .map(([key]) => key),
+    );
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [key, vertex] of vertices) {
+        if (back.has(key)) continue;
+        const leads = Object.values(vertex.transitions).some(
+          (t) => isTimerOrResult(t.event) && back.has(serializeState(t.state)),
+        );
+        if (leads) {
+          back.add(key);
+          grew = true;
+        }
+      }
+    }
+    const stuck = vertices
+      .filter(
+        ([key, v]) => !back.has(key) && !v.state.matches('crisis') && !v.state.matches('paused'),
+      )
+      .map(([key]) => key);
+    expect(stuck).toEqual([]);
+  });
+
   it('behaves like the model on a live actor along the shortest path to every state', async () => {
     const paths = getShortestPaths(model, traversal).filter(
       // A callback actor's crash cannot be triggered from outside; the pure checks above cover it.
@@ -138,21 +215,33 @@ describe('dialogue machine, model-based', () => {
           (step) => (step.event as EventObject).type === 'xstate.error.actor.generate',
         ),
     );
-    expect(paths.length).toBeGreaterThan(20);
+    // One path per (state, event that led there): every state entered every way, in seconds.
+    const chosen = new Map<string, (typeof paths)[number]>();
     for (const path of paths) {
-      const live = startDialogue();
+      const last = path.steps.at(-1);
+      const key = JSON.stringify([
+        path.state.value,
+        (last?.event as EventObject | undefined)?.type,
+      ]);
+      const known = chosen.get(key);
+      if (known === undefined || known.steps.length > path.steps.length) chosen.set(key, path);
+    }
+    expect(chosen.size).toBeGreaterThan(30);
+    for (const path of chosen.values()) {
+      const live = startDialogue({ config });
       for (const step of path.steps) {
         const event = step.event as ModelEvent;
         if (event.type.startsWith('xstate.after.')) {
-          const delay = event.type.split('.')[2] as
-            'followUpWindow' | 'noSpeechTimeout' | 'recoveryTimeout';
-          const config = live.actor.getSnapshot().context.config;
-          const ms = {
-            followUpWindow: config.followUpWindowMs,
-            noSpeechTimeout: config.noSpeechTimeoutMs,
-            recoveryTimeout: config.recoveryTimeoutMs,
-          }[delay];
-          live.clock.increment(ms);
+          // Fire the timer on the simulated clock when it is the first due; a later one (say
+          // max_listening_ms behind the no-speech timeout) is delivered as its event instead.
+          const snapshot = live.actor.getSnapshot();
+          const delayOf = (type: string): number =>
+            delayMs(type.split('.')[2] ?? '', snapshot.context.config);
+          const due = [...snapshot._nodes].flatMap((node) => node.after.map((t) => t.eventType));
+          const ms = delayOf(event.type);
+          const first = due.every((type) => type === event.type || delayOf(type) > ms);
+          if (first) live.clock.increment(ms);
+          else live.actor.send(event as never);
         } else if (event.type === 'xstate.done.actor.say') {
           live.effects.lastUtterance.finish();
           await settle();

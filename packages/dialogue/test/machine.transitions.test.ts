@@ -35,14 +35,14 @@ describe('dialogue machine transitions', () => {
 
   it('opens a session on the first wake and listens', () => {
     const { snapshot } = run([{ type: 'wake.detected' }]);
-    expect(snapshot.value).toBe('listening');
+    expect(snapshot.value).toEqual({ listening: 'waiting' });
     expect(snapshot.context.sessionId).toBe('sess');
     expect(snapshot.context.turn.timings.wakeAt).toBe(1000);
   });
 
   it('ignores an empty final transcript', () => {
     const { snapshot } = run([{ type: 'wake.detected' }, { type: 'speech.final', text: '  ' }]);
-    expect(snapshot.value).toBe('listening');
+    expect(snapshot.value).toEqual({ listening: 'waiting' });
   });
 
   it('thinks on a final transcript and starts the generate actor with the turn', () => {
@@ -145,11 +145,11 @@ describe('dialogue machine transitions', () => {
         ...base,
         { type: 'tts.finished', utteranceId: 'sess-1-0', audioPath: '', wordsSpoken: 3 },
       ]).snapshot.value,
-    ).toBe('listening');
+    ).toEqual({ listening: 'waiting' });
     expect(
       run([...base, { type: 'tts.failed', utteranceId: 'sess-1-0', reason: 'no espeak' }]).snapshot
         .value,
-    ).toBe('listening');
+    ).toEqual({ listening: 'waiting' });
   });
 
   it('barges in on a wake word while speaking, and not when barge-in is disabled', () => {
@@ -159,7 +159,7 @@ describe('dialogue machine transitions', () => {
       sentence('Hello.'),
     ];
     const { snapshot, actions } = run([...speaking, { type: 'wake.detected' }]);
-    expect(snapshot.value).toBe('listening');
+    expect(snapshot.value).toEqual({ listening: 'waiting' });
     // Leaving `responding` stops both the generate and the say actor.
     expect(actions.filter((a) => a.type === 'xstate.stopChild')).toHaveLength(2);
     const disabled = run([

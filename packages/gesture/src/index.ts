@@ -4,14 +4,31 @@ export {
   type GestureInput,
   type GestureRule,
 } from './choose/chooseGesture.js';
+export { inferStrategy } from './choose/inferStrategy.js';
 export { tokenize } from './choose/tokenize.js';
 export { GestureLimitError } from './errors/GestureLimitError.js';
 export { GestureProfileError, type GestureProfileIssue } from './errors/GestureProfileError.js';
 export { UnknownGestureError } from './errors/UnknownGestureError.js';
-export { GestureNode } from './node/GestureNode.js';
 export {
+  activeListening,
+  initialListeningState,
+  type ListeningEvent,
+  type ListeningParams,
+  type ListeningState,
+} from './listen/activeListening.js';
+export { visemeMouth } from './lipsync/visemeMouth.js';
+export { GESTURE_PARAMETERS, type GestureSettings } from './node/gestureParameters.js';
+export { GestureNode, type GestureNodeOptions } from './node/GestureNode.js';
+export {
+  applyMappingOverrides,
+  MappingOverrideError,
+  type MappingOverrides,
+} from './node/mappingOverrides.js';
+export {
+  AFFECT_EMOTIONS,
   DIALOGUE_STATES,
   SUPPORT_STRATEGIES,
+  type AffectEmotion,
   type DialogueStateName,
   type Gesture,
   type GestureMapping,
@@ -32,3 +49,18 @@ export {
   loadGestureProfileSync,
 } from './profile/loadGestureProfile.js';
 export { parseGestureProfile } from './profile/parseGestureProfile.js';
+export {
+  rosJointTrajectory,
+  type RosDuration,
+  type RosJointTrajectory,
+  type RosJointTrajectoryPoint,
+} from './profile/rosJointTrajectory.js';
+export {
+  GestureScheduler,
+  type DropReason,
+  type GestureRequest,
+  type RequestOutcome,
+  type SchedulerEvent,
+} from './schedule/GestureScheduler.js';
+export { MicGateController } from './schedule/MicGateController.js';
+export { systemTimers, type TimerHandle, type Timers } from './schedule/Timers.js';

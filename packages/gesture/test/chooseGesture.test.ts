@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { chooseGesture } from '../src/choose/chooseGesture.js';
+import { applyMappingOverrides, MappingOverrideError } from '../src/node/mappingOverrides.js';
 import type { GestureProfile } from '../src/profile/GestureProfile.js';
 import { DEFAULT_GESTURES_FILE, loadGestureProfile } from '../src/profile/loadGestureProfile.js';
 
@@ -64,5 +65,43 @@ describe('chooseGesture (default robot profile)', () => {
     expect(chooseGesture({ state: 'asleep' }, profile)?.name).toBe('idle_breathing');
     expect(chooseGesture({ state: 'speaking' }, profile)).toBeUndefined();
     expect(chooseGesture({ state: 'constructor' }, profile)).toBeUndefined();
+  });
+
+  it('uses the affect after cues and strategy, before the state', () => {
+    expect(
+      chooseGesture({ sentence: 'I am here.', affect: 'sadness', state: 'crisis' }, profile),
+    ).toMatchObject({ name: 'slow_nod', reason: 'affect', rule: 'affect' });
+    expect(
+      chooseGesture(
+        { sentence: 'You did well.', affect: 'sadness', strategy: 'Affirmation and Reassurance' },
+        profile,
+      )?.name,
+    ).toBe('open_palms');
+    expect(chooseGesture({ affect: 'anxiety' }, profile)?.name).toBe('open_palms');
+    expect(chooseGesture({ affect: 'neutral', state: 'listening' }, profile)).toBeUndefined();
+  });
+
+  it('takes a mapping with the parameters laid over the profile', () => {
+    const mapping = applyMappingOverrides(profile, {
+      strategy: ['Reflection of feelings=comfort', 'Question='],
+      state: ['listening=lean_in+small_nod'],
+      affect: ['anger=nod'],
+    });
+    expect(
+      chooseGesture(
+        { sentence: 'That sounds hard.', strategy: 'Reflection of feelings' },
+        profile,
+        mapping,
+      )?.name,
+    ).toBe('comfort');
+    expect(mapping.strategy.has('Question')).toBe(false);
+    expect(mapping.state.get('listening')).toEqual(['lean_in', 'small_nod']);
+    expect(mapping.affect.get('anger')).toBe('nod');
+    expect(() =>
+      applyMappingOverrides(profile, { strategy: ['Pondering=nod'], state: [], affect: [] }),
+    ).toThrow(/strategy_gestures entry "Pondering=nod"[\s\S]*Question/);
+    expect(() =>
+      applyMappingOverrides(profile, { strategy: [], state: ['asleep'], affect: [] }),
+    ).toThrow(MappingOverrideError);
   });
 });

@@ -9,6 +9,7 @@ import { SUPPORT_STRATEGIES } from '../src/profile/GestureProfile.js';
 import { gestureTrajectory } from '../src/profile/gestureTrajectory.js';
 import { DEFAULT_GESTURES_FILE, loadGestureProfile } from '../src/profile/loadGestureProfile.js';
 import { parseGestureProfile } from '../src/profile/parseGestureProfile.js';
+import { rosJointTrajectory } from '../src/profile/rosJointTrajectory.js';
 
 /** A small valid profile; tests break one thing at a time. */
 const MINIMAL = `
@@ -75,9 +76,10 @@ describe('gesture profiles', () => {
     }
     for (const strategy of SUPPORT_STRATEGIES)
       expect(profile.mapping.strategy.get(strategy)).toBeDefined();
-    expect(profile.mapping.state.get('listening')).toBe('lean_in');
-    expect(profile.mapping.state.get('thinking')).toBe('thinking_pose');
-    expect(profile.mapping.state.get('asleep')).toBe('idle_breathing');
+    expect(profile.mapping.state.get('listening')).toEqual(['lean_in']);
+    expect(profile.mapping.state.get('thinking')).toEqual(['thinking_pose']);
+    expect(profile.mapping.state.get('asleep')).toEqual(['idle_breathing', 'idle_gaze']);
+    expect(profile.mapping.affect.get('sadness')).toBe('slow_nod');
     expect(profile.mapping.default).toBe('nod');
   });
 
@@ -162,6 +164,72 @@ describe('gesture profiles', () => {
     expect(first?.positions[1]).toBeCloseTo(1.5, 9);
     expect(second?.positions).toEqual([0.2, 1.5]);
     expect(trajectory.durationS).toBe(1.5);
+    expect(profile.gestures.get('reach')?.joints).toEqual(['head_pitch', 'elbow']);
+  });
+
+  it('gives the trajectory in trajectory_msgs/JointTrajectory field names', () => {
+    const profile = parseGestureProfile(MINIMAL, 'robot/gestures.yaml');
+    const ros = rosJointTrajectory(gestureTrajectory(profile, 'reach'));
+    expect(ros.joint_names).toEqual(['head_pitch', 'elbow']);
+    expect(ros.points[1]).toEqual({
+      positions: [0.2, 1.5],
+      velocities: [],
+      accelerations: [],
+      effort: [],
+      time_from_start: { sec: 1, nanosec: 500000000 },
+    });
+  });
+
+  it("takes a robot's own named animation, with its duration and the joints it occupies", () => {
+    const profile = parseGestureProfile(
+      MINIMAL.replace(
+        'mapping:',
+        `  hey:
+    priority: 3
+    animation: animations/Stand/Gestures/Hey_1
+    duration: 3.2
+    occupies: [elbow]
+mapping:`,
+      ),
+      'robot/gestures.yaml',
+    );
+    const hey = profile.gestures.get('hey');
+    expect(hey).toMatchObject({ animation: 'animations/Stand/Gestures/Hey_1', durationS: 3.2 });
+    expect(hey?.joints).toEqual(['elbow']);
+    expect(gestureTrajectory(profile, 'hey')).toMatchObject({
+      animation: 'animations/Stand/Gestures/Hey_1',
+      points: [],
+      jointNames: [],
+    });
+    const noDuration = parseError(
+      MINIMAL.replace('mapping:', '  hey:\n    priority: 3\n    animation: Hey_1\nmapping:'),
+    );
+    expect(noDuration.message).toMatch(/gestures\.hey[\s\S]*animation with its duration/);
+    const badJoint = parseError(
+      MINIMAL.replace(
+        'mapping:',
+        '  hey:\n    priority: 3\n    animation: Hey_1\n    duration: 1\n    occupies: [knee]\nmapping:',
+      ),
+    );
+    expect(badJoint.issues[0]?.key).toBe('gestures.hey.occupies[0]');
+  });
+
+  it('takes a list of gestures for a state, an affect mapping, and robot joint names', () => {
+    const profile = parseGestureProfile(
+      MINIMAL.replace('listening: reach', 'listening: [reach, nod]')
+        .replace('state:', 'affect: { sadness: nod }\n  state:')
+        .replace(/head_pitch/g, 'HeadPitch'),
+      'robot/gestures.yaml',
+    );
+    expect(profile.mapping.state.get('listening')).toEqual(['reach', 'nod']);
+    expect(profile.mapping.affect.get('sadness')).toBe('nod');
+    expect([...profile.joints.keys()]).toEqual(['HeadPitch', 'elbow']);
+    expect(
+      parseError(MINIMAL.replace('state:', 'affect: { glee: nod }\n  state:')).message,
+    ).toMatch(/mapping\.affect/);
+    expect(
+      parseError(MINIMAL.replace('listening: reach', 'listening: [reach, shrug]')).issues[0]?.key,
+    ).toBe('mapping.state.listening[1]');
   });
 
   it('scales a trajectory by intensity around the neutral pose', () => {

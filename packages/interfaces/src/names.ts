@@ -11,10 +11,16 @@ export const Topics = {
   typedText: '/hearth/sim/typed_text',
   dialogueState: '/hearth/dialogue/state',
   dialogueTurn: '/hearth/dialogue/turn',
+  /** One summary per conversation session, when it ends. */
+  sessionSummary: '/hearth/dialogue/session',
   affect: '/hearth/affect',
   safetyAlert: '/hearth/safety/alert',
   ttsEvents: '/hearth/tts/events',
   gestureCommand: '/hearth/gesture/command',
+  /** The face layer: expression and lip-sync mouth shapes (gesture node). */
+  faceCommand: '/hearth/gesture/face',
+  /** Closed while gestures move the robot's motors, when the gesture node gates the mic. */
+  micGate: '/hearth/gesture/mic_gate',
   caregiverCommand: '/hearth/caregiver/command',
 } as const;
 
@@ -37,6 +43,7 @@ export const NodeNames = {
   llm: 'llm',
   tts: 'tts',
   gesture: 'gesture',
+  affect: 'affect',
   telemetry: 'telemetry',
   console: 'console',
 } as const;

@@ -1,4 +1,4 @@
-import type { GraphNode, ServerGoalHandle } from '@hearth/graph';
+import type { Disposable, GraphNode, ServerGoalHandle } from '@hearth/graph';
 import {
   Actions,
   GenerateAction,
@@ -7,6 +7,7 @@ import {
   type GenerateResult as GenerateActionResult,
 } from '@hearth/interfaces';
 import { FallbackResponder } from './fallback/FallbackResponder.js';
+import { FirstSentenceDeadline } from './FirstSentenceDeadline.js';
 import { LlmParameters } from './LlmParameters.js';
 import { loadReplyEngine } from './loadReplyEngine.js';
 import type { ReplyResult, ReplyEngine, ReplySentence } from './types.js';
@@ -30,6 +31,7 @@ export class LlmNode {
   readonly parameters: LlmParameters;
   private readonly fallback: ReplyEngine;
   private readonly running = new Set<AbortController>();
+  private readonly parameterWatch: Disposable;
   private disposed = false;
 
   constructor(
@@ -47,6 +49,10 @@ export class LlmNode {
               node.logger.warn(`A reply listener threw: ${String(error)}`),
           }));
     node.createActionServer(GenerateAction, Actions.generate, (handle) => this.execute(handle));
+    this.parameterWatch = node.onParametersChanged((changes) => {
+      const scale = changes.find((change) => change.name === 'lora_scale');
+      if (scale && typeof scale.value === 'number') this.applyLoraScale(scale.value);
+    });
   }
 
   /**
@@ -63,6 +69,7 @@ export class LlmNode {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.parameterWatch.dispose();
     for (const controller of this.running) controller.abort();
     await this.engine.dispose();
     if (this.fallback !== this.engine) await this.fallback.dispose();
@@ -96,27 +103,73 @@ export class LlmNode {
       userText: goal.user_text,
       instruction: goal.instruction,
     };
+    const publish = (sentence: ReplySentence): void => {
+      if (!signal.aborted) handle.publishFeedback(toFeedback(sentence));
+    };
     const options = {
       signal,
       sampling: this.parameters.sampling(),
       personaPrompt: this.parameters.personaPrompt(),
-      onSentence: (sentence: ReplySentence) => {
-        if (!signal.aborted) handle.publishFeedback(toFeedback(sentence));
-      },
+      context: this.parameters.context(),
+      onSentence: publish,
     };
+    if (this.engine === this.fallback) return this.fallback.generate(request, options);
+
+    // The model gets its own signal, so that the deadline can stop it without ending the goal.
+    const model = new AbortController();
+    const abortModel = (): void => model.abort();
+    signal.addEventListener('abort', abortModel, { once: true });
+    const deadline = new FirstSentenceDeadline(this.parameters.firstSentenceDeadlineMs());
+    const generation = this.engine.generate(request, {
+      ...options,
+      signal: model.signal,
+      onSentence: (sentence) => {
+        if (deadline.passed) return; // the fallback answers this turn
+        deadline.met();
+        publish(sentence);
+      },
+    });
     try {
-      return await this.engine.generate(request, options);
+      const outcome = await Promise.race([generation, deadline.expired]);
+      if (outcome !== 'deadline') return outcome;
+      model.abort();
+      // The model may be stuck in native code: answer now, let it finish in the background.
+      generation.catch(() => undefined);
+      this.node.logger.warn(
+        `No sentence was ready within first_sentence_deadline_ms (${deadline.ms} ms); ` +
+          'answering this turn from built-in supportive replies. A smaller model, fewer ' +
+          'max_tokens or a shorter context makes replies start sooner.',
+        { session: request.sessionId, file: this.parameters.engineConfig().modelPath },
+      );
+      return await this.fallback.generate(request, options);
     } catch (error) {
-      if (this.engine === this.fallback || signal.aborted) throw error;
+      if (signal.aborted) throw error;
       // A model that fails mid-turn must not leave the person without an answer.
       this.node.logger.error(
         `Reply generation failed; answering this turn from built-in supportive replies: ${
           error instanceof Error ? error.message : String(error)
         }`,
-        { session: request.sessionId },
+        { session: request.sessionId, error: error instanceof Error ? error.name : 'Error' },
       );
       return this.fallback.generate(request, options);
+    } finally {
+      deadline.clear();
+      signal.removeEventListener('abort', abortModel);
     }
+  }
+
+  private applyLoraScale(scale: number): void {
+    const apply = this.engine.setLoraScale?.(scale);
+    if (!apply) return;
+    apply.then(
+      () => this.node.logger.info(`LoRA scale is now ${scale}.`),
+      (error: unknown) =>
+        this.node.logger.error(
+          `Could not change the LoRA scale to ${scale}: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+        ),
+    );
   }
 }
 
@@ -141,5 +194,7 @@ function toActionResult(result: ReplyResult): GenerateActionResult {
     total_ms: result.totalMs,
     tokens_per_second: result.tokensPerSecond,
     context_strategy: result.contextStrategy,
+    context_compacted: result.contextCompacted,
+    history_utterances: result.historyUtterances,
   });
 }

@@ -1,4 +1,10 @@
 import type { GraphNode, ParameterValue } from '@hearth/graph';
+import {
+  ContextStrategyNames,
+  defaultContextOptions,
+  type ContextOptions,
+  type ContextStrategyName,
+} from './context/ContextOptions.js';
 import { defaultPersonaPrompt } from './persona.js';
 import { physicalCoreCount } from './physicalCoreCount.js';
 import { defaultSampling, type SamplingOptions } from './types.js';
@@ -9,7 +15,17 @@ export interface EngineConfig {
   readonly threads: number;
   readonly contextSize: number;
   readonly maxSessions: number;
+  /** Chat template family for a model without one; '' resolves from the GGUF. */
+  readonly chatTemplate: string;
+  /** LoRA adapter GGUF; '' for none. */
+  readonly loraPath: string;
+  readonly loraScale: number;
+  /** `child`: the model runs in a worker process; `inline`: in the node's own process. */
+  readonly modelProcess: ModelProcess;
 }
+
+export const modelProcesses = ['child', 'inline'] as const;
+export type ModelProcess = (typeof modelProcesses)[number];
 
 /**
  * The llm node's ROS 2 parameters. Sampling and persona are read on every turn, so
@@ -74,6 +90,50 @@ export class LlmParameters {
         'System prompt of the companion persona; applies to sessions that start after a change.',
       kind: 'string',
     });
+    node.declareParameter('context_strategy', defaultContextOptions.strategy, {
+      description:
+        'How an overflowing history is fitted: window (drop oldest turns), stopwords (strip ' +
+        'stopwords from older turns first) or summary (background summary of dropped turns).',
+      kind: 'string',
+      choices: ContextStrategyNames,
+    });
+    node.declareParameter('keep_recent_turns', defaultContextOptions.keepRecentTurns, {
+      description: 'Newest turns that keep their stopwords under the stopwords strategy.',
+      kind: 'integer',
+      range: { min: 0, max: 1000 },
+    });
+    node.declareParameter('first_sentence_deadline_ms', 8000, {
+      description:
+        'When no sentence is ready this long after a goal, generation is cancelled and the ' +
+        'turn is answered from the fallback replies; 0 waits for ever.',
+      kind: 'integer',
+      range: { min: 0, max: 600000 },
+    });
+    node.declareParameter('chat_template', '', {
+      description:
+        'Chat template family for a model whose GGUF has none: chatml, llama2, mistral, phi3 ' +
+        'or llama3. Empty uses the template in the file. Restart to change.',
+      kind: 'string',
+      readOnly: true,
+    });
+    node.declareParameter('lora_path', '', {
+      description: 'LoRA adapter (GGUF) applied to the model at load; empty for none. Read-only.',
+      kind: 'string',
+      readOnly: true,
+    });
+    node.declareParameter('lora_scale', 1, {
+      description: 'Strength of the LoRA adapter (1 = as trained, 0 = base model).',
+      kind: 'double',
+      range: { min: -4, max: 4 },
+    });
+    node.declareParameter('model_process', 'child', {
+      description:
+        'child runs the model in a worker process that is restarted if it crashes; inline ' +
+        'runs it in the node process. Restart to change.',
+      kind: 'string',
+      readOnly: true,
+      choices: modelProcesses,
+    });
   }
 
   engineConfig(): EngineConfig {
@@ -82,7 +142,29 @@ export class LlmParameters {
       threads: this.number('threads'),
       contextSize: this.number('context_size'),
       maxSessions: this.number('max_sessions'),
+      chatTemplate: this.string('chat_template').trim(),
+      loraPath: this.string('lora_path').trim(),
+      loraScale: this.number('lora_scale'),
+      modelProcess: this.string('model_process') as ModelProcess,
     };
+  }
+
+  /** Context management as configured now (read on every turn). */
+  context(): ContextOptions {
+    return {
+      strategy: this.string('context_strategy') as ContextStrategyName,
+      keepRecentTurns: this.number('keep_recent_turns'),
+      evictFraction: defaultContextOptions.evictFraction,
+    };
+  }
+
+  /** Milliseconds to wait for a turn's first sentence before answering from the fallback. */
+  firstSentenceDeadlineMs(): number {
+    return this.number('first_sentence_deadline_ms');
+  }
+
+  loraScale(): number {
+    return this.number('lora_scale');
   }
 
   /** The sampling parameters as they are now. */

@@ -1,5 +1,10 @@
 export { LlmNode, defaultSessionId, type LlmNodeOptions } from './LlmNode.js';
-export { LlmParameters, type EngineConfig } from './LlmParameters.js';
+export {
+  LlmParameters,
+  modelProcesses,
+  type EngineConfig,
+  type ModelProcess,
+} from './LlmParameters.js';
 export { loadReplyEngine, isNoModel } from './loadReplyEngine.js';
 export { LlamaEngine, type LlamaEngineOptions, type EngineLogLevel } from './engine/LlamaEngine.js';
 export { checkModelFile, checkModelFileHead } from './engine/checkModelFile.js';
@@ -33,3 +38,34 @@ export { InvalidModelMagicError } from './errors/InvalidModelMagicError.js';
 export { TruncatedModelError } from './errors/TruncatedModelError.js';
 export { ModelLoadError } from './errors/ModelLoadError.js';
 export { modelHelp } from './errors/modelHelp.js';
+export { LoraAdapterError } from './errors/LoraAdapterError.js';
+export { UnknownChatTemplateError } from './errors/UnknownChatTemplateError.js';
+export { ModelWorkerError } from './errors/ModelWorkerError.js';
+export { ModelWorkerExitedError } from './errors/ModelWorkerExitedError.js';
+export { ModelWorkerDownError } from './errors/ModelWorkerDownError.js';
+export {
+  ContextStrategyNames,
+  defaultContextOptions,
+  isContextStrategyName,
+  type ContextOptions,
+  type ContextStrategyName,
+} from './context/ContextOptions.js';
+export { stripStopwords, isStopword } from './context/stopwords.js';
+export {
+  utterancesThatFit,
+  type UtteranceFit,
+  type UtteranceFitOptions,
+} from './context/utterancesThatFit.js';
+export {
+  chatTemplateFamilies,
+  chatWrapperFor,
+  checkChatTemplateFamily,
+  type ChatTemplateFamily,
+} from './chat/chatTemplateFamilies.js';
+export {
+  WorkerEngine,
+  type WorkerEngineOptions,
+  type RestartPolicy,
+} from './worker/WorkerEngine.js';
+export { resolveWorkerEntry } from './worker/resolveWorkerEntry.js';
+export { type LoraOptions } from './engine/ModelSession.js';

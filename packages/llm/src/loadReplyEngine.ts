@@ -1,10 +1,12 @@
 import type { Logger } from '@hearth/graph';
 import { LlamaEngine, type EngineLogLevel } from './engine/LlamaEngine.js';
+import { checkModelFileHead } from './engine/checkModelFile.js';
 import { modelHelp } from './errors/modelHelp.js';
-import { ModelFileError } from './errors/ModelFileError.js';
 import { FallbackResponder } from './fallback/FallbackResponder.js';
 import type { EngineConfig } from './LlmParameters.js';
 import type { ReplyEngine } from './types.js';
+import { resolveWorkerEntry } from './worker/resolveWorkerEntry.js';
+import { WorkerEngine, type WorkerEngineOptions } from './worker/WorkerEngine.js';
 
 /** True when the configuration asks for no model: '' or "none". */
 export function isNoModel(modelPath: string): boolean {
@@ -27,25 +29,52 @@ export async function loadReplyEngine(config: EngineConfig, logger: Logger): Pro
     );
     return fallback();
   }
+  const options = {
+    modelPath: config.modelPath,
+    threads: config.threads,
+    contextSize: config.contextSize,
+    maxSessions: config.maxSessions,
+    chatTemplate: config.chatTemplate,
+    ...(config.loraPath ? { lora: { filePath: config.loraPath, scale: config.loraScale } } : {}),
+    log: (level: EngineLogLevel, message: string) => logger[level](message),
+  };
   try {
-    const engine = await LlamaEngine.load({
-      modelPath: config.modelPath,
-      threads: config.threads,
-      contextSize: config.contextSize,
-      maxSessions: config.maxSessions,
-      log: (level: EngineLogLevel, message: string) => logger[level](message),
-    });
+    const engine = await loadModelEngine(config, options, logger);
     logger.info(`Loaded model ${config.modelPath}`, {
       threads: engine.threads,
       contextSize: engine.contextSize,
+      process: engine instanceof WorkerEngine ? `worker pid ${engine.pid}` : 'inline',
+      ...(config.loraPath ? { lora: config.loraPath, loraScale: config.loraScale } : {}),
     });
     return engine;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    const filePath = (error as { filePath?: unknown } | undefined)?.filePath;
     logger.error(`${message} Answering from built-in supportive replies until then.`, {
       error: error instanceof Error ? error.name : 'Error',
-      file: error instanceof ModelFileError ? error.filePath : config.modelPath,
+      file: typeof filePath === 'string' ? filePath : config.modelPath,
     });
     return fallback();
   }
+}
+
+/**
+ * The model in a worker process when configured and built, else in this process. A missing or
+ * foreign file is caught here first, before any process is started.
+ */
+async function loadModelEngine(
+  config: EngineConfig,
+  options: Omit<WorkerEngineOptions, 'entry'>,
+  logger: Logger,
+): Promise<LlamaEngine | WorkerEngine> {
+  if (config.modelProcess === 'child') {
+    await checkModelFileHead(config.modelPath);
+    const entry = resolveWorkerEntry();
+    if (entry) return WorkerEngine.start({ ...options, entry });
+    logger.warn(
+      'model_process is child, but the model worker is not built (run `pnpm build`); ' +
+        'running the model inside the node process instead.',
+    );
+  }
+  return LlamaEngine.load(options);
 }

@@ -1,3 +1,4 @@
+import type { ContextOptions, ContextStrategyName } from './context/ContextOptions.js';
 import type { EsconvStrategy } from './strategies.js';
 
 /** Sampling for one turn. The thesis' defaults are in `defaultSampling`. */
@@ -40,6 +41,8 @@ export interface ReplyOptions {
   /** Aborting stops generation within a token; the result then has cancelled=true. */
   readonly signal?: AbortSignal;
   readonly sampling?: Partial<SamplingOptions>;
+  /** How the history is fitted when it overflows; read on every turn. */
+  readonly context?: Partial<ContextOptions>;
   /** The persona's system prompt, used when this request opens a new session. */
   readonly personaPrompt?: string;
   /** Raw text as generated, strategy tag included. A throwing listener is logged, not fatal. */
@@ -48,8 +51,12 @@ export interface ReplyOptions {
   readonly onSentence?: (sentence: ReplySentence) => void;
 }
 
-/** How the session's history was fitted into the context this turn. */
-export type ContextStrategy = 'full_history' | 'context_shift' | 'fallback';
+/**
+ * How the session's history was fitted into the context this turn: the configured strategy
+ * (`summary` reads `window` until its first summary is in the history), or `fallback` when the
+ * fallback bank answered.
+ */
+export type ContextStrategy = ContextStrategyName | 'fallback';
 
 export interface ReplyResult {
   /** The whole reply as spoken, strategy tag removed. */
@@ -66,6 +73,10 @@ export interface ReplyResult {
   /** Decoding speed after the first token (0 with fewer than two tokens). */
   readonly tokensPerSecond: number;
   readonly contextStrategy: ContextStrategy;
+  /** True when old turns were stripped or dropped this turn, so the cached prefix was cut. */
+  readonly contextCompacted: boolean;
+  /** Utterances (the person's and the robot's) in the session's history after this turn. */
+  readonly historyUtterances: number;
 }
 
 /** What the llm node asks of whatever produces replies: a GGUF model or the fallback bank. */
@@ -75,4 +86,6 @@ export interface ReplyEngine {
   /** Forgets a session's history and frees its memory. */
   endSession(sessionId: string): Promise<void>;
   dispose(): Promise<void>;
+  /** Changes the LoRA adapter's scale, keeping every session's history (model engines only). */
+  setLoraScale?(scale: number): Promise<void>;
 }

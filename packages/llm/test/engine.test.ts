@@ -39,7 +39,7 @@ describe('LlamaEngine with a real GGUF model', () => {
     expect(result).toMatchObject({
       fallback: false,
       cancelled: false,
-      contextStrategy: 'full_history',
+      contextStrategy: 'window',
     });
     expect(result.generatedTokens).toBeGreaterThan(0);
     expect(result.generatedTokens).toBeLessThanOrEqual(sampling.maxTokens);

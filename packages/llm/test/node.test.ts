@@ -115,7 +115,16 @@ describe('llm node without a model', () => {
       max_tokens: 128,
       seed: -1,
       max_sessions: 2,
+      context_strategy: 'window',
+      keep_recent_turns: 2,
+      first_sentence_deadline_ms: 8000,
+      chat_template: '',
+      lora_path: '',
+      lora_scale: 1,
+      model_process: 'child',
     });
+    const [refused] = graph.node.setParameters({ context_strategy: 'forget_everything' });
+    expect(refused?.successful).toBe(false);
     expect(graph.node.getParameter('threads')).toBeGreaterThanOrEqual(1);
     expect(String(graph.node.getParameter('persona_prompt'))).toMatch(
       /one to three short sentences/,
@@ -191,6 +200,8 @@ describe('llm node with the real test model', () => {
         max_tokens: 12,
         seed: 5,
         persona_prompt: 'You are a kind companion.',
+        // The deadline has its own test; a busy CI machine must not turn these into fallbacks.
+        first_sentence_deadline_ms: 0,
       },
       (engine) => (observed = new ObservedEngine(engine)),
     );
@@ -212,7 +223,7 @@ describe('llm node with the real test model', () => {
     expect(result).toMatchObject({
       fallback: false,
       cancelled: false,
-      context_strategy: 'full_history',
+      context_strategy: 'window',
     });
     expect(result.reply.length).toBeGreaterThan(0);
     expect(result.generated_tokens).toBeGreaterThan(0);

@@ -46,6 +46,25 @@ describe('SentenceSplitter', () => {
     const splitter = new SentenceSplitter();
     expect(splitter.push('It is 3.5 hours. Then')).toEqual(['It is 3.5 hours.']);
   });
+
+  it('cuts a run-on sentence at its last clause boundary so speech can start', () => {
+    const splitter = new SentenceSplitter('en', 60);
+    const words =
+      'When you feel like this, it helps to breathe slowly, and to remember that you are not alone in';
+    const out = words.split(' ').flatMap((word) => splitter.push(`${word} `));
+    expect(out).toEqual(['When you feel like this, it helps to breathe slowly,']);
+    expect(splitter.flush()).toEqual(['and to remember that you are not alone in']);
+  });
+
+  it('cuts at a word boundary when a run-on sentence has no clause boundary', () => {
+    const splitter = new SentenceSplitter('en', 20);
+    const out = 'one two three four five six seven eight'
+      .split(' ')
+      .flatMap((w) => splitter.push(`${w} `));
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.every((chunk) => chunk.length <= 20 && !chunk.endsWith(' '))).toBe(true);
+    expect([...out, ...splitter.flush()].join(' ')).toBe('one two three four five six seven eight');
+  });
 });
 
 describe('ReplyAssembler', () => {

@@ -5,31 +5,46 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { z } from 'zod';
 import {
+  AffectType,
   CaregiverCommandType,
   DialogueStateType,
   NodeNames,
+  SafetyAlertType,
   Topics,
   TurnRecordType,
+  type Affect,
   type CaregiverCommand,
   type DialogueState,
+  type SafetyAlert,
   type TurnRecord,
 } from '@hearth/interfaces';
 import { Qos, type GraphNode, type ParameterValue, type Publisher } from '@hearth/graph';
+import { AlertDesk, type AlertSend } from './alerts/AlertDesk.js';
 import { parseCommand, toCaregiverCommand } from './commands.js';
+import { Backoff, type BackoffOptions } from './connection/Backoff.js';
+import { systemTimers, type Timers } from './connection/Timers.js';
 import { InvalidMqttUrlError } from './errors/InvalidMqttUrlError.js';
+import { ProcessSampler } from './metrics/ProcessSampler.js';
+import { FileOutbox } from './outbox/FileOutbox.js';
 import { MemoryOutbox } from './outbox/MemoryOutbox.js';
-import type { Outbox } from './outbox/Outbox.js';
+import type { Outbox, OutboxEntry } from './outbox/Outbox.js';
 import { OutboxSender } from './outbox/OutboxSender.js';
 import { isoTime, statePayload, statusPayload, turnOf } from './payloads.js';
 import {
+  AlertPayloadSchema,
+  MetricsPayloadSchema,
+  MoodPayloadSchema,
   SCHEMA_VERSION,
   SessionEventPayloadSchema,
   StatePayloadSchema,
   StatusPayloadSchema,
   type CommandPayload,
+  type MetricsPayload,
   type SessionEventPayload,
 } from './schemas.js';
 import { SessionTracker, type TrackedEvent } from './SessionTracker.js';
@@ -42,7 +57,16 @@ export const TelemetryDefaults = {
   robotId: 'hearth-sim',
   mqttUrl: 'mqtt://127.0.0.1:1883',
   shareTranscripts: false,
+  /** Empty: `<cache>/hearth/outbox/<robot_id>` (XDG_CACHE_HOME or ~/.cache). */
+  outboxDir: '',
+  outboxCapacity: 1000,
+  alertResendMs: 30_000,
+  alertEscalateAfterMs: 120_000,
+  metricsPeriodMs: 60_000,
 } as const;
+
+/** The `outbox_dir` value that keeps the outbox in memory only (tests, throwaway simulators). */
+export const MEMORY_OUTBOX = 'memory';
 
 export interface TelemetryNodeOptions {
   /**
@@ -54,8 +78,19 @@ export interface TelemetryNodeOptions {
   readonly robotId?: string;
   /** When given it wins over the share_transcripts parameter. */
   readonly shareTranscripts?: boolean;
-  /** Where messages wait for the broker; default a MemoryOutbox the node owns and disposes. */
+  /**
+   * Where messages wait for the broker; default a FileOutbox in `outboxDir` (the outbox_dir
+   * parameter) that the node owns and disposes.
+   */
   readonly outbox?: Outbox;
+  /** When given it wins over the outbox_dir parameter; `memory` keeps it in memory only. */
+  readonly outboxDir?: string;
+  /** The model's name for the metrics topic (the llm node's model file, say). */
+  readonly modelName?: string;
+  /** Timers for reconnects, alert re-sends and escalation, and periodic metrics. */
+  readonly timers?: Timers;
+  /** Reconnect delays (exponential with jitter). */
+  readonly backoff?: BackoffOptions;
   /** mqtt.js options laid over Hearth's (credentials, TLS, reconnectPeriod ...). */
   readonly mqttOptions?: IClientOptions;
   /** Replaces `mqtt.connect`; tests use it to reach the client. */
@@ -70,11 +105,24 @@ export interface CommandRefusal {
 export interface TelemetryNodeEvents {
   /** Connected, online published and subscribed to commands (after every reconnect too). */
   connected: [];
+  /** The connection closed; a reconnect is scheduled after `delayMs`. */
+  reconnecting: [delayMs: number];
   commandAccepted: [CommandPayload];
   commandRefused: [CommandRefusal];
 }
 
 const DISPOSE_STEP_TIMEOUT_MS = 2000;
+
+/** Parameters read once at start: changing them needs a restart (a new identity, outbox or timers). */
+const READ_AT_START = [
+  'robot_id',
+  'mqtt_url',
+  'outbox_dir',
+  'outbox_capacity',
+  'alert_resend_ms',
+  'alert_escalate_after_ms',
+  'metrics_period_ms',
+];
 
 export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   readonly robotId: string;
@@ -87,6 +135,14 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private readonly sender: OutboxSender;
   private readonly tracker = new SessionTracker();
   private readonly commandPublisher: Publisher<CaregiverCommand>;
+  private readonly timers: Timers;
+  private readonly backoff: Backoff;
+  private reconnectTimer: unknown;
+  private metricsTimer: unknown;
+  private readonly metricsPeriodMs: number;
+  private readonly alerts: AlertDesk;
+  private readonly sampler = new ProcessSampler();
+  private readonly modelName: string;
   private readonly disposables: { dispose(): void }[] = [];
   /** Appends happen in arrival order even though the outbox is asynchronous. */
   private appendChain: Promise<void> = Promise.resolve();
@@ -123,18 +179,52 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       options.shareTranscripts,
       'Whether turn events carry what the person and the robot said. Off unless the person consented.',
     );
+    const outboxDir = this.parameter<string>(
+      'outbox_dir',
+      TelemetryDefaults.outboxDir,
+      options.outboxDir,
+      'Folder of the on-disk outbox (empty: <cache>/hearth/outbox/<robot_id>; "memory": not on disk). Read at start.',
+    );
+    const outboxCapacity = this.parameter<number>(
+      'outbox_capacity',
+      TelemetryDefaults.outboxCapacity,
+      undefined,
+      'Most messages the outbox keeps while the broker is away; the oldest non-alert ones are dropped first. Read at start.',
+    );
+    const alertResendMs = this.parameter<number>(
+      'alert_resend_ms',
+      TelemetryDefaults.alertResendMs,
+      undefined,
+      'How often an unacknowledged alert is sent again. Read at start.',
+    );
+    const alertEscalateAfterMs = this.parameter<number>(
+      'alert_escalate_after_ms',
+      TelemetryDefaults.alertEscalateAfterMs,
+      undefined,
+      'An alert nobody acknowledged within this time escalates to the second contact. Read at start.',
+    );
+    this.metricsPeriodMs = this.parameter<number>(
+      'metrics_period_ms',
+      TelemetryDefaults.metricsPeriodMs,
+      undefined,
+      'Period of the CPU and memory metrics between turns (0: after turns only). Read at start.',
+    );
     this.watchParameters();
     this.topics = robotTopics(this.robotId);
+    this.timers = options.timers ?? systemTimers;
+    this.backoff = new Backoff(options.backoff);
+    this.modelName = options.modelName ?? '';
 
     this.ownsOutbox = options.outbox === undefined;
-    this.outbox =
-      options.outbox ??
-      new MemoryOutbox({
-        onDrop: (entry) =>
-          this.node.logger.warn('telemetry outbox full: dropped the oldest message', {
-            topic: entry.topic,
-          }),
-      });
+    this.outbox = options.outbox ?? this.openOutbox(outboxDir, outboxCapacity);
+    this.alerts = new AlertDesk({
+      robot: this.robotId,
+      resendMs: alertResendMs,
+      escalateAfterMs: alertEscalateAfterMs,
+      timers: this.timers,
+      nowMs: () => this.node.clock.nowMs(),
+      send: (message) => this.sendAlert(message),
+    });
 
     this.commandPublisher = node.createPublisher(
       CaregiverCommandType,
@@ -147,7 +237,6 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     this.client = connect(this.mqttUrl, {
       clientId: `hearth-${this.robotId}-telemetry`,
       clean: true,
-      reconnectPeriod: 1000,
       will: {
         topic: this.topics.status,
         payload: Buffer.from(JSON.stringify(statusPayload(this.robotId, 'offline', this.nowIso()))),
@@ -155,6 +244,8 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
         retain: true,
       },
       ...options.mqttOptions,
+      // Reconnects are the node's own (backoff with jitter, see scheduleReconnect).
+      reconnectPeriod: 0,
     });
     this.sender = new OutboxSender(this.outbox, this.client, node.logger);
     this.firstConnect = new Promise((resolve) => this.once('connected', resolve));
@@ -163,6 +254,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       this.onCommand(topic, payload, packet.retain),
     );
     this.client.on('error', (error) => this.onClientError(error));
+    this.client.on('close', () => this.scheduleReconnect());
 
     node.createSubscription(
       DialogueStateType,
@@ -171,6 +263,19 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       Qos.state,
     );
     node.createSubscription(TurnRecordType, Topics.dialogueTurn, (m) => this.onTurn(m), Qos.events);
+    node.createSubscription(
+      SafetyAlertType,
+      Topics.safetyAlert,
+      (m) => this.onSafetyAlert(m),
+      Qos.events,
+    );
+    node.createSubscription(AffectType, Topics.affect, (m) => this.onAffect(m), Qos.events);
+    this.scheduleMetrics();
+  }
+
+  /** Safety alerts not yet acknowledged, oldest first. */
+  get openAlerts(): readonly { readonly alertId: string; readonly status: string }[] {
+    return this.alerts.openAlerts;
   }
 
   /** Resolves once the node first connected and announced itself online. */
@@ -198,6 +303,9 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private async shutdown(): Promise<void> {
     this.disposed = true;
     for (const d of this.disposables) d.dispose();
+    this.alerts.dispose();
+    if (this.reconnectTimer !== undefined) this.timers.clearTimeout(this.reconnectTimer);
+    if (this.metricsTimer !== undefined) this.timers.clearTimeout(this.metricsTimer);
     await this.appendChain;
     let graceful = false;
     if (this.client.connected) {
@@ -233,7 +341,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     // under a new identity, so they are refused while running. Consent changes apply at once.
     this.disposables.push(
       this.node.addParameterValidator((changes) => {
-        const fixed = changes.find((c) => c.name === 'robot_id' || c.name === 'mqtt_url');
+        const fixed = changes.find((c) => READ_AT_START.includes(c.name));
         return fixed
           ? {
               successful: false,
@@ -251,7 +359,41 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     );
   }
 
+  private openOutbox(dir: string, capacity: number): Outbox {
+    const onDrop = (entry: OutboxEntry) =>
+      this.node.logger.warn('telemetry outbox full: dropped the oldest message', {
+        topic: entry.topic,
+      });
+    if (dir === MEMORY_OUTBOX) return new MemoryOutbox({ capacity, onDrop });
+    const folder = dir === '' ? defaultOutboxDir(this.robotId) : dir;
+    try {
+      const outbox = new FileOutbox({ dir: folder, capacity, onDrop });
+      const waiting = outbox.tornLines;
+      if (waiting > 0)
+        this.node.logger.warn('telemetry outbox: skipped lines torn by a crash', { torn: waiting });
+      return outbox;
+    } catch (error) {
+      // The robot must keep working: telemetry then survives outages, not restarts.
+      this.node.logger.error('telemetry outbox not on disk; keeping it in memory', {
+        error: (error as Error).message,
+      });
+      return new MemoryOutbox({ capacity, onDrop });
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.disposed || this.reconnectTimer !== undefined) return;
+    const delay = this.backoff.next();
+    this.reconnectTimer = this.timers.setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (this.disposed || this.client.connected) return;
+      this.client.reconnect();
+    }, delay);
+    this.emit('reconnecting', delay);
+  }
+
   private async onConnect(): Promise<void> {
+    this.backoff.reset();
     if (this.outageReported)
       this.node.logger.info('telemetry reconnected to MQTT', { url: this.mqttUrl });
     this.outageReported = false;
@@ -291,6 +433,13 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       this.emit('commandRefused', { topic, issues: parsed.issues });
       return;
     }
+    if (parsed.value.verb === 'ack-alert') {
+      const known = this.alerts.acknowledge(parsed.value.alertId, parsed.value.issuedBy);
+      if (!known)
+        this.node.logger.info('acknowledged an alert that is not open here', {
+          alertId: parsed.value.alertId,
+        });
+    }
     this.commandPublisher.publish(toCaregiverCommand(parsed.value, this.node.clock.now()));
     this.node.logger.info('caregiver command', {
       verb: parsed.value.verb,
@@ -323,6 +472,86 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     const ts = isoTime(message.stamp, this.node.clock.nowMs());
     for (const event of this.tracker.onTurn(message.session_id))
       this.enqueueSessionEvent(event, ts, message);
+    this.enqueue(this.topics.metrics, MetricsPayloadSchema, this.metrics(ts, message), false);
+  }
+
+  private onSafetyAlert(message: SafetyAlert): void {
+    if (this.disposed) return;
+    if (message.alert_id === '') {
+      this.node.logger.error('safety alert without an alert id; not sent', {
+        level: message.level,
+      });
+      return;
+    }
+    const raisedAt = Date.parse(isoTime(message.stamp, this.node.clock.nowMs()));
+    this.node.logger.warn('safety alert raised', {
+      alertId: message.alert_id,
+      level: message.level,
+      category: message.category,
+    });
+    this.alerts.raise(message, raisedAt);
+  }
+
+  private sendAlert(message: AlertSend): void {
+    if (message.payload === null) {
+      this.enqueueRaw(this.topics.alert, '', true, 'alert');
+      return;
+    }
+    this.enqueue(this.topics.alert, AlertPayloadSchema, message.payload, message.retain, 'alert');
+  }
+
+  private onAffect(message: Affect): void {
+    if (this.disposed) return;
+    this.enqueue(
+      this.topics.mood,
+      MoodPayloadSchema,
+      {
+        schema: SCHEMA_VERSION,
+        robot: this.robotId,
+        ts: isoTime(message.stamp, this.node.clock.nowMs()),
+        sessionId: message.session_id,
+        emotion: message.emotion || 'neutral',
+        intensity: clamp(message.intensity, 0, 1),
+        valence: clamp(message.valence, -1, 1),
+      },
+      true,
+    );
+  }
+
+  private metrics(ts: string, turn?: TurnRecord): MetricsPayload {
+    const base = {
+      schema: SCHEMA_VERSION,
+      robot: this.robotId,
+      ts,
+      ...this.sampler.sample(),
+      model: {
+        name: this.modelName,
+        promptTokensEvaluated: turn?.prompt_tokens_evaluated ?? 0,
+        generatedTokens: turn?.generated_tokens ?? 0,
+        tokensPerSecond: Math.max(0, turn?.tokens_per_second ?? 0),
+        contextStrategy: turn?.context_strategy ?? '',
+      },
+    };
+    if (!turn) return base;
+    return {
+      ...base,
+      turn: {
+        sessionId: turn.session_id,
+        index: turn.turn_index,
+        timings: turnOf(turn, false).timings,
+        bargeInToSilenceMs: Math.max(-1, turn.barge_in_to_silence_ms),
+      },
+    };
+  }
+
+  private scheduleMetrics(): void {
+    if (this.metricsPeriodMs <= 0 || this.disposed) return;
+    this.metricsTimer = this.timers.setTimeout(() => {
+      this.metricsTimer = undefined;
+      if (this.disposed) return;
+      this.enqueue(this.topics.metrics, MetricsPayloadSchema, this.metrics(this.nowIso()), false);
+      this.scheduleMetrics();
+    }, this.metricsPeriodMs);
   }
 
   private enqueueSessionEvent(event: TrackedEvent, ts: string, turn?: TurnRecord): void {
@@ -354,7 +583,13 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   }
 
   /** Validates against the payload's own schema (a failure is a bug here) and queues it. */
-  private enqueue<T>(topic: string, schema: z.ZodType<T>, payload: T, retain: boolean): void {
+  private enqueue<T>(
+    topic: string,
+    schema: z.ZodType<T>,
+    payload: T,
+    retain: boolean,
+    priority: OutboxEntry['priority'] = 'normal',
+  ): void {
     const checked = schema.safeParse(payload);
     if (!checked.success) {
       this.node.logger.error('telemetry payload failed its schema; not sent', {
@@ -363,14 +598,17 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       });
       return;
     }
-    const entry = {
-      id: randomUUID(),
-      topic,
-      payload: JSON.stringify(payload),
-      qos: 1 as const,
-      retain,
-      priority: 'normal' as const,
-    };
+    this.enqueueRaw(topic, JSON.stringify(payload), retain, priority);
+  }
+
+  /** Queues a payload as it is (an empty one clears a retained message). */
+  private enqueueRaw(
+    topic: string,
+    payload: string,
+    retain: boolean,
+    priority: OutboxEntry['priority'],
+  ): void {
+    const entry: OutboxEntry = { id: randomUUID(), topic, payload, qos: 1, retain, priority };
     this.appendChain = this.appendChain
       .then(() => this.outbox.append(entry))
       .then(
@@ -386,6 +624,16 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private nowIso(): string {
     return new Date(this.node.clock.nowMs()).toISOString();
   }
+}
+
+/** `<XDG_CACHE_HOME or ~/.cache>/hearth/outbox/<robot>`: survives restarts, not a tmp cleaner. */
+export function defaultOutboxDir(robot: string): string {
+  const cache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(cache, 'hearth', 'outbox', robot);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : 0;
 }
 
 function validateMqttUrl(url: string): string {

@@ -10,7 +10,14 @@ export {
   TelemetryNode,
   TelemetryDefaults,
   TELEMETRY_NODE_NAME,
+  MEMORY_OUTBOX,
+  defaultOutboxDir,
   type TelemetryNodeOptions,
   type TelemetryNodeEvents,
   type CommandRefusal,
 } from './TelemetryNode.js';
+export { FileOutbox, type FileOutboxOptions } from './outbox/FileOutbox.js';
+export { OutboxDirError } from './errors/OutboxDirError.js';
+export { Backoff, type BackoffOptions } from './connection/Backoff.js';
+export { systemTimers, type Timers } from './connection/Timers.js';
+export { AlertDesk, type AlertDeskOptions, type AlertSend } from './alerts/AlertDesk.js';

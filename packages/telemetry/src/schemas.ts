@@ -104,6 +104,91 @@ export const SessionEventPayloadSchema = z.discriminatedUnion('type', [
 export type SessionEventPayload = z.infer<typeof SessionEventPayloadSchema>;
 export type SessionEventType = SessionEventPayload['type'];
 
+/** `hearth/v1/<robot>/mood`, QoS 1, latest retained: the affect estimate of one turn. */
+export const MoodPayloadSchema = z.object({
+  ...envelope,
+  sessionId: z.union([z.literal(''), topicLevel]),
+  /** anxiety, depression, sadness, anger, fear, disgust, shame, neutral (open set). */
+  emotion: z.string().min(1).max(64),
+  /** 0 (none) to 1 (strong). */
+  intensity: z.number().min(0).max(1),
+  /** -1 (negative) to 1 (positive). */
+  valence: z.number().min(-1).max(1),
+});
+export type MoodPayload = z.infer<typeof MoodPayloadSchema>;
+
+const nonNegative = z.number().nonnegative();
+
+/** `hearth/v1/<robot>/metrics`, QoS 1: after every turn and every `metrics_period_ms`. */
+export const MetricsPayloadSchema = z.object({
+  ...envelope,
+  /** Present when the metrics follow a turn. */
+  turn: z
+    .object({
+      sessionId: topicLevel,
+      index: z.number().int().nonnegative(),
+      timings: TurnTimingsSchema,
+      /** Time from a barge-in to silence; -1 when the turn was not interrupted. */
+      bargeInToSilenceMs: z.number().min(-1),
+    })
+    .optional(),
+  cpu: z.object({
+    /** This process's CPU use since the previous metrics, in percent of one core. */
+    processPercent: nonNegative,
+    /** The system's 1-minute load average. */
+    loadAverage1m: nonNegative,
+    cores: z.number().int().positive(),
+  }),
+  memory: z.object({
+    rssBytes: nonNegative,
+    heapUsedBytes: nonNegative,
+    systemFreeBytes: nonNegative,
+    systemTotalBytes: nonNegative,
+  }),
+  model: z.object({
+    /** The model's name or file; empty when unknown. */
+    name: z.string().max(256),
+    promptTokensEvaluated: z.number().int().nonnegative(),
+    generatedTokens: z.number().int().nonnegative(),
+    tokensPerSecond: nonNegative,
+    /** How the history was fitted into the context (window, stopwords, summary). */
+    contextStrategy: z.string().max(128),
+  }),
+});
+export type MetricsPayload = z.infer<typeof MetricsPayloadSchema>;
+
+export const ALERT_LEVELS = ['none', 'low', 'moderate', 'high', 'imminent'] as const;
+
+/**
+ * `hearth/v1/<robot>/alert`, QoS 1. Sent when the safety screen raises an alert, re-sent while
+ * nobody has acknowledged it, re-sent `escalated` (to the second contact) when nobody has within
+ * `alert_escalate_after_ms`, and once more `acknowledged`. The newest open alert is retained, so
+ * a dashboard that connects late still sees it; the retained message is cleared (an empty
+ * payload) when no alert is open.
+ */
+export const AlertPayloadSchema = z.object({
+  ...envelope,
+  alertId: topicLevel,
+  sessionId: z.union([z.literal(''), topicLevel]),
+  level: z.string().min(1).max(32),
+  category: z.string().max(64),
+  reasons: z.array(z.string().max(256)).max(32),
+  /** What the robot said in response. */
+  message: z.string().max(2000),
+  status: z.enum(['open', 'escalated', 'acknowledged']),
+  /** Who is being asked to respond: the first contact, or the second after escalation. */
+  contact: z.enum(['primary', 'secondary']),
+  /** When the alert was raised. */
+  raisedAt: z.iso.datetime({ offset: true }),
+  /** When it escalates (or escalated) to the second contact. */
+  escalateAt: z.iso.datetime({ offset: true }),
+  /** How many times it was sent before this one (re-sends while unacknowledged). */
+  resends: z.number().int().nonnegative(),
+  /** The user who acknowledged it; empty until then. */
+  acknowledgedBy: z.string().max(128),
+});
+export type AlertPayload = z.infer<typeof AlertPayloadSchema>;
+
 const commandBase = {
   ...envelope,
   /** Unique per command, so a redelivered command can be recognised. */

@@ -43,9 +43,11 @@ export interface RobotTopics {
   sessionEvent(sessionId: string): string;
   /** All sessions' events (subscription filter). */
   readonly sessionEvents: string;
-  /** Reserved for issue 8: per-stage latency, CPU, memory, model. */
+  /** Per-turn stage latency and the robot's CPU, memory and model figures; QoS 1. */
   readonly metrics: string;
-  /** Reserved for issue 7/8: safety alerts, QoS 1, retained until acknowledged. */
+  /** The person's affect, turn by turn; QoS 1, the latest retained. */
+  readonly mood: string;
+  /** Safety alerts: QoS 1, the newest open one retained until acknowledged. */
   readonly alert: string;
   /** A caregiver command to this robot. */
   command(verb: CommandVerb): string;
@@ -62,6 +64,7 @@ export function robotTopics(robot: string): RobotTopics {
       `${base}/session/${assertTopicLevel('session id', sessionId)}/event`,
     sessionEvents: `${base}/session/+/event`,
     metrics: `${base}/metrics`,
+    mood: `${base}/mood`,
     alert: `${base}/alert`,
     command: (verb) => `${base}/cmd/${verb}`,
     commands: `${base}/cmd/+`,
@@ -73,6 +76,7 @@ export type ParsedTopic =
   | { readonly robot: string; readonly kind: 'status' }
   | { readonly robot: string; readonly kind: 'state' }
   | { readonly robot: string; readonly kind: 'metrics' }
+  | { readonly robot: string; readonly kind: 'mood' }
   | { readonly robot: string; readonly kind: 'alert' }
   | { readonly robot: string; readonly kind: 'sessionEvent'; readonly sessionId: string }
   | { readonly robot: string; readonly kind: 'command'; readonly verb: string };
@@ -86,7 +90,13 @@ export function parseTopic(topic: string): ParsedTopic | undefined {
   const rest = levels.slice(3);
   const [first, second, third] = rest;
   if (rest.length === 1) {
-    if (first === 'status' || first === 'state' || first === 'metrics' || first === 'alert') {
+    if (
+      first === 'status' ||
+      first === 'state' ||
+      first === 'metrics' ||
+      first === 'mood' ||
+      first === 'alert'
+    ) {
       return { robot, kind: first };
     }
     return undefined;

@@ -19,7 +19,7 @@ import {
   type GraphTransport,
 } from '@hearth/graph';
 import { startEmbeddedBroker } from '../src/broker/startEmbeddedBroker.js';
-import { TelemetryNode } from '../src/TelemetryNode.js';
+import { MEMORY_OUTBOX, TelemetryNode } from '../src/TelemetryNode.js';
 import { InvalidMqttUrlError } from '../src/errors/InvalidMqttUrlError.js';
 import {
   SessionEventPayloadSchema,
@@ -67,6 +67,7 @@ describe.each(brokers)('TelemetryNode over %s', (brokerName, openBroker) => {
     telemetry = new TelemetryNode(node, {
       mqttUrl: broker.url,
       robotId: robot,
+      outboxDir: MEMORY_OUTBOX,
       ...(share === undefined ? {} : { shareTranscripts: share }),
       connect: (url: string, options: IClientOptions) => (client = mqtt.connect(url, options)),
     });
@@ -293,7 +294,8 @@ describe('TelemetryNode', () => {
     const telemetry = new TelemetryNode(transport.createNode('telemetry'), {
       mqttUrl: broker.url,
       robotId: 'outage',
-      mqttOptions: { reconnectPeriod: 100 },
+      outboxDir: MEMORY_OUTBOX,
+      backoff: { initialMs: 100, maxMs: 200 },
     });
     await telemetry.ready();
     await broker.close();

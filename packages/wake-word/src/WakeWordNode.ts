@@ -2,6 +2,7 @@ import { Qos, type Disposable, type GraphNode, type Publisher } from '@hearth/gr
 import {
   DialogueStateType,
   Services,
+  SpeechEventType,
   Topics,
   WakeService,
   WakeWordType,
@@ -10,15 +11,25 @@ import {
   type WakeWord,
 } from '@hearth/interfaces';
 import { ConsoleWakeEngine } from './engines/ConsoleWakeEngine.js';
-import type { WakeEngineFactory, WakeWordEngine } from './engines/WakeWordEngine.js';
+import { PorcupineWakeEngine } from './engines/PorcupineWakeEngine.js';
+import { TemplateWakeEngine } from './engines/TemplateWakeEngine.js';
+import type { WakeDetection, WakeEngineFactory, WakeWordEngine } from './engines/WakeWordEngine.js';
 import { UnknownWakeEngineError } from './errors.js';
+import { SelfHearingGate } from './gate/SelfHearingGate.js';
 
 /** The engines this build knows, by the `engine` parameter's value. */
 export const defaultWakeEngines: Readonly<Record<string, WakeEngineFactory>> = {
   console: (context) => new ConsoleWakeEngine(context),
+  template: (context) => new TemplateWakeEngine(context),
+  porcupine: (context) => new PorcupineWakeEngine(context),
 };
 
-export const WakeWordParameters = { engine: 'engine', phrase: 'phrase' } as const;
+export const WakeWordParameters = {
+  engine: 'engine',
+  phrase: 'phrase',
+  bargeInPhrase: 'barge_in_phrase',
+  selfHearingTailMs: 'self_hearing_tail_ms',
+} as const;
 
 export interface WakeWordNodeOptions {
   /** Replaces the engine table (tests, or a build with extra engines). */
@@ -36,6 +47,7 @@ export class WakeWordNode implements Disposable {
   private readonly publisher: Publisher<WakeWord>;
   private readonly detections: Disposable[];
   private readonly parameterListener: Disposable;
+  private readonly gate: SelfHearingGate;
   private phrase: string;
   /** The dialogue's state as last published (transient local, so known from the start). */
   private dialogueState = '';
@@ -52,14 +64,26 @@ export class WakeWordNode implements Disposable {
     // An override outside `choices` is refused by the graph, naming the file, key and choices.
     const engineName = node.declareParameter(WakeWordParameters.engine, fallback, {
       description:
-        'Which wake-word detector runs: console (the simulator), porcupine and template later.',
+        'Which wake-word detector runs: console (the simulator), template (offline, enrolled ' +
+        'recordings) or porcupine (needs a Picovoice AccessKey).',
       choices,
       readOnly: true,
     });
     this.phrase = node.declareParameter(WakeWordParameters.phrase, 'hey hearth', {
       description:
-        'The wake phrase reported in WakeWord.phrase (and detected, for engines that listen).',
+        'The wake phrase the console engine reports; listening engines report the phrase ' +
+        'they heard (template files, Porcupine keywords).',
     });
+    const bargeInPhrase = node.declareParameter(WakeWordParameters.bargeInPhrase, 'hearth stop', {
+      description:
+        'The one phrase heard while the robot speaks (its own voice is ignored); empty: none.',
+    });
+    const tailMs = node.declareParameter(WakeWordParameters.selfHearingTailMs, 400, {
+      description: "How long after the robot's audio ends its voice may still be heard (echo).",
+      kind: 'integer',
+      range: { min: 0, max: 5000 },
+    });
+    this.gate = new SelfHearingGate({ bargeInPhrase, tailMs });
     const factory = engines[engineName];
     if (factory === undefined) throw new UnknownWakeEngineError(engineName, choices);
 
@@ -69,23 +93,25 @@ export class WakeWordNode implements Disposable {
     this.console =
       this.engine instanceof ConsoleWakeEngine ? this.engine : new ConsoleWakeEngine(context);
     this.detections = [...new Set<WakeWordEngine>([this.engine, this.console])].map((engine) =>
-      engine.onDetection((detection) =>
-        this.publisher.publish(
-          WakeWordType.create({
-            stamp: node.clock.now(),
-            phrase: detection.phrase,
-            engine: engine.name,
-            score: detection.score,
-            barge_in: detection.bargeIn,
-          }),
-        ),
-      ),
+      engine.onDetection((detection) => this.detected(engine, detection)),
     );
     this.parameterListener = node.onParametersChanged((changes) => {
       for (const change of changes) {
         if (change.name === WakeWordParameters.phrase) this.phrase = String(change.value);
+        if (change.name === WakeWordParameters.bargeInPhrase) {
+          this.gate.configure({ bargeInPhrase: String(change.value) });
+        }
+        if (change.name === WakeWordParameters.selfHearingTailMs) {
+          this.gate.configure({ tailMs: Number(change.value) });
+        }
       }
     });
+    node.createSubscription(
+      SpeechEventType,
+      Topics.ttsEvents,
+      (event) => this.gate.observe(event, node.clock.nowMs()),
+      Qos.events,
+    );
     node.createSubscription(
       DialogueStateType,
       Topics.dialogueState,
@@ -118,6 +144,31 @@ export class WakeWordNode implements Disposable {
 
   [Symbol.dispose](): void {
     this.dispose();
+  }
+
+  /**
+   * Publishes a detection. The console's button is the person's own act and is never gated;
+   * what a listening engine hears goes through the self-hearing gate first.
+   */
+  private detected(engine: WakeWordEngine, detection: WakeDetection): void {
+    const admitted =
+      engine === this.console ? detection : this.gate.admit(detection, this.node.clock.nowMs());
+    if (admitted === undefined) {
+      this.node.logger.debug('wake ignored: the robot was speaking', {
+        phrase: detection.phrase,
+        score: detection.score,
+      });
+      return;
+    }
+    this.publisher.publish(
+      WakeWordType.create({
+        stamp: this.node.clock.now(),
+        phrase: admitted.phrase,
+        engine: engine.name,
+        score: admitted.score,
+        barge_in: admitted.bargeIn,
+      }),
+    );
   }
 
   private wake(request: WakeRequest): WakeResponse {

@@ -89,7 +89,7 @@ describe('WakeWordNode with the console engine', () => {
     expect(
       () =>
         new WakeWordNode(
-          graph.createNode('wake_word', { parameterOverrides: { engine: 'porcupine' } }),
+          graph.createNode('wake_word', { parameterOverrides: { engine: 'nonsense' } }),
         ),
     ).toThrow(/engine.*console/s);
   });

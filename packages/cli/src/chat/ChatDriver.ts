@@ -24,6 +24,9 @@ export interface ChatTurn {
 /** States in which the robot is busy with a turn. */
 const busyStates = new Set(['listening', 'thinking', 'speaking']);
 
+/** States in which the robot hears the person's next words. */
+const hearingStates = new Set(['listening', 'followUp']);
+
 /**
  * Plays the person in `hearth chat`: each utterance wakes the robot when it is asleep (as the
  * wake word would), arrives as a typed transcript (as speech-to-text would), and resolves with
@@ -61,7 +64,16 @@ export class ChatDriver {
     );
   }
 
-  /** Says one utterance and waits for the robot's whole reply. */
+  /** The dialogue state now ('unknown' before the first state arrives). */
+  get currentState(): string {
+    return this.state?.state ?? 'unknown';
+  }
+
+  /**
+   * Says one utterance and waits for the robot's whole reply (or what it said of it before an
+   * interruption). Wakes the robot first when it is asleep, and lets a greeting or any other
+   * robot-initiated speech finish, as a person would.
+   */
   async say(text: string): Promise<ChatTurn> {
     if (this.state === undefined || this.state.state === 'asleep') {
       const response = await this.wake.call(
@@ -75,6 +87,7 @@ export class ChatDriver {
       }
       await this.waitForState((state) => state !== 'asleep', 'wake up');
     }
+    await this.waitForState((state) => hearingStates.has(state), 'listen');
     const turn = this.nextTurn(text);
     this.typed.publish(
       TranscriptType.create({
@@ -92,6 +105,18 @@ export class ChatDriver {
       'finish the turn',
     );
     return { record, state: this.state?.state ?? 'unknown' };
+  }
+
+  /**
+   * Barges in now, through the same path as the wake phrase (the wake service, which marks it a
+   * barge-in while the robot speaks). Returns the state the wake_word node saw.
+   */
+  async interrupt(): Promise<string> {
+    const response = await this.wake.call(
+      WakeService.request.create({ source: 'chat-interrupt' }),
+      this.turnTimeoutMs,
+    );
+    return response.state;
   }
 
   private nextTurn(text: string): Promise<TurnRecord> {

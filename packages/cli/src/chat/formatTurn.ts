@@ -25,6 +25,16 @@ export function turnJson(turn: ChatTurn): Record<string, unknown> {
       llmTotal: ms(r.llm_total_ms),
       ttsFirstAudio: ms(r.tts_first_audio_ms),
       turnTotal: ms(r.turn_total_ms),
+      ...(r.interrupted ? { bargeInToSilence: ms(r.barge_in_to_silence_ms) } : {}),
+    },
+    llm: {
+      promptTokensEvaluated: r.prompt_tokens_evaluated,
+      generatedTokens: r.generated_tokens,
+      firstTokenMs: ms(r.llm_first_token_ms),
+      tokensPerSecond: Math.round(r.tokens_per_second * 10) / 10,
+      contextStrategy: r.context_strategy === '' ? null : r.context_strategy,
+      fallback: r.fallback,
+      strategy: r.strategy === '' ? null : r.strategy,
     },
   };
 }
@@ -33,5 +43,6 @@ export function turnJson(turn: ChatTurn): Record<string, unknown> {
 export function turnText(turn: ChatTurn): string {
   const r = turn.record;
   const gestures = r.gestures.length > 0 ? `  [${r.gestures.join(', ')}]` : '';
-  return `hearth: ${r.reply_text}${gestures}`;
+  const cut = r.interrupted ? '  (interrupted)' : '';
+  return `hearth: ${r.reply_text}${cut}${gestures}`;
 }

@@ -2,11 +2,15 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { MEMORY_OUTBOX } from '@hearth/telemetry';
 import { ChatDriver } from '../chat/ChatDriver.js';
+import { parseChatLine, type ChatLine } from '../chat/directives.js';
 import { turnJson, turnText } from '../chat/formatTurn.js';
+import { runChatScript } from '../chat/runChatScript.js';
 import { composeGraph } from '../graph/composeGraph.js';
 import { loadRobotProfile } from '../robotProfile.js';
 import { modelOverrides } from './modelChoice.js';
+import { mergeOverrides, paramOverrides } from './paramOption.js';
 import { chooseBroker } from './services.js';
 
 export interface ChatOptions {
@@ -18,12 +22,25 @@ export interface ChatOptions {
   turnTimeout: number;
   /** Wait for each reply's real playing time, as a robot would; off by default (no speaker). */
   realtime: boolean;
+  /** `--param node.name=value`. */
+  param?: string[];
+}
+
+/** stdin's lines as utterances and directives (`/wait MS`, `/interrupt`, `/silence MS`). */
+async function* chatLines(input: NodeJS.ReadableStream): AsyncGenerator<ChatLine> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    const parsed = parseChatLine(line, lineNumber);
+    if (parsed !== undefined) yield parsed;
+  }
 }
 
 /**
- * `hearth chat`: the whole graph with stdin as the person's voice, one utterance per line. Each
- * reply is printed when it has been spoken (written to a WAV file); `--json` prints one object
- * per turn. Exits 0 at the end of input.
+ * `hearth chat`: the whole graph with stdin as the person's voice, one utterance per line, with
+ * script directives between them. Each reply is printed when it has been spoken (written to a WAV
+ * file) or interrupted; `--json` prints one object per turn. Exits 0 at the end of input.
  */
 export async function chatCommand(
   options: ChatOptions,
@@ -31,9 +48,14 @@ export async function chatCommand(
   out: NodeJS.WritableStream,
 ): Promise<number> {
   const profile = loadRobotProfile(options.robot);
-  const overrides = await modelOverrides(options.model);
+  const overrides = mergeOverrides(
+    await modelOverrides(options.model),
+    paramOverrides(options.param),
+  );
   // No speaker is attached: speech is written to files without waiting for its playing time.
   if (!options.realtime) overrides.tts = { ...overrides.tts, playback_speed: 10000 };
+  // A terminal chat is a throwaway session on its own broker: nothing to keep for a later run.
+  overrides.telemetry = { ...overrides.telemetry, outbox_dir: MEMORY_OUTBOX };
   const audioDir = options.audioDir ?? (await mkdtemp(join(tmpdir(), 'hearth-chat-')));
   // An embedded broker on a free port, so chat never collides with a running `hearth start`.
   const broker = await chooseBroker({
@@ -46,13 +68,9 @@ export async function chatCommand(
     for (const warning of graph.warnings) process.stderr.write(`warning: ${warning}\n`);
     for (const notice of graph.notices) process.stderr.write(`note: ${notice}\n`);
     const driver = new ChatDriver(graph.createNode('chat'), options.turnTimeout);
-    const lines = createInterface({ input, crlfDelay: Infinity });
-    for await (const line of lines) {
-      const text = line.trim();
-      if (text === '') continue;
-      const turn = await driver.say(text);
+    await runChatScript(chatLines(input), driver, (turn) => {
       out.write(options.json ? `${JSON.stringify(turnJson(turn))}\n` : `${turnText(turn)}\n`);
-    }
+    });
     return 0;
   } finally {
     await graph?.dispose();

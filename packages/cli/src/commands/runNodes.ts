@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import {
@@ -42,7 +43,9 @@ export async function nodeCommand(name: string, argv: readonly string[]): Promis
         await nodeFactories[name](node, {
           profileDir,
           audioDir: join(tmpdir(), 'hearth-audio'),
-          gesturesFile: DEFAULT_GESTURES_FILE,
+          gesturesFile: existsSync(join(profileDir, 'gestures.yaml'))
+            ? join(profileDir, 'gestures.yaml')
+            : DEFAULT_GESTURES_FILE,
         }),
       ).node,
   });

@@ -6,6 +6,7 @@ import { NodeNames } from '@hearth/interfaces';
 import { composeGraph } from '../graph/composeGraph.js';
 import { loadRobotProfile } from '../robotProfile.js';
 import { modelOverrides } from './modelChoice.js';
+import { mergeOverrides, paramOverrides } from './paramOption.js';
 import { chooseBroker, untilInterrupted } from './services.js';
 
 export interface StartOptions {
@@ -17,6 +18,8 @@ export interface StartOptions {
   dashboardPort: number;
   host: string;
   audioDir?: string;
+  /** `--param node.name=value`. */
+  param?: string[];
 }
 
 /**
@@ -28,7 +31,10 @@ export async function startCommand(
   out: NodeJS.WritableStream,
 ): Promise<number> {
   const profile = loadRobotProfile(options.robot);
-  const overrides = await modelOverrides(options.model);
+  const overrides = mergeOverrides(
+    await modelOverrides(options.model),
+    paramOverrides(options.param),
+  );
   const audioDir = options.audioDir ?? join(tmpdir(), 'hearth-audio');
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async (): Promise<void> => {

@@ -1,5 +1,7 @@
 import type { GraphNode, ParameterValue } from '@hearth/graph';
 import { NodeNames } from '@hearth/interfaces';
+import { AffectNode } from '@hearth/affect';
+import { AudioInNode } from '@hearth/audio';
 import { DialogueNode } from '@hearth/dialogue';
 import { GestureNode, loadGestureProfile } from '@hearth/gesture';
 import { LlmNode } from '@hearth/llm';
@@ -32,20 +34,20 @@ export interface NodeContext {
   readonly gesturesFile: string;
 }
 
-export type HearthNodeName = Exclude<
-  (typeof NodeNames)[keyof typeof NodeNames],
-  'console' | 'audio_in'
->;
+/** Every node but the console, which `hearth start` adds with its web server. */
+export type HearthNodeName = Exclude<(typeof NodeNames)[keyof typeof NodeNames], 'console'>;
 
 /** The nodes that make up the graph, in start order (data flows downstream to upstream). */
 export const graphNodeOrder: readonly HearthNodeName[] = [
   NodeNames.telemetry,
   NodeNames.tts,
   NodeNames.gesture,
+  NodeNames.affect,
   NodeNames.llm,
   NodeNames.dialogue,
   NodeNames.stt,
   NodeNames.wakeWord,
+  NodeNames.audioIn,
 ];
 
 type Factory = (
@@ -74,6 +76,9 @@ export const nodeFactories: Record<HearthNodeName, Factory> = {
   async [NodeNames.gesture](node, context) {
     return new GestureNode(node, await loadGestureProfile(context.gesturesFile));
   },
+  async [NodeNames.affect](node) {
+    return new AffectNode(node);
+  },
   async [NodeNames.llm](node) {
     const llm = await LlmNode.create(node);
     if (llm.engine.kind !== 'fallback') return llm;
@@ -93,6 +98,10 @@ export const nodeFactories: Record<HearthNodeName, Factory> = {
   },
   async [NodeNames.wakeWord](node) {
     return new WakeWordNode(node);
+  },
+  async [NodeNames.audioIn](node) {
+    // Its `source` parameter defaults to none: the simulator hears typed text, a robot sets alsa.
+    return new AudioInNode(node);
   },
 };
 

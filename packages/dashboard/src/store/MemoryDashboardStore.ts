@@ -2,15 +2,30 @@
  * The in-memory store: robots, their status and state, and the most recent sessions with their
  * turns. Bounded, so a dashboard left running for months does not grow without end.
  */
-import type { SessionEventPayload, StatePayload, StatusPayload } from '@hearth/telemetry/mqtt';
 import type {
+  AlertPayload,
+  MetricsPayload,
+  MoodPayload,
+  SessionEventPayload,
+  StatePayload,
+  StatusPayload,
+} from '@hearth/telemetry/mqtt';
+import type {
+  AlertView,
   DashboardSnapshot,
   DashboardStore,
+  MoodPoint,
   RobotView,
   SessionView,
+  StoredUser,
   StoreChange,
   TurnView,
 } from './DashboardStore.js';
+import { alertOrder, mergeAlert } from './mergeAlert.js';
+
+/** Mood points and alerts kept in memory. */
+const MAX_MOOD_POINTS = 5000;
+const MAX_ALERTS = 500;
 
 export interface MemoryDashboardStoreOptions {
   /** Sessions kept across all robots; default 200. */
@@ -35,6 +50,9 @@ export class MemoryDashboardStore implements DashboardStore {
   private readonly sessions = new Map<string, MutableSession>();
   private readonly maxSessions: number;
   private readonly maxTurns: number;
+  private readonly alerts = new Map<string, AlertView>();
+  private mood: MoodPoint[] = [];
+  private readonly users = new Map<string, StoredUser>();
 
   constructor(options: MemoryDashboardStoreOptions = {}) {
     this.maxSessions = options.maxSessions ?? 200;
@@ -85,20 +103,100 @@ export class MemoryDashboardStore implements DashboardStore {
     return { robot: this.robot(payload.robot), session: view(session) };
   }
 
+  applyMetrics(payload: MetricsPayload): StoreChange {
+    const robot = { ...this.robot(payload.robot), metrics: payload };
+    this.robots.set(payload.robot, robot);
+    return { robot };
+  }
+
+  applyMood(payload: MoodPayload): StoreChange {
+    const { schema: _schema, ...point } = payload;
+    this.mood.push(point);
+    if (this.mood.length > MAX_MOOD_POINTS) this.mood.splice(0, this.mood.length - MAX_MOOD_POINTS);
+    this.ensureRobot(payload.robot);
+    return { robot: this.robot(payload.robot), mood: point };
+  }
+
+  applyAlert(payload: AlertPayload): StoreChange | undefined {
+    const key = `${payload.robot}/${payload.alertId}`;
+    const merged = mergeAlert(this.alerts.get(key), payload);
+    if (!merged) return undefined;
+    this.alerts.delete(key);
+    this.alerts.set(key, merged);
+    if (this.alerts.size > MAX_ALERTS) {
+      const oldest = [...this.alerts.entries()].find(([, a]) => a.status === 'acknowledged');
+      if (oldest) this.alerts.delete(oldest[0]);
+    }
+    this.ensureRobot(payload.robot);
+    return { robot: this.robot(payload.robot), alert: merged };
+  }
+
   snapshot(): DashboardSnapshot {
     return {
       robots: [...this.robots.values()].sort((a, b) => a.robot.localeCompare(b.robot)),
       sessions: [...this.sessions.values()].reverse().map(view),
+      alerts: [...this.alerts.values()].sort(alertOrder).slice(0, 50),
+      mood: this.mood.slice(-500),
     };
+  }
+
+  searchSessions(query: string, limit: number): readonly SessionView[] {
+    const needle = query.toLowerCase();
+    return [...this.sessions.values()]
+      .reverse()
+      .filter(
+        (s) =>
+          s.robot.toLowerCase().includes(needle) ||
+          s.sessionId.toLowerCase().includes(needle) ||
+          s.turns.some(
+            (t) =>
+              t.turn.shared &&
+              (t.turn.userText.toLowerCase().includes(needle) ||
+                t.turn.replyText.toLowerCase().includes(needle)),
+          ),
+      )
+      .slice(0, limit)
+      .map(view);
+  }
+
+  moodHistory(robot: string, sinceIso: string): readonly MoodPoint[] {
+    const since = Date.parse(sinceIso);
+    return this.mood.filter((m) => m.robot === robot && Date.parse(m.ts) >= since);
+  }
+
+  userCount(): number {
+    return this.users.size;
+  }
+
+  putUser(user: StoredUser): void {
+    this.users.set(user.name, user);
+  }
+
+  findUser(name: string): StoredUser | undefined {
+    return this.users.get(name);
   }
 
   dispose(): void {
     this.robots.clear();
     this.sessions.clear();
+    this.alerts.clear();
+    this.mood = [];
+  }
+
+  private ensureRobot(id: string): void {
+    if (!this.robots.has(id)) this.robots.set(id, this.robot(id));
   }
 
   private robot(id: string): RobotView {
-    return this.robots.get(id) ?? { robot: id, status: 'unknown', statusTs: null, state: null };
+    return (
+      this.robots.get(id) ?? {
+        robot: id,
+        status: 'unknown',
+        statusTs: null,
+        state: null,
+        metrics: null,
+      }
+    );
   }
 
   private session(robot: string, sessionId: string): MutableSession {

@@ -7,6 +7,7 @@ import { request } from 'node:http';
 export interface HttpResponse {
   readonly status: number;
   readonly text: string;
+  readonly headers: import('node:http').IncomingHttpHeaders;
   json<T>(): T;
 }
 
@@ -14,6 +15,7 @@ export function http(
   method: 'GET' | 'POST',
   url: URL | string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -24,15 +26,24 @@ export function http(
         agent: false,
         headers:
           payload === undefined
-            ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+            ? headers
+            : {
+                ...headers,
+                'content-type': 'application/json',
+                'content-length': String(Buffer.byteLength(payload)),
+              },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, text, json: <T>() => JSON.parse(text) as T });
+          resolve({
+            status: res.statusCode ?? 0,
+            text,
+            headers: res.headers,
+            json: <T>() => JSON.parse(text) as T,
+          });
         });
         res.on('error', reject);
       },

@@ -65,6 +65,10 @@ export function createGenerateActor(
           reply: outcome.result.reply,
           strategy: outcome.result.strategy,
           fallback: outcome.result.fallback,
+          promptTokensEvaluated: outcome.result.prompt_tokens_evaluated,
+          generatedTokens: outcome.result.generated_tokens,
+          tokensPerSecond: outcome.result.tokens_per_second,
+          contextStrategy: outcome.result.context_strategy,
         });
       } else {
         send({

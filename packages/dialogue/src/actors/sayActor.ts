@@ -1,20 +1,31 @@
 import { SayAction, type SayFeedback, type SayGoal, type SayResult } from '@hearth/interfaces';
-import type { ActionClient, Logger } from '@hearth/graph';
+import type { ActionClient, ClientGoalHandle, Logger } from '@hearth/graph';
 import { fromPromise } from 'xstate';
 import { SayFailedError } from '../errors.js';
 import { DIALOGUE_SYSTEM_ID } from '../machine/dialogueMachine.js';
 import type { DialogueEvent } from '../machine/events.js';
 import type { SayInput, SayOutput } from '../machine/types.js';
 
+/** What the tts answered to a cancelled say goal (undefined when it never accepted it). */
+export interface CancelledSpeech {
+  readonly groupId: string;
+  /** The group's WAV with the part spoken before the cancel ('' when none). */
+  readonly groupAudioPath: string;
+}
+
+/** Told of every cancelled say goal: the promise settles once the tts has stopped speaking it. */
+export type OnSpeechCancelled = (silenced: Promise<CancelledSpeech | undefined>) => void;
+
 /**
  * The machine's `say` actor on the tts node's Say action: resolves with the result, rejects with
  * SayFailedError when the tts aborts; the machine leaving the state aborts `signal`, which
- * cancels the goal. The tts's `started` feedback reaches the dialogue actor as `tts.started`
- * (the turn's first-audio time).
+ * cancels the goal (even one still being sent). The tts's `started` feedback reaches the dialogue
+ * actor as `tts.started` (the turn's first-audio time).
  */
 export function createSayActor(
   client: ActionClient<SayGoal, SayResult, SayFeedback>,
   logger: Logger,
+  onCancelled: OnSpeechCancelled = (silenced) => void silenced.catch(() => undefined),
 ) {
   return fromPromise<SayOutput, SayInput>(async ({ input, signal, system }) => {
     const notifyStarted = (feedback: SayFeedback): void => {
@@ -27,17 +38,25 @@ export function createSayActor(
       text: input.text,
       group_id: input.groupId,
     });
-    const handle = await client.sendGoal(goal, { onFeedback: notifyStarted });
-    const cancel = (): void => {
-      handle.cancel().catch((error: unknown) =>
+    const sending = client.sendGoal(goal, { onFeedback: notifyStarted });
+    // Silence is the cancelled goal's result: the tts has stopped and said how far it got.
+    const cancelAndWait = async (
+      handle: ClientGoalHandle<SayResult>,
+    ): Promise<CancelledSpeech | undefined> => {
+      if (!handle.accepted) return undefined;
+      await handle.cancel().catch((error: unknown) =>
         logger.warn('cancelling speech failed', {
           utteranceId: input.utteranceId,
           error: String(error),
         }),
       );
+      const { result } = await handle.result;
+      return { groupId: input.groupId, groupAudioPath: result.group_audio_path };
     };
+    const cancel = (): void => onCancelled(sending.then(cancelAndWait));
     if (signal.aborted) cancel();
     else signal.addEventListener('abort', cancel, { once: true });
+    const handle = await sending;
     try {
       if (!handle.accepted)
         throw new SayFailedError(input.utteranceId, 'the tts node rejected the goal');

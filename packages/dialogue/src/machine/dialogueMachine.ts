@@ -7,23 +7,45 @@ import {
   setup,
   type EventObject,
 } from 'xstate';
+import { guardReply } from '@hearth/safety';
 import { ActorNotProvidedError } from '../errors.js';
+import {
+  HUMAN_CONTACT_NUDGE,
+  MODERATE_RISK_PROTOCOL,
+  joinInstructions,
+} from '../safety/guidance.js';
+import { inQuietHours } from '../safety/quietHours.js';
 import type { DialogueEmitted, DialogueEvent } from './events.js';
 import { eventName } from './eventName.js';
-import { emptyTurn, summarizeTurn, withTimings } from './turn.js';
+import { endsMidSentence, isBackchannel, isGoodbye } from './phrases.js';
+import { newSession, summarizeSession } from './session.js';
+import { emptyTurn, saidSoFar, summarizeTurn, withTimings } from './turn.js';
 import {
   DEFAULT_DIALOGUE_CONFIG,
+  NO_RISK,
+  type TurnRisk,
+  type TurnState,
+  type Announcement,
+  type AnnouncementNext,
   type DialogueContext,
   type DialogueInput,
   type DialogueStateName,
   type GenerateInput,
   type SayInput,
   type SayOutput,
+  type SessionEndReason,
+  type SessionStats,
   type TurnOutcome,
+  type TurnSummary,
 } from './types.js';
 
 /** The system id of the dialogue actor, so child actors can reach it (`system.get`). */
 export const DIALOGUE_SYSTEM_ID = 'dialogue';
+
+/** The session's opening words (the AI notice) are being said: nothing interrupts them but a crisis. */
+function openingInProgress(context: DialogueContext): boolean {
+  return context.announcement?.kind === 'greeting';
+}
 
 function defaultSessionId(): string {
   return `s${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
@@ -38,19 +60,116 @@ function sayInputFor(context: DialogueContext): SayInput {
   };
 }
 
+/** Robot-initiated speech is not part of a reply: its own utterance id and no group WAV. */
+function announcementInput(context: DialogueContext): SayInput {
+  const kind = context.announcement?.kind ?? 'say';
+  return {
+    utteranceId: `${context.sessionId || 'robot'}-${kind}-${context.announcements}`,
+    text: context.announcement?.text ?? '',
+    groupId: '',
+  };
+}
+
 function errorReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What the model is told with the next turn after the person cut its reply short. */
+export function interruptionNote(said: string): string {
+  return said === ''
+    ? '(The person interrupted you before you had said anything.)'
+    : `(The person interrupted you after: '${said}'. The rest of that reply was not said.)`;
+}
+
+/** The session-opening words: the AI notice always, then the greeting outside quiet hours. */
+function openingWords(context: DialogueContext): string {
+  const greeting = isQuiet(context) ? '' : context.config.greeting;
+  return joinInstructions(context.config.aiNotice, greeting);
+}
+
+function isQuiet(context: DialogueContext): boolean {
+  return inQuietHours(context.now(), context.config.quietHoursStart, context.config.quietHoursEnd);
+}
+
+function riskOf(event: DialogueEvent): TurnRisk | undefined {
+  return event.type === 'speech.final' || event.type === 'speech.partial' ? event.risk : undefined;
+}
+
 /**
- * The conversation: asleep → listening → thinking → speaking → followUp, with barge-in, pause,
- * and recovery from llm and tts failures. Every effect is a named actor or action, swapped in
- * tests with `dialogueMachine.provide(...)`; the DialogueNode provides the real `generate` and
- * `say` actors on top of the graph's action clients.
+ * Adds one reply sentence through the output guard: a sentence that breaks a rule is replaced by
+ * the guard's safe reply, and the rest of that reply is dropped (it may go on in the same vein).
+ */
+function guardedSentence(turn: TurnState, sentence: string): TurnState {
+  if (sentence === '' || turn.replyGuarded) return turn;
+  const guarded = guardReply(sentence);
+  if (guarded.passed) return { ...turn, pending: [...turn.pending, sentence] };
+  return {
+    ...turn,
+    pending: [...turn.pending, guarded.reply],
+    replyGuarded: true,
+    guardRules: guarded.violations.map((violation) => violation.rule),
+  };
+}
+
+function textOf(event: DialogueEvent): string {
+  return event.type === 'speech.final' || event.type === 'speech.partial' ? event.text.trim() : '';
+}
+
+/** The turn's summary, and the session's account with the turn counted in; `next` (the state it ends in) closes its path, null when the path already ends there. */
+function closeTurn(
+  context: DialogueContext,
+  outcome: TurnOutcome,
+  next: DialogueStateName | null,
+): { summary: TurnSummary; session: SessionStats | null } {
+  const turn =
+    next === null ? context.turn : { ...context.turn, states: [...context.turn.states, next] };
+  const summary = summarizeTurn(turn, context, outcome, context.now());
+  const firstAudio = summary.durations.ttsFirstAudioMs;
+  const session =
+    context.session === null
+      ? null
+      : {
+          ...context.session,
+          turns: context.session.turns + 1,
+          firstAudioMs:
+            firstAudio >= 0 && outcome === 'spoken'
+              ? [...context.session.firstAudioMs, firstAudio]
+              : context.session.firstAudioMs,
+        };
+  return { summary, session };
+}
+
+/** The transitions out of robot-initiated speech, to where the announcement said. */
+function afterAnnouncement(): {
+  guard?: { type: 'announcementNext'; params: { next: AnnouncementNext } };
+  target: string;
+  actions: 'clearAnnouncement';
+}[] {
+  return [
+    {
+      guard: { type: 'announcementNext', params: { next: 'listening' } },
+      target: '#dialogue.listening',
+      actions: 'clearAnnouncement',
+    },
+    {
+      guard: { type: 'announcementNext', params: { next: 'followUp' } },
+      target: '#dialogue.followUp',
+      actions: 'clearAnnouncement',
+    },
+    { target: '#dialogue.asleep', actions: 'clearAnnouncement' },
+  ];
+}
+
+/**
+ * The conversation: asleep → listening → thinking → speaking → followUp, with sessions, barge-in,
+ * backchannels, turn-taking for slow speakers, robot-initiated speech, crisis, pause, and recovery
+ * from llm and tts failures. Every effect is a named actor or action, swapped in tests with
+ * `dialogueMachine.provide(...)`; the DialogueNode provides the real `generate` and `say` actors on
+ * top of the graph's action clients.
  *
  * `thinking` and `speaking` are children of `responding`, which owns the generate actor: it keeps
  * streaming sentences while earlier ones are spoken, and leaving `responding` (barge-in, failure,
- * pause) cancels generation and speech together.
+ * pause, crisis) cancels generation and speech together.
  */
 export const dialogueMachine = setup({
   types: {
@@ -71,25 +190,76 @@ export const dialogueMachine = setup({
     followUpWindow: ({ context }) => context.config.followUpWindowMs,
     noSpeechTimeout: ({ context }) => context.config.noSpeechTimeoutMs,
     recoveryTimeout: ({ context }) => context.config.recoveryTimeoutMs,
+    endOfTurnSilence: ({ context }) =>
+      endsMidSentence(context.partial)
+        ? context.config.endOfTurnSilenceMidSentenceMs
+        : context.config.endOfTurnSilenceMs,
+    maxListening: ({ context }) => context.config.maxListeningMs,
+    sessionTimeout: ({ context }) => context.config.sessionTimeoutMs,
+    checkInAfter: ({ context }) => context.config.checkInAfterMs,
   },
   guards: {
-    hasText: ({ event }) => event.type === 'speech.final' && event.text.trim() !== '',
-    bargeInEnabled: ({ context }) => context.config.bargeInEnabled,
+    hasText: ({ event }) => textOf(event) !== '',
     hasPending: ({ context }) => context.turn.pending.length > 0,
     generationDone: ({ context }) => context.turn.generationDone,
     pendingOrDone: ({ context }) => context.turn.pending.length > 0 || context.turn.generationDone,
     replyEmpty: ({ context, event }) =>
       event.type === 'llm.done' && context.turn.received === 0 && event.reply.trim() === '',
+    /** Barge-in is on and the robot is in a state the parameters let the person interrupt. */
+    interruptible: ({ context }) =>
+      context.config.bargeInEnabled &&
+      context.state !== 'crisis' &&
+      !openingInProgress(context) &&
+      context.config.interruptibleStates.includes(context.state),
+    /** User speech that interrupts: on when enabled, and never a backchannel ("mm-hm"). */
+    speechInterrupts: ({ context, event }) =>
+      context.config.bargeInEnabled &&
+      context.config.bargeInOnSpeech &&
+      context.state !== 'crisis' &&
+      !openingInProgress(context) &&
+      context.config.interruptibleStates.includes(context.state) &&
+      textOf(event) !== '' &&
+      !isBackchannel(textOf(event), context.config.backchannels),
+    farewell: ({ context }) => context.turn.farewell,
+    hasPartial: ({ context }) => context.partial.trim() !== '',
+    maxListeningOn: ({ context }) => context.config.maxListeningMs > 0,
+    canRePrompt: ({ context }) =>
+      !context.rePrompted && context.config.rePrompt.trim() !== '' && !isQuiet(context),
+    greetOnWake: ({ context }) => context.sessionId === '' && openingWords(context) !== '',
+    sessionOpen: ({ context }) => context.sessionId !== '',
+    sessionTimeoutOn: ({ context }) =>
+      context.sessionId !== '' && context.config.sessionTimeoutMs > 0,
+    canCheckIn: ({ context }) =>
+      context.sessionId !== '' &&
+      !context.checkedIn &&
+      context.config.checkInAfterMs > 0 &&
+      context.config.checkIn.trim() !== '' &&
+      !isQuiet(context) &&
+      (context.config.sessionTimeoutMs <= 0 ||
+        context.config.checkInAfterMs < context.config.sessionTimeoutMs),
+    hasQueuedSay: ({ context }) => context.sayQueue.length > 0,
+    announcementNext: ({ context }, params: { next: AnnouncementNext }) =>
+      context.announcement?.next === params.next,
+    /** A caregiver's ack-alert that leaves no alert open (an empty id acknowledges them all). */
+    acksLastAlert: ({ context, event }) =>
+      event.type === 'caregiver.ackAlert' &&
+      (event.alertId === undefined ||
+        event.alertId === '' ||
+        context.openAlerts.every((id) => id === event.alertId)),
   },
   actions: {
     /** Records the new public state, adds it to the turn's path and tells observers. */
     enterState: enqueueActions(
       ({ enqueue, context, event }, params: { state: DialogueStateName }) => {
+        // The session's opening words (the AI notice) belong to the session, not to its first turn.
+        const opening = params.state === 'speaking' && openingInProgress(context);
         enqueue.assign({
           state: params.state,
           previousState: context.stateSeq === 0 ? '' : context.state,
           stateSeq: context.stateSeq + 1,
-          turn: { ...context.turn, states: [...context.turn.states, params.state] },
+          turn: opening
+            ? context.turn
+            : { ...context.turn, states: [...context.turn.states, params.state] },
         });
         enqueue.emit({
           type: 'state.changed',
@@ -101,26 +271,79 @@ export const dialogueMachine = setup({
         });
       },
     ),
-    ensureSession: assign({
-      sessionId: ({ context }) =>
-        context.sessionId === '' ? context.createSessionId() : context.sessionId,
-    }),
-    endSession: assign({ sessionId: '', turnIndex: 0, turn: () => emptyTurn() }),
+    ensureSession: assign(({ context }) =>
+      context.sessionId === ''
+        ? { sessionId: context.createSessionId(), session: newSession(context.now()) }
+        : {},
+    ),
+    /** Emits the session's summary (when one is open) and closes it. */
+    endSession: enqueueActions(
+      ({ enqueue, context }, params: { reason: SessionEndReason; detail: string }) => {
+        if (context.sessionId !== '' && context.session !== null) {
+          enqueue.emit({
+            type: 'session.ended',
+            summary: summarizeSession(
+              context.sessionId,
+              context.session,
+              params.reason,
+              params.detail,
+              context.now(),
+            ),
+          });
+        }
+        enqueue.assign({
+          sessionId: '',
+          session: null,
+          turnIndex: 0,
+          turn: emptyTurn(),
+          partial: '',
+          rePrompted: false,
+          checkedIn: false,
+          nextInstruction: '',
+        });
+      },
+    ),
     recordWake: assign({
       turn: ({ context }) =>
         context.turn.timings.wakeAt === null
           ? withTimings(context.turn, { wakeAt: context.now() })
           : context.turn,
     }),
+    assignPartial: assign({
+      partial: ({ event }) => textOf(event),
+      partialRisk: ({ event }) => riskOf(event) ?? NO_RISK,
+    }),
+    /** Opens a user turn from a final transcript, or from the last partial (end-of-turn silence). */
     startTurn: assign(({ context, event }) => {
       const now = context.now();
-      const userText = event.type === 'speech.final' ? event.text.trim() : '';
+      const fromFinal = textOf(event) !== '';
+      const userText = fromFinal ? textOf(event) : context.partial.trim();
+      const risk = (fromFinal ? riskOf(event) : context.partialRisk) ?? NO_RISK;
+      const session = context.session;
+      const nudge =
+        session !== null &&
+        !session.nudged &&
+        context.config.nudgeAfterTurns > 0 &&
+        session.turns >= context.config.nudgeAfterTurns;
       return {
         turnIndex: context.turnIndex + 1,
+        partial: '',
+        partialRisk: NO_RISK,
+        rePrompted: false,
+        checkedIn: false,
+        nextInstruction: '',
+        session: nudge && session !== null ? { ...session, nudged: true } : session,
         turn: {
           ...withTimings(context.turn, { speechEndAt: now }),
           userText,
           generateStartedAt: now,
+          instruction: joinInstructions(
+            context.nextInstruction,
+            risk.level === 'moderate' ? MODERATE_RISK_PROTOCOL : '',
+            nudge ? HUMAN_CONTACT_NUDGE : '',
+          ),
+          farewell: isGoodbye(userText, context.config.goodbyePhrases),
+          risk,
         },
       };
     }),
@@ -137,8 +360,7 @@ export const dialogueMachine = setup({
             ? started + event.firstTokenMs
             : context.now());
         return {
-          ...withTimings(turn, { firstTokenAt }),
-          pending: sentence === '' ? turn.pending : [...turn.pending, sentence],
+          ...guardedSentence(withTimings(turn, { firstTokenAt }), sentence),
           received: turn.received + 1,
           strategy: event.strategy !== '' ? event.strategy : turn.strategy,
         };
@@ -151,15 +373,22 @@ export const dialogueMachine = setup({
         const turn = context.turn;
         // A server that does not stream sentences still gets its reply spoken, as one utterance.
         const unstreamed = turn.received === 0 && event.reply.trim() !== '';
+        const base = unstreamed ? guardedSentence(turn, event.reply.trim()) : turn;
         return {
-          ...withTimings(turn, {
+          ...withTimings(base, {
             llmDoneAt: now,
             firstTokenAt: turn.timings.firstTokenAt ?? (unstreamed ? now : null),
           }),
           generationDone: true,
-          pending: unstreamed ? [event.reply.trim()] : turn.pending,
+          pending: base.pending,
           strategy: event.strategy !== '' ? event.strategy : turn.strategy,
           fallback: turn.fallback || event.fallback,
+          llm: {
+            promptTokensEvaluated: event.promptTokensEvaluated ?? 0,
+            generatedTokens: event.generatedTokens ?? 0,
+            tokensPerSecond: event.tokensPerSecond ?? 0,
+            contextStrategy: event.contextStrategy ?? '',
+          },
         };
       },
     }),
@@ -190,8 +419,9 @@ export const dialogueMachine = setup({
       },
     }),
     recordFirstAudio: assign({
+      // Robot-initiated speech (a greeting) is not the first audio of the next reply.
       turn: ({ context }) =>
-        context.turn.timings.firstAudioAt === null
+        context.turn.timings.firstAudioAt === null && context.turn.userText !== ''
           ? withTimings(context.turn, { firstAudioAt: context.now() })
           : context.turn,
     }),
@@ -208,20 +438,133 @@ export const dialogueMachine = setup({
         failure: params.reason,
       }),
     }),
+    /** The person cut the reply short: remember when (for barge-in-to-silence) and tell the model next turn. */
+    noteBargeIn: assign(({ context }) => ({
+      turn: withTimings(context.turn, { bargeInAt: context.now() }),
+      nextInstruction: interruptionNote(saidSoFar(context.turn)),
+      session:
+        context.session === null
+          ? null
+          : { ...context.session, interruptions: context.session.interruptions + 1 },
+    })),
     applyConfig: assign({
       config: ({ context, event }) =>
         event.type === 'config.changed' ? { ...context.config, ...event.config } : context.config,
     }),
-    /** Emits the turn's summary and starts a fresh turn (whose path begins with `next`). */
+    /** Emits the turn's summary, counts it in the session, and starts a fresh turn (whose path begins with `next`). */
     endTurn: enqueueActions(
       ({ enqueue, context }, params: { outcome: TurnOutcome; next: DialogueStateName }) => {
-        const turn = { ...context.turn, states: [...context.turn.states, params.next] };
-        const summary = summarizeTurn(turn, context, params.outcome, context.now());
+        const { summary, session } = closeTurn(context, params.outcome, params.next);
         enqueue.emit({ type: 'turn.ended', turn: summary });
-        enqueue.assign({ turn: emptyTurn() });
+        enqueue.assign({ turn: emptyTurn(), session });
       },
     ),
-    discardTurn: assign({ turn: () => emptyTurn() }),
+    /** A crisis may come in the middle of a turn: close it, so its record is not lost. */
+    closeOpenTurn: enqueueActions(({ enqueue, context }) => {
+      if (context.turn.userText === '') return;
+      const { summary, session } = closeTurn(context, 'crisis', 'crisis');
+      enqueue.emit({ type: 'turn.ended', turn: summary });
+      enqueue.assign({ turn: emptyTurn(), session });
+    }),
+    /**
+     * The words that set off a crisis become a turn of their own: its reply is the crisis message,
+     * its record is published once the message has been said (or the alert acknowledged).
+     */
+    openCrisisTurn: assign(({ context, event }) => {
+      if (event.type !== 'safety.crisis') return {};
+      const text = event.message?.trim() || context.config.crisisMessage;
+      const userText = event.userText?.trim() ?? '';
+      const openAlerts =
+        event.alertId === undefined || event.alertId === ''
+          ? context.openAlerts
+          : [...context.openAlerts, event.alertId];
+      return {
+        partial: '',
+        partialRisk: NO_RISK,
+        openAlerts,
+        announcement: { kind: 'crisis' as const, text, next: 'listening' as const },
+        announcements: context.announcements + 1,
+        ...(userText === ''
+          ? { turn: emptyTurn() }
+          : {
+              turnIndex: context.turnIndex + 1,
+              turn: {
+                ...withTimings(emptyTurn(), { speechEndAt: context.now() }),
+                userText,
+                states: [context.state],
+                risk: event.risk ?? NO_RISK,
+              },
+            }),
+      };
+    }),
+    /** A further alert while in crisis: counted, and kept open until acknowledged. */
+    addAlert: assign({
+      openAlerts: ({ context, event }) =>
+        event.type === 'safety.crisis' && event.alertId !== undefined && event.alertId !== ''
+          ? [...context.openAlerts, event.alertId]
+          : context.openAlerts,
+    }),
+    ackAlert: assign({
+      openAlerts: ({ context, event }) =>
+        event.type === 'caregiver.ackAlert' && event.alertId
+          ? context.openAlerts.filter((id) => id !== event.alertId)
+          : [],
+    }),
+    /** The crisis message said (or cut short by the acknowledgement): its turn record goes out. */
+    closeCrisisTurn: enqueueActions(
+      ({ enqueue, context }, params: { said: boolean; audioPath: string }) => {
+        if (context.turn.userText === '') return;
+        const text = context.announcement?.text ?? '';
+        const turn: TurnState = {
+          ...context.turn,
+          spoken: params.said && text !== '' ? [text] : [],
+          audioPath: params.audioPath,
+        };
+        // The path already ends in crisis (entered when the turn opened).
+        const { summary, session } = closeTurn({ ...context, turn }, 'crisis', null);
+        enqueue.emit({ type: 'turn.ended', turn: summary });
+        enqueue.assign({ turn: emptyTurn(), session });
+      },
+    ),
+    discardTurn: assign({ turn: () => emptyTurn(), partial: '' }),
+    countAlert: assign({
+      session: ({ context }) =>
+        context.session === null
+          ? null
+          : { ...context.session, alerts: context.session.alerts + 1 },
+    }),
+    queueSay: assign({
+      sayQueue: ({ context, event }) =>
+        event.type === 'caregiver.say' && event.text.trim() !== ''
+          ? [...context.sayQueue, event.text.trim()]
+          : context.sayQueue,
+    }),
+    announce: assign(
+      ({ context }, params: { kind: Announcement['kind']; next: AnnouncementNext }) => {
+        const text = {
+          greeting: openingWords(context),
+          rePrompt: context.config.rePrompt,
+          checkIn: context.config.checkIn,
+          crisis: context.config.crisisMessage,
+          caregiver: '',
+        }[params.kind];
+        return {
+          announcement: { kind: params.kind, text, next: params.next },
+          announcements: context.announcements + 1,
+          rePrompted: context.rePrompted || params.kind === 'rePrompt',
+          checkedIn: context.checkedIn || params.kind === 'checkIn',
+        };
+      },
+    ),
+    announceQueuedSay: assign(({ context }, params: { next: AnnouncementNext }) => {
+      const [text = '', ...rest] = context.sayQueue;
+      return {
+        sayQueue: rest,
+        announcement: { kind: 'caregiver' as const, text, next: params.next },
+        announcements: context.announcements + 1,
+      };
+    }),
+    clearAnnouncement: assign({ announcement: null }),
   },
 }).createMachine({
   id: 'dialogue',
@@ -235,31 +578,127 @@ export const dialogueMachine = setup({
     previousState: '',
     stateSeq: 0,
     turn: emptyTurn(),
+    session: null,
+    partial: '',
+    rePrompted: false,
+    checkedIn: false,
+    sayQueue: [],
+    announcement: null,
+    announcements: 0,
+    nextInstruction: '',
+    partialRisk: NO_RISK,
+    openAlerts: [],
   }),
   initial: 'asleep',
   on: {
     'gesture.performed': { actions: 'recordGesture' },
     'config.changed': { actions: 'applyConfig' },
     'tts.started': { actions: 'recordFirstAudio' },
+    'caregiver.say': { actions: 'queueSay' },
+    // Safety comes first: from any state, whatever was going on is cancelled.
+    'safety.crisis': {
+      target: '.crisis',
+      actions: ['closeOpenTurn', 'ensureSession', 'countAlert', 'openCrisisTurn'],
+    },
   },
   states: {
     asleep: {
       entry: ['discardTurn', { type: 'enterState', params: { state: 'asleep' } }],
+      always: {
+        guard: 'hasQueuedSay',
+        target: 'announcing',
+        actions: { type: 'announceQueuedSay', params: { next: 'asleep' } },
+      },
+      after: {
+        checkInAfter: {
+          guard: 'canCheckIn',
+          target: 'announcing',
+          actions: { type: 'announce', params: { kind: 'checkIn', next: 'followUp' } },
+        },
+        sessionTimeout: {
+          guard: 'sessionTimeoutOn',
+          actions: { type: 'endSession', params: { reason: 'inactivity', detail: '' } },
+        },
+      },
       on: {
-        'wake.detected': { target: 'listening', actions: ['ensureSession', 'recordWake'] },
+        'wake.detected': [
+          {
+            guard: 'greetOnWake',
+            target: 'announcing',
+            actions: [
+              'ensureSession',
+              'recordWake',
+              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
+            ],
+          },
+          { target: 'listening', actions: ['ensureSession', 'recordWake'] },
+        ],
         'caregiver.pause': { target: 'paused' },
-        'session.end': { actions: 'endSession' },
+        'session.end': {
+          actions: {
+            type: 'endSession',
+            params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
+          },
+        },
       },
     },
     listening: {
       entry: { type: 'enterState', params: { state: 'listening' } },
-      after: { noSpeechTimeout: { target: 'asleep' } },
+      always: {
+        guard: 'hasQueuedSay',
+        target: 'announcing',
+        actions: { type: 'announceQueuedSay', params: { next: 'listening' } },
+      },
+      after: {
+        // A safety net for a speaker who never pauses: take what was heard.
+        maxListening: [
+          { guard: 'hasPartial', target: 'responding', actions: 'startTurn' },
+          { guard: 'maxListeningOn', target: 'asleep' },
+        ],
+      },
       on: {
         'speech.final': { guard: 'hasText', target: 'responding', actions: 'startTurn' },
-        // Hearing the wake word again restarts the no-speech timer.
+        // Hearing the wake word again restarts the timers.
         'wake.detected': { target: 'listening', reenter: true, actions: 'recordWake' },
         'caregiver.pause': { target: 'paused' },
-        'session.end': { target: 'asleep', actions: 'endSession' },
+        'session.end': {
+          target: 'asleep',
+          actions: {
+            type: 'endSession',
+            params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
+          },
+        },
+      },
+      initial: 'waiting',
+      states: {
+        /** Nothing heard yet. */
+        waiting: {
+          after: {
+            noSpeechTimeout: [
+              {
+                guard: 'canRePrompt',
+                target: '#dialogue.announcing',
+                actions: { type: 'announce', params: { kind: 'rePrompt', next: 'listening' } },
+              },
+              { target: '#dialogue.asleep' },
+            ],
+          },
+          on: {
+            'speech.partial': { guard: 'hasText', target: 'hearing', actions: 'assignPartial' },
+          },
+        },
+        /** The person is speaking: each partial restarts the end-of-turn silence. */
+        hearing: {
+          after: { endOfTurnSilence: { target: '#dialogue.responding', actions: 'startTurn' } },
+          on: {
+            'speech.partial': {
+              guard: 'hasText',
+              target: 'hearing',
+              reenter: true,
+              actions: 'assignPartial',
+            },
+          },
+        },
       },
     },
     responding: {
@@ -269,7 +708,7 @@ export const dialogueMachine = setup({
         input: ({ context }) => ({
           sessionId: context.sessionId,
           userText: context.turn.userText,
-          instruction: '',
+          instruction: context.turn.instruction,
         }),
         onError: {
           target: 'recovering',
@@ -294,19 +733,41 @@ export const dialogueMachine = setup({
           actions: { type: 'markFailed', params: ({ event }) => ({ reason: event.reason }) },
         },
         'wake.detected': {
-          guard: 'bargeInEnabled',
+          guard: 'interruptible',
           target: 'listening',
           actions: [
+            'noteBargeIn',
             { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
             'recordWake',
           ],
         },
         'user.bargeIn': {
-          guard: 'bargeInEnabled',
+          guard: 'interruptible',
           target: 'listening',
           actions: [
+            'noteBargeIn',
             { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
             'recordWake',
+          ],
+        },
+        // The person talks over the robot (when enabled); a backchannel does neither.
+        'speech.partial': {
+          guard: 'speechInterrupts',
+          target: '#dialogue.listening.hearing',
+          actions: [
+            'noteBargeIn',
+            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
+            'assignPartial',
+          ],
+        },
+        'speech.final': {
+          guard: 'speechInterrupts',
+          target: 'listening',
+          actions: [
+            'noteBargeIn',
+            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
+            // Listening then takes the same words as the next turn.
+            raise(({ event }) => event),
           ],
         },
         'caregiver.pause': {
@@ -317,7 +778,10 @@ export const dialogueMachine = setup({
           target: 'asleep',
           actions: [
             { type: 'endTurn', params: { outcome: 'interrupted', next: 'asleep' } },
-            'endSession',
+            {
+              type: 'endSession',
+              params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
+            },
           ],
         },
       },
@@ -334,6 +798,15 @@ export const dialogueMachine = setup({
             next: {
               always: [
                 { guard: 'hasPending', target: 'saying' },
+                {
+                  // The person said goodbye and the robot has said its farewell: the session ends.
+                  guard: { type: 'farewell' },
+                  target: '#dialogue.asleep',
+                  actions: [
+                    { type: 'endTurn', params: { outcome: 'spoken', next: 'asleep' } },
+                    { type: 'endSession', params: { reason: 'goodbye', detail: '' } },
+                  ],
+                },
                 {
                   guard: 'generationDone',
                   target: '#dialogue.followUp',
@@ -388,12 +861,123 @@ export const dialogueMachine = setup({
     },
     followUp: {
       entry: { type: 'enterState', params: { state: 'followUp' } },
+      always: {
+        guard: 'hasQueuedSay',
+        target: 'announcing',
+        actions: { type: 'announceQueuedSay', params: { next: 'followUp' } },
+      },
       after: { followUpWindow: { target: 'asleep' } },
       on: {
         'speech.final': { guard: 'hasText', target: 'responding', actions: 'startTurn' },
+        'speech.partial': {
+          guard: 'hasText',
+          target: '#dialogue.listening.hearing',
+          actions: 'assignPartial',
+        },
         'wake.detected': { target: 'listening', actions: 'recordWake' },
         'caregiver.pause': { target: 'paused' },
-        'session.end': { target: 'asleep', actions: 'endSession' },
+        'session.end': {
+          target: 'asleep',
+          actions: {
+            type: 'endSession',
+            params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
+          },
+        },
+      },
+    },
+    /**
+     * The robot speaks on its own (greeting, re-prompt, check-in, a caregiver's words), then goes
+     * where the announcement says. Public state `speaking`, interruptible as speaking is.
+     */
+    announcing: {
+      entry: { type: 'enterState', params: { state: 'speaking' } },
+      invoke: {
+        id: 'say',
+        src: 'say',
+        input: ({ context }) => announcementInput(context),
+        onDone: afterAnnouncement(),
+        onError: afterAnnouncement(),
+      },
+      after: { recoveryTimeout: afterAnnouncement() },
+      on: {
+        'wake.detected': {
+          guard: 'interruptible',
+          target: 'listening',
+          actions: ['clearAnnouncement', 'recordWake'],
+        },
+        'user.bargeIn': {
+          guard: 'interruptible',
+          target: 'listening',
+          actions: ['clearAnnouncement', 'recordWake'],
+        },
+        'speech.partial': {
+          guard: 'speechInterrupts',
+          target: '#dialogue.listening.hearing',
+          actions: ['clearAnnouncement', 'assignPartial'],
+        },
+        'speech.final': {
+          guard: 'speechInterrupts',
+          target: 'listening',
+          actions: ['clearAnnouncement', raise(({ event }) => event)],
+        },
+        'caregiver.pause': { target: 'paused', actions: 'clearAnnouncement' },
+        'session.end': {
+          target: 'asleep',
+          actions: [
+            'clearAnnouncement',
+            {
+              type: 'endSession',
+              params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
+            },
+          ],
+        },
+      },
+    },
+    /**
+     * A crisis (issue 7's safety screen): says the fixed message and stays with the person. Nothing
+     * interrupts it, not even a pause; only a caregiver's acknowledgement leaves it.
+     */
+    crisis: {
+      // The transition into crisis has opened the crisis turn and set the message to say.
+      entry: { type: 'enterState', params: { state: 'crisis' } },
+      invoke: {
+        id: 'say',
+        src: 'say',
+        input: ({ context }) => announcementInput(context),
+        // Said or not, the robot stays; the message is on the alert for the caregiver too.
+        onDone: {
+          actions: [
+            {
+              type: 'closeCrisisTurn',
+              params: ({ event }) => ({
+                said: !event.output.cancelled,
+                audioPath: event.output.audioPath,
+              }),
+            },
+            'clearAnnouncement',
+          ],
+        },
+        onError: {
+          actions: [
+            { type: 'closeCrisisTurn', params: { said: false, audioPath: '' } },
+            'clearAnnouncement',
+          ],
+        },
+      },
+      on: {
+        'safety.crisis': { actions: ['countAlert', 'addAlert'] },
+        'caregiver.ackAlert': [
+          {
+            guard: 'acksLastAlert',
+            target: 'listening',
+            actions: [
+              { type: 'closeCrisisTurn', params: { said: false, audioPath: '' } },
+              'ackAlert',
+              'clearAnnouncement',
+            ],
+          },
+          { actions: 'ackAlert' },
+        ],
       },
     },
     /** Says a short fixed apology (the fallback path), then listens again whatever happens. */
@@ -455,7 +1039,10 @@ export const dialogueMachine = setup({
           target: 'asleep',
           actions: [
             { type: 'endTurn', params: { outcome: 'failed', next: 'asleep' } },
-            'endSession',
+            {
+              type: 'endSession',
+              params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
+            },
           ],
         },
       },
@@ -464,7 +1051,12 @@ export const dialogueMachine = setup({
       entry: ['discardTurn', { type: 'enterState', params: { state: 'paused' } }],
       on: {
         'caregiver.resume': { target: 'asleep' },
-        'session.end': { actions: 'endSession' },
+        'session.end': {
+          actions: {
+            type: 'endSession',
+            params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
+          },
+        },
       },
     },
   },

@@ -1,4 +1,10 @@
-import type { DialogueConfig, DialogueStateName, TurnSummary } from './types.js';
+import type {
+  TurnRisk,
+  DialogueConfig,
+  DialogueStateName,
+  SessionSummaryData,
+  TurnSummary,
+} from './types.js';
 
 /**
  * Everything the dialogue machine reacts to, one discriminated union with dot-namespaced types.
@@ -7,7 +13,10 @@ import type { DialogueConfig, DialogueStateName, TurnSummary } from './types.js'
  */
 export type DialogueEvent =
   | { type: 'wake.detected'; phrase?: string; bargeIn?: boolean }
-  | { type: 'speech.final'; text: string }
+  /** `risk`: the safety screen of the words (the node screens every transcript first). */
+  | { type: 'speech.final'; text: string; risk?: TurnRisk }
+  /** A partial transcript: the person is still speaking (end-of-turn detection, barge-in on speech). */
+  | { type: 'speech.partial'; text: string; risk?: TurnRisk }
   /** One sentence of the reply, as soon as the llm has formed it. */
   | {
       type: 'llm.sentence';
@@ -17,7 +26,17 @@ export type DialogueEvent =
       firstTokenMs: number;
     }
   /** Generation finished; `reply` is the whole reply (strategy tag removed). */
-  | { type: 'llm.done'; reply: string; strategy: string; fallback: boolean }
+  | {
+      type: 'llm.done';
+      reply: string;
+      strategy: string;
+      fallback: boolean;
+      /** The llm's account of the turn; absent from servers that do not give one. */
+      promptTokensEvaluated?: number;
+      generatedTokens?: number;
+      tokensPerSecond?: number;
+      contextStrategy?: string;
+    }
   | { type: 'llm.failed'; reason: string }
   /** The tts began producing audio for an utterance (first audio of the turn). */
   | { type: 'tts.started'; utteranceId: string }
@@ -27,6 +46,24 @@ export type DialogueEvent =
   | { type: 'user.bargeIn' }
   | { type: 'caregiver.pause' }
   | { type: 'caregiver.resume' }
+  /** A caregiver's words for the robot to say: at once when idle, queued otherwise. */
+  | { type: 'caregiver.say'; text: string }
+  /** A caregiver acknowledged the safety alert: the only way out of crisis. */
+  | { type: 'caregiver.ackAlert'; alertId?: string }
+  /**
+   * The safety screen found a high or imminent risk: say the fixed message and stay until a
+   * caregiver acknowledges. `userText` (the words screened) becomes the crisis turn's record;
+   * `message` is the locale's crisis message (config.crisisMessage when absent); `alertId` is the
+   * alert the caregiver must acknowledge.
+   */
+  | {
+      type: 'safety.crisis';
+      reason: string;
+      userText?: string;
+      message?: string;
+      alertId?: string;
+      risk?: TurnRisk;
+    }
   | { type: 'session.end'; reason: string }
   | { type: 'gesture.performed'; name: string }
   | { type: 'config.changed'; config: Partial<DialogueConfig> };
@@ -44,4 +81,5 @@ export type DialogueEmitted =
       sessionId: string;
       turnIndex: number;
     }
-  | { type: 'turn.ended'; turn: TurnSummary };
+  | { type: 'turn.ended'; turn: TurnSummary }
+  | { type: 'session.ended'; summary: SessionSummaryData };

@@ -1,4 +1,12 @@
-import type { TurnDurations, TurnOutcome, TurnState, TurnSummary, TurnTimings } from './types.js';
+import {
+  NO_RISK,
+  type LlmStats,
+  type TurnDurations,
+  type TurnOutcome,
+  type TurnState,
+  type TurnSummary,
+  type TurnTimings,
+} from './types.js';
 
 const NO_TIMINGS: TurnTimings = {
   wakeAt: null,
@@ -7,6 +15,14 @@ const NO_TIMINGS: TurnTimings = {
   llmDoneAt: null,
   firstAudioAt: null,
   endAt: null,
+  bargeInAt: null,
+};
+
+export const NO_LLM_STATS: LlmStats = {
+  promptTokensEvaluated: 0,
+  generatedTokens: 0,
+  tokensPerSecond: 0,
+  contextStrategy: '',
 };
 
 /** A turn with nothing in it yet: the state between turns. */
@@ -27,6 +43,12 @@ export function emptyTurn(): TurnState {
     utterances: 0,
     generateStartedAt: null,
     timings: NO_TIMINGS,
+    instruction: '',
+    farewell: false,
+    llm: NO_LLM_STATS,
+    risk: NO_RISK,
+    replyGuarded: false,
+    guardRules: [],
   };
 }
 
@@ -46,6 +68,12 @@ export function turnDurations(timings: TurnTimings): TurnDurations {
     ttsFirstAudioMs: since(start, timings.firstAudioAt),
     turnTotalMs: since(start, timings.endAt),
   };
+}
+
+/** What the robot said of this turn's reply; an interrupted one includes the sentence it was cut off in. */
+export function saidSoFar(turn: TurnState): string {
+  const said = turn.current !== null ? [...turn.spoken, turn.current] : turn.spoken;
+  return said.join(' ');
 }
 
 /** Closes `turn` at `endAt`; an interrupted reply includes the sentence it was cut off in. */
@@ -75,5 +103,9 @@ export function summarizeTurn(
     failure: turn.failure,
     timings,
     durations: turnDurations(timings),
+    llm: turn.llm,
+    risk: turn.risk,
+    replyGuarded: turn.replyGuarded,
+    guardRules: turn.guardRules,
   };
 }

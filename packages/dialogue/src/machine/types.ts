@@ -1,3 +1,5 @@
+import type { RiskCategory, RiskLevel } from '@hearth/safety';
+
 /** The machine's public states, as published on the graph (DialogueState.state). */
 export const DIALOGUE_STATES = [
   'asleep',
@@ -5,6 +7,7 @@ export const DIALOGUE_STATES = [
   'thinking',
   'speaking',
   'followUp',
+  'crisis',
   'paused',
   'recovering',
 ] as const;
@@ -12,6 +15,39 @@ export type DialogueStateName = (typeof DIALOGUE_STATES)[number];
 
 /** Tunables; the node fills them from its ROS 2 parameters and updates them at runtime. */
 export interface DialogueConfig {
+  /** Public states in which a barge-in interrupts the robot (crisis never does). */
+  readonly interruptibleStates: readonly string[];
+  /** Whether user speech (not only the wake phrase) while thinking or speaking interrupts. */
+  readonly bargeInOnSpeech: boolean;
+  /** Short acknowledgements heard while the robot speaks that neither interrupt nor start a turn. */
+  readonly backchannels: readonly string[];
+  /** Phrases that end the session after the robot's farewell reply. */
+  readonly goodbyePhrases: readonly string[];
+  /** An open session with no activity for this long ends (0: never). */
+  readonly sessionTimeoutMs: number;
+  /** Silence after the last partial transcript that ends the person's turn. */
+  readonly endOfTurnSilenceMs: number;
+  /** The same when the last partial ends mid-sentence ("and", "but", a comma): slower speakers pause there. */
+  readonly endOfTurnSilenceMidSentenceMs: number;
+  /** Listening ends after this long whatever is heard (0: no limit). */
+  readonly maxListeningMs: number;
+  /** Said once when nobody speaks after the wake word, before going back to sleep ('' : none). */
+  readonly rePrompt: string;
+  /** Said at the start of a session, before listening ('' : none). */
+  readonly greeting: string;
+  /** Within a session, after this long asleep the robot checks in (0: never). */
+  readonly checkInAfterMs: number;
+  /** What the check-in says. */
+  readonly checkIn: string;
+  /** Said when a crisis comes without a screened message (the screen sends the locale's own). */
+  readonly crisisMessage: string;
+  /** Said first at every session start: the robot is an AI (the node refuses an empty value). */
+  readonly aiNotice: string;
+  /** Quiet hours, 'HH:MM' local time ('' : none): no robot-initiated speech but the AI notice. */
+  readonly quietHoursStart: string;
+  readonly quietHoursEnd: string;
+  /** After this many turns in a session, one gentle nudge toward human contact (0: never). */
+  readonly nudgeAfterTurns: number;
   /** How long after the robot has spoken the person may answer without the wake word. */
   readonly followUpWindowMs: number;
   /** How long listening waits for a final transcript before going back to sleep. */
@@ -24,12 +60,55 @@ export interface DialogueConfig {
   readonly recoveryTimeoutMs: number;
 }
 
+/** The AI notice the node says at every session start unless the robot profile words it otherwise. */
+export const DEFAULT_AI_NOTICE = "Hello, I'm Hearth, an AI companion. I'm here to listen.";
+
 export const DEFAULT_DIALOGUE_CONFIG: DialogueConfig = {
   followUpWindowMs: 8000,
   noSpeechTimeoutMs: 10000,
   bargeInEnabled: true,
   apology: "I'm sorry, I lost my train of thought. Could you say that again?",
   recoveryTimeoutMs: 15000,
+  interruptibleStates: ['thinking', 'speaking'],
+  bargeInOnSpeech: false,
+  backchannels: [
+    'mm-hm',
+    'mhm',
+    'mm',
+    'uh-huh',
+    'okay',
+    'ok',
+    'yeah',
+    'yes',
+    'right',
+    'i see',
+    'sure',
+  ],
+  goodbyePhrases: [
+    'goodbye',
+    'bye',
+    'bye bye',
+    'good night',
+    'see you',
+    'see you later',
+    'talk to you later',
+  ],
+  sessionTimeoutMs: 300000,
+  endOfTurnSilenceMs: 1200,
+  endOfTurnSilenceMidSentenceMs: 3000,
+  maxListeningMs: 60000,
+  rePrompt: "I'm here whenever you're ready. Take your time.",
+  greeting: '',
+  checkInAfterMs: 0,
+  checkIn: 'I am still here if you would like to talk.',
+  // The machine alone says none (its tests); the node's `ai_notice` parameter always sets one.
+  aiNotice: '',
+  quietHoursStart: '',
+  quietHoursEnd: '',
+  nudgeAfterTurns: 20,
+  crisisMessage:
+    'I am really glad you told me. Your safety matters. I am letting someone who cares for you know ' +
+    'right now, and I will stay with you. If you are in danger, please call your local emergency number.',
 };
 
 /** Absolute times (ms since the epoch, from the injected clock); null where a stage did not happen. */
@@ -40,6 +119,16 @@ export interface TurnTimings {
   readonly llmDoneAt: number | null;
   readonly firstAudioAt: number | null;
   readonly endAt: number | null;
+  /** When the barge-in that ended the turn happened. */
+  readonly bargeInAt: number | null;
+}
+
+/** The llm's account of one turn (the Generate result), zero where none came. */
+export interface LlmStats {
+  readonly promptTokensEvaluated: number;
+  readonly generatedTokens: number;
+  readonly tokensPerSecond: number;
+  readonly contextStrategy: string;
 }
 
 /** The turn in progress; replaced by a fresh one at every turn boundary. */
@@ -65,9 +154,30 @@ export interface TurnState {
   readonly utterances: number;
   readonly generateStartedAt: number | null;
   readonly timings: TurnTimings;
+  /** Guidance sent with this turn's Generate goal (e.g. that the last reply was interrupted). */
+  readonly instruction: string;
+  /** The person said goodbye: the session ends once the reply has been said. */
+  readonly farewell: boolean;
+  readonly llm: LlmStats;
+  /** The safety screen of what the person said. */
+  readonly risk: TurnRisk;
+  /** The output guard replaced a sentence of the reply (later sentences are then dropped). */
+  readonly replyGuarded: boolean;
+  /** The guard rules the reply broke, for the log. */
+  readonly guardRules: readonly string[];
 }
 
-export type TurnOutcome = 'spoken' | 'interrupted' | 'failed';
+/** What the safety screen said about the person's words (none when not screened). */
+export interface TurnRisk {
+  readonly level: RiskLevel;
+  readonly category: RiskCategory | null;
+  /** Ids of the lexicon rules that matched. */
+  readonly rules: readonly string[];
+}
+
+export const NO_RISK: TurnRisk = { level: 'none', category: null, rules: [] };
+
+export type TurnOutcome = 'spoken' | 'interrupted' | 'failed' | 'crisis';
 
 /** Stage durations in ms from the end of the user's speech; -1 where a stage did not happen. */
 export interface TurnDurations {
@@ -94,6 +204,54 @@ export interface TurnSummary {
   readonly failure: string;
   readonly timings: TurnTimings;
   readonly durations: TurnDurations;
+  readonly llm: LlmStats;
+  readonly risk: TurnRisk;
+  readonly replyGuarded: boolean;
+  readonly guardRules: readonly string[];
+}
+
+/** Why a session ended. */
+export type SessionEndReason = 'goodbye' | 'inactivity' | 'caregiver';
+
+/** The running account of an open session. */
+export interface SessionStats {
+  readonly startedAt: number;
+  readonly turns: number;
+  readonly interruptions: number;
+  readonly alerts: number;
+  /** First-audio latency of each spoken turn (ms from the end of speech). */
+  readonly firstAudioMs: readonly number[];
+  readonly moodStart: string;
+  readonly moodEnd: string;
+  /** The nudge toward human contact has been given this session. */
+  readonly nudged: boolean;
+}
+
+/** What the machine emits when a session ends (`session.ended`); the node maps it to SessionSummary. */
+export interface SessionSummaryData {
+  readonly sessionId: string;
+  readonly reason: SessionEndReason;
+  readonly detail: string;
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly turns: number;
+  readonly interruptions: number;
+  readonly alerts: number;
+  readonly moodStart: string;
+  readonly moodEnd: string;
+  readonly firstAudioMeanMs: number;
+  readonly firstAudioP50Ms: number;
+  readonly firstAudioP95Ms: number;
+}
+
+/** Where robot-initiated speech goes once said. */
+export type AnnouncementNext = 'listening' | 'followUp' | 'asleep';
+
+/** Something the robot says on its own: a greeting, re-prompt, check-in or a caregiver's words. */
+export interface Announcement {
+  readonly kind: 'greeting' | 'rePrompt' | 'checkIn' | 'caregiver' | 'crisis';
+  readonly text: string;
+  readonly next: AnnouncementNext;
 }
 
 export interface DialogueInput {
@@ -117,6 +275,25 @@ export interface DialogueContext {
   /** Increments at every state entry, so observers can tell a re-entry from no change. */
   readonly stateSeq: number;
   readonly turn: TurnState;
+  readonly session: SessionStats | null;
+  /** The last partial transcript of the turn being heard. */
+  readonly partial: string;
+  /** The re-prompt was said since the person last spoke (only once). */
+  readonly rePrompted: boolean;
+  /** The check-in was said since the person last spoke (only once). */
+  readonly checkedIn: boolean;
+  /** Caregiver `say` texts waiting for the robot to be idle. */
+  readonly sayQueue: readonly string[];
+  /** What the robot is saying on its own now, if anything. */
+  readonly announcement: Announcement | null;
+  /** Counts robot-initiated utterances, for their ids. */
+  readonly announcements: number;
+  /** Told to the model with the next turn (e.g. that the person interrupted the last reply). */
+  readonly nextInstruction: string;
+  /** The safety screen of the last partial transcript (a turn taken from partials carries it). */
+  readonly partialRisk: TurnRisk;
+  /** Safety alerts raised and not yet acknowledged; crisis ends when none is left. */
+  readonly openAlerts: readonly string[];
 }
 
 /** What the say actor is asked to speak. */

@@ -7,6 +7,8 @@ import {
   GetDialogueStateService,
   SayAction,
   Services,
+  SessionSummaryType,
+  type SessionSummary,
   Topics,
   TranscriptType,
   TurnRecordType,
@@ -26,15 +28,23 @@ import {
   type DialogueMachine,
 } from '../machine/dialogueMachine.js';
 import type { DialogueEvent } from '../machine/events.js';
-import type { DialogueConfig, DialogueStateName } from '../machine/types.js';
-import { toDialogueState, toTurnRecord } from './messages.js';
-import { declareDialogueParameters, readDialogueConfig } from './parameters.js';
+import type { DialogueConfig, DialogueStateName, TurnSummary } from '../machine/types.js';
+import { toDialogueState, toSessionSummary, toTurnRecord } from './messages.js';
+import { SilenceTracker } from './SilenceTracker.js';
+import {
+  declareDialogueParameters,
+  guardDialogueParameters,
+  readDialogueConfig,
+} from './parameters.js';
+import { SafetyGate, type SafetyGateOptions } from './SafetyGate.js';
 
 export interface DialogueNodeOptions {
   /** Said when generation or speech fails (the robot profile's words, later). */
   readonly apology?: string;
   /** Makes session ids; a short random id by default. */
   readonly createSessionId?: () => string;
+  /** The safety screen's alert ids and screener (tests give fixed ids). */
+  readonly safety?: SafetyGateOptions;
 }
 
 /**
@@ -46,7 +56,11 @@ export class DialogueNode implements Disposable {
   private readonly actor: Actor<DialogueMachine>;
   private readonly statePublisher: Publisher<DialogueState>;
   private readonly turnPublisher: Publisher<TurnRecord>;
+  private readonly sessionPublisher: Publisher<SessionSummary>;
+  private readonly silence = new SilenceTracker();
   private readonly parameterListener: Disposable;
+  private readonly parameterGuard: Disposable;
+  private readonly safety: SafetyGate;
   private disposed = false;
 
   constructor(
@@ -57,15 +71,21 @@ export class DialogueNode implements Disposable {
       ...declareDialogueParameters(node),
       ...(options.apology === undefined ? {} : { apology: options.apology }),
     };
+    this.parameterGuard = guardDialogueParameters(node);
     this.statePublisher = node.createPublisher(DialogueStateType, Topics.dialogueState, Qos.state);
     this.turnPublisher = node.createPublisher(TurnRecordType, Topics.dialogueTurn, Qos.events);
+    this.sessionPublisher = node.createPublisher(
+      SessionSummaryType,
+      Topics.sessionSummary,
+      Qos.events,
+    );
 
     const generate = node.createActionClient(GenerateAction, Actions.generate);
     const say = node.createActionClient(SayAction, Actions.say);
     const machine = dialogueMachine.provide({
       actors: {
         generate: createGenerateActor(generate, node.logger),
-        say: createSayActor(say, node.logger),
+        say: createSayActor(say, node.logger, (silenced) => this.silence.track(silenced)),
       },
     });
     this.actor = createActor(machine, {
@@ -87,21 +107,41 @@ export class DialogueNode implements Disposable {
         session: turn.sessionId,
         turn: turn.turnIndex,
         outcome: turn.outcome,
+        risk: turn.risk.level,
+        ...(turn.replyGuarded ? { guardRules: turn.guardRules } : {}),
       });
-      this.turnPublisher.publish(toTurnRecord(turn, node.clock.now()));
+      this.publishTurn(turn);
+    });
+    this.actor.on('session.ended', ({ summary }) => {
+      node.logger.info('session ended', {
+        session: summary.sessionId,
+        reason: summary.reason,
+        turns: summary.turns,
+      });
+      this.sessionPublisher.publish(toSessionSummary(summary, node.clock.now()));
+      this.safety.sessionEnded(summary.sessionId);
     });
     this.actor.subscribe({
       error: (error: unknown) =>
         node.logger.error('the dialogue machine stopped on an error', { error: String(error) }),
     });
+    this.safety = new SafetyGate(
+      node,
+      (event) => this.send(event),
+      () => {
+        const { context } = this.actor.getSnapshot();
+        return { state: context.state, sessionId: context.sessionId };
+      },
+      options.safety,
+    );
     this.actor.start();
 
     node.createSubscription(WakeWordType, Topics.wakeWord, (wake) =>
       this.send({ type: 'wake.detected', phrase: wake.phrase, bargeIn: wake.barge_in }),
     );
+    // Every transcript is screened before the machine, and so the llm, sees it.
     node.createSubscription(TranscriptType, Topics.transcript, (transcript) => {
-      // Partial transcripts are for end-of-turn detection and screening (issues 4 and 7).
-      if (transcript.is_final) this.send({ type: 'speech.final', text: transcript.text });
+      if (!this.disposed) this.safety.onTranscript(transcript.text, transcript.is_final);
     });
     node.createSubscription(CaregiverCommandType, Topics.caregiverCommand, (command) =>
       this.onCaregiver(command),
@@ -130,6 +170,7 @@ export class DialogueNode implements Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.parameterListener.dispose();
+    this.parameterGuard.dispose();
     this.actor.stop();
     this.node.destroy();
   }
@@ -158,11 +199,35 @@ export class DialogueNode implements Disposable {
           type: 'session.end',
           reason: `ended by ${command.issued_by || 'a caregiver'}`,
         });
+      case 'say':
+        return this.send({ type: 'caregiver.say', text: command.text });
+      case 'ack-alert':
+        return this.send({ type: 'caregiver.ackAlert', alertId: command.alert_id });
       default:
-        // say and ack-alert belong to robot-initiated speech and safety (issues 4 and 7).
-        this.node.logger.debug('caregiver command not handled by the dialogue yet', {
-          verb: command.verb,
-        });
+        this.node.logger.warn('unknown caregiver command ignored', { verb: command.verb });
     }
+  }
+
+  /**
+   * An interrupted turn is published once the robot is silent (every cancelled say goal has
+   * ended), with the time from the barge-in to that silence; other turns at once.
+   */
+  private publishTurn(turn: TurnSummary): void {
+    const bargeInAt = turn.timings.bargeInAt;
+    if (!turn.interrupted || bargeInAt === null) {
+      this.turnPublisher.publish(toTurnRecord(turn, this.node.clock.now()));
+      return;
+    }
+    // The machine stops the say actor as it leaves the state; let that cancel be tracked first.
+    setImmediate(() => {
+      void this.silence.whenSilent().then(() => {
+        if (this.disposed) return;
+        const silentAfter = Math.max(0, this.node.clock.nowMs() - bargeInAt);
+        const cutAudio = this.silence.takeGroupAudio(`${turn.sessionId}-${turn.turnIndex}`);
+        const said =
+          turn.audioPath === '' && cutAudio !== '' ? { ...turn, audioPath: cutAudio } : turn;
+        this.turnPublisher.publish(toTurnRecord(said, this.node.clock.now(), silentAfter));
+      });
+    });
   }
 }

@@ -1,40 +1,263 @@
-import type { GraphNode } from '@hearth/graph';
-import type { DialogueConfig } from '../machine/types.js';
+import type { Disposable, GraphNode, ParameterChange, ParameterValue } from '@hearth/graph';
+import { InvalidDialogueParameterError } from '../errors.js';
+import { isQuietHoursValue } from '../safety/quietHours.js';
+import {
+  DEFAULT_AI_NOTICE,
+  DEFAULT_DIALOGUE_CONFIG,
+  type DialogueConfig,
+} from '../machine/types.js';
 
 /** The dialogue node's ROS 2 parameters (names as in the robot's parameters file). */
 export const DialogueParameters = {
   followUpWindowMs: 'follow_up_window_ms',
   noSpeechTimeoutMs: 'no_speech_timeout_ms',
   bargeInEnabled: 'barge_in_enabled',
+  bargeInOnSpeech: 'barge_in_on_speech',
+  interruptibleStates: 'interruptible_states',
+  backchannels: 'backchannels',
+  goodbyePhrases: 'goodbye_phrases',
+  sessionTimeoutMs: 'session_timeout_ms',
+  endOfTurnSilenceMs: 'end_of_turn_silence_ms',
+  endOfTurnSilenceMidSentenceMs: 'end_of_turn_silence_mid_sentence_ms',
+  maxListeningMs: 'max_listening_ms',
+  rePrompt: 're_prompt',
+  greeting: 'greeting',
+  checkInAfterMs: 'check_in_after_ms',
+  checkIn: 'check_in',
+  crisisMessage: 'crisis_message',
+  locale: 'locale',
+  aiNotice: 'ai_notice',
+  quietHoursStart: 'quiet_hours_start',
+  quietHoursEnd: 'quiet_hours_end',
+  nudgeAfterTurns: 'nudge_after_turns',
 } as const;
 
+/** The robot's locale when none is set: picks the crisis message and helpline. */
+export const DEFAULT_LOCALE = 'en-US';
+
 const MAX_WINDOW_MS = 10 * 60 * 1000;
+const MAX_SESSION_MS = 24 * 60 * 60 * 1000;
+const D = DEFAULT_DIALOGUE_CONFIG;
+
+type Declaration = readonly [
+  name: string,
+  value: ParameterValue,
+  kind: 'integer' | 'bool' | 'string' | 'string_array',
+  description: string,
+  range?: { min: number; max: number },
+];
+
+const declarations: readonly Declaration[] = [
+  [
+    DialogueParameters.followUpWindowMs,
+    D.followUpWindowMs,
+    'integer',
+    'How long after the robot has spoken the person may answer without the wake word (ms).',
+    { min: 0, max: MAX_WINDOW_MS },
+  ],
+  [
+    DialogueParameters.noSpeechTimeoutMs,
+    D.noSpeechTimeoutMs,
+    'integer',
+    'How long listening waits for speech before the re-prompt, then before sleeping (ms).',
+    { min: 100, max: MAX_WINDOW_MS },
+  ],
+  [
+    DialogueParameters.bargeInEnabled,
+    D.bargeInEnabled,
+    'bool',
+    'Whether the wake word while thinking or speaking interrupts the robot.',
+  ],
+  [
+    DialogueParameters.bargeInOnSpeech,
+    D.bargeInOnSpeech,
+    'bool',
+    'Whether user speech (not only the wake word) interrupts; backchannels never do.',
+  ],
+  [
+    DialogueParameters.interruptibleStates,
+    [...D.interruptibleStates],
+    'string_array',
+    'States a barge-in may interrupt (thinking, speaking); crisis never is.',
+  ],
+  [
+    DialogueParameters.backchannels,
+    [...D.backchannels],
+    'string_array',
+    'Acknowledgements ("mm-hm", "okay") that neither interrupt nor start a turn while the robot speaks.',
+  ],
+  [
+    DialogueParameters.goodbyePhrases,
+    [...D.goodbyePhrases],
+    'string_array',
+    'Phrases that end the session after the robot has said its farewell.',
+  ],
+  [
+    DialogueParameters.sessionTimeoutMs,
+    D.sessionTimeoutMs,
+    'integer',
+    'An open session ends after this long asleep with no activity (ms; 0: never).',
+    { min: 0, max: MAX_SESSION_MS },
+  ],
+  [
+    DialogueParameters.endOfTurnSilenceMs,
+    D.endOfTurnSilenceMs,
+    'integer',
+    'Silence after the last partial transcript that ends the turn (ms).',
+    { min: 50, max: MAX_WINDOW_MS },
+  ],
+  [
+    DialogueParameters.endOfTurnSilenceMidSentenceMs,
+    D.endOfTurnSilenceMidSentenceMs,
+    'integer',
+    'The same when the last partial ends mid-sentence ("and", "but", a comma) (ms).',
+    { min: 50, max: MAX_WINDOW_MS },
+  ],
+  [
+    DialogueParameters.maxListeningMs,
+    D.maxListeningMs,
+    'integer',
+    'Listening ends after this long whatever is heard (ms; 0: no limit).',
+    { min: 0, max: MAX_WINDOW_MS },
+  ],
+  [
+    DialogueParameters.rePrompt,
+    D.rePrompt,
+    'string',
+    'Said once when nobody speaks after the wake word, before sleeping ("": none).',
+  ],
+  [
+    DialogueParameters.greeting,
+    D.greeting,
+    'string',
+    'Said at the start of each session, before listening ("": none).',
+  ],
+  [
+    DialogueParameters.checkInAfterMs,
+    D.checkInAfterMs,
+    'integer',
+    'Within a session, the robot checks in after this long asleep (ms; 0: never).',
+    { min: 0, max: MAX_SESSION_MS },
+  ],
+  [DialogueParameters.checkIn, D.checkIn, 'string', 'What the check-in says.'],
+  [
+    DialogueParameters.crisisMessage,
+    D.crisisMessage,
+    'string',
+    "Said on entering crisis only when no screened message comes with it (the safety screen sends the locale's own).",
+  ],
+  [
+    DialogueParameters.locale,
+    DEFAULT_LOCALE,
+    'string',
+    "The robot's locale (e.g. en-US, en-GB, fr-FR): picks the crisis message and its helpline.",
+  ],
+  [
+    DialogueParameters.aiNotice,
+    DEFAULT_AI_NOTICE,
+    'string',
+    'Said first at every session start: that the robot is an AI. Cannot be empty.',
+  ],
+  [
+    DialogueParameters.quietHoursStart,
+    D.quietHoursStart,
+    'string',
+    'Start of quiet hours, HH:MM robot local time ("": none): no check-ins, re-prompts or greetings.',
+  ],
+  [
+    DialogueParameters.quietHoursEnd,
+    D.quietHoursEnd,
+    'string',
+    'End of quiet hours, HH:MM robot local time ("": none); may be earlier than the start (overnight).',
+  ],
+  [
+    DialogueParameters.nudgeAfterTurns,
+    D.nudgeAfterTurns,
+    'integer',
+    'After this many turns in a session, one gentle nudge toward human contact (0: never).',
+    { min: 0, max: 10000 },
+  ],
+];
+
+/** Why a value of a safety parameter is refused, or undefined when it is fine. */
+function refusal(name: string, value: ParameterValue): string | undefined {
+  if (name === DialogueParameters.aiNotice && String(value).trim() === '') {
+    return (
+      `${name} cannot be empty: the robot must say it is an AI at the start of each session. ` +
+      'Set other words (e.g. "Hello, I\'m an AI companion.") instead of removing them.'
+    );
+  }
+  if (
+    (name === DialogueParameters.quietHoursStart || name === DialogueParameters.quietHoursEnd) &&
+    !isQuietHoursValue(String(value))
+  ) {
+    return `${name} "${String(value)}" is not a time: use HH:MM in 24-hour robot local time (e.g. 21:30), or "" for none.`;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses an empty AI notice and malformed quiet hours, at start (throwing) and at runtime
+ * (`ros2 param set` gets the reason).
+ */
+export function guardDialogueParameters(node: GraphNode): Disposable {
+  for (const name of [
+    DialogueParameters.aiNotice,
+    DialogueParameters.quietHoursStart,
+    DialogueParameters.quietHoursEnd,
+  ]) {
+    const reason = refusal(name, node.getParameter(name));
+    if (reason !== undefined) throw new InvalidDialogueParameterError(name, reason);
+  }
+  return node.addParameterValidator((changes: readonly ParameterChange[]) => {
+    for (const change of changes) {
+      const reason = refusal(change.name, change.value);
+      if (reason !== undefined) return { successful: false, reason };
+    }
+    return { successful: true };
+  });
+}
 
 /** Declares the parameters and returns the machine's config from their values. */
 export function declareDialogueParameters(node: GraphNode): Partial<DialogueConfig> {
-  node.declareParameter(DialogueParameters.followUpWindowMs, 8000, {
-    kind: 'integer',
-    description:
-      'How long after the robot has spoken the person may answer without the wake word (ms).',
-    range: { min: 0, max: MAX_WINDOW_MS },
-  });
-  node.declareParameter(DialogueParameters.noSpeechTimeoutMs, 10000, {
-    kind: 'integer',
-    description: 'How long listening waits for speech before going back to sleep (ms).',
-    range: { min: 100, max: MAX_WINDOW_MS },
-  });
-  node.declareParameter(DialogueParameters.bargeInEnabled, true, {
-    kind: 'bool',
-    description: 'Whether the wake word while thinking or speaking interrupts the robot.',
-  });
+  for (const [name, value, kind, description, range] of declarations) {
+    node.declareParameter(name, value, {
+      kind,
+      description,
+      ...(range === undefined ? {} : { range }),
+    });
+  }
   return readDialogueConfig(node);
+}
+
+function strings(value: ParameterValue): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 /** The machine's config from the node's current parameter values. */
 export function readDialogueConfig(node: GraphNode): Partial<DialogueConfig> {
+  const get = (name: string): ParameterValue => node.getParameter(name);
+  const P = DialogueParameters;
   return {
-    followUpWindowMs: Number(node.getParameter(DialogueParameters.followUpWindowMs)),
-    noSpeechTimeoutMs: Number(node.getParameter(DialogueParameters.noSpeechTimeoutMs)),
-    bargeInEnabled: node.getParameter(DialogueParameters.bargeInEnabled) === true,
+    followUpWindowMs: Number(get(P.followUpWindowMs)),
+    noSpeechTimeoutMs: Number(get(P.noSpeechTimeoutMs)),
+    bargeInEnabled: get(P.bargeInEnabled) === true,
+    bargeInOnSpeech: get(P.bargeInOnSpeech) === true,
+    interruptibleStates: strings(get(P.interruptibleStates)),
+    backchannels: strings(get(P.backchannels)),
+    goodbyePhrases: strings(get(P.goodbyePhrases)),
+    sessionTimeoutMs: Number(get(P.sessionTimeoutMs)),
+    endOfTurnSilenceMs: Number(get(P.endOfTurnSilenceMs)),
+    endOfTurnSilenceMidSentenceMs: Number(get(P.endOfTurnSilenceMidSentenceMs)),
+    maxListeningMs: Number(get(P.maxListeningMs)),
+    rePrompt: String(get(P.rePrompt)),
+    greeting: String(get(P.greeting)),
+    checkInAfterMs: Number(get(P.checkInAfterMs)),
+    checkIn: String(get(P.checkIn)),
+    crisisMessage: String(get(P.crisisMessage)),
+    aiNotice: String(get(P.aiNotice)),
+    quietHoursStart: String(get(P.quietHoursStart)),
+    quietHoursEnd: String(get(P.quietHoursEnd)),
+    nudgeAfterTurns: Number(get(P.nudgeAfterTurns)),
   };
 }

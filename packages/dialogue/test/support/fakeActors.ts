@@ -95,5 +95,6 @@ export function startDialogue(input: DialogueInput = {}) {
   actor.on('turn.ended', (event) => turns.push(event.turn));
   actor.start();
   const publicState = () => actor.getSnapshot().context.state;
-  return { actor, clock, effects, states, turns, publicState };
+  const turnsSoFar = () => turns.length;
+  return { actor, clock, effects, states, turns, publicState, turnsSoFar };
 }

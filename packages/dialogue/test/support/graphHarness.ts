@@ -6,7 +6,10 @@ import {
 } from '@hearth/graph';
 import {
   Actions,
+  CaregiverCommandType,
   DialogueStateType,
+  SessionSummaryType,
+  type SessionSummary,
   GenerateAction,
   GestureCommandType,
   SayAction,
@@ -53,12 +56,17 @@ export class DialogueHarness {
   readonly generateGoals: GenerateGoal[] = [];
   readonly sayGoals: SayGoal[] = [];
   readonly cancelled: string[] = [];
+  readonly sessions: SessionSummary[] = [];
+  /** Every speech event, in order: `start:<id>` when a say goal begins, `cancelled:<id>` when it returns cancelled. */
+  readonly speech: string[] = [];
+  /** How long the fake tts takes to fall silent after a cancel. */
+  cancelDelayMs = 0;
   llmScript: LlmScript = { sentences: ['Hello.'] };
   /** When set, speech stays open until cancelled. */
   holdSpeech = false;
 
   constructor(
-    parameterOverrides: Record<string, number | boolean> = {},
+    parameterOverrides: Record<string, number | boolean | string | string[]> = {},
     options: { withLlm?: boolean } = {},
   ) {
     this.transport = createInProcessTransport({
@@ -83,6 +91,18 @@ export class DialogueHarness {
       (m) => this.turns.push(m),
       Qos.events,
     );
+    this.tester.createSubscription(
+      SessionSummaryType,
+      Topics.sessionSummary,
+      (m) => this.sessions.push(m),
+      Qos.events,
+    );
+  }
+
+  caregiver(verb: string, text = ''): void {
+    this.tester
+      .createPublisher(CaregiverCommandType, Topics.caregiverCommand, Qos.events)
+      .publish(CaregiverCommandType.create({ verb, text, issued_by: 'test' }));
   }
 
   wake(): void {
@@ -141,6 +161,7 @@ export class DialogueHarness {
     const gestures = node.createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events);
     node.createActionServer(SayAction, Actions.say, async (goal) => {
       this.sayGoals.push(goal.goal);
+      this.speech.push(`start:${goal.goal.utterance_id}`);
       goal.publishFeedback(
         SayAction.feedback.create({ event: 'started', offset_ms: 0, text: goal.goal.text }),
       );
@@ -154,7 +175,11 @@ export class DialogueHarness {
       await new Promise((resolve) => setImmediate(resolve));
       if (this.holdSpeech)
         await new Promise((resolve) => goal.signal.addEventListener('abort', resolve));
-      if (goal.signal.aborted) this.cancelled.push(`say:${goal.goal.utterance_id}`);
+      if (goal.signal.aborted) {
+        await new Promise((resolve) => setTimeout(resolve, this.cancelDelayMs));
+        this.cancelled.push(`say:${goal.goal.utterance_id}`);
+        this.speech.push(`cancelled:${goal.goal.utterance_id}`);
+      }
       return SayAction.result.create({
         audio_path: `/tmp/${goal.goal.utterance_id}.wav`,
         group_audio_path: `/tmp/${goal.goal.group_id}.wav`,

@@ -1,4 +1,4 @@
-import type { GestureProfile, SentenceCue } from '../profile/GestureProfile.js';
+import type { GestureMapping, GestureProfile, SentenceCue } from '../profile/GestureProfile.js';
 import { tokenize } from './tokenize.js';
 
 /** What a gesture is chosen from. */
@@ -9,15 +9,20 @@ export interface GestureInput {
   readonly strategy?: string;
   /** The dialogue machine's current state. */
   readonly state?: string;
+  /**
+   * The person's estimated affect, when strong enough to act on (the node applies its
+   * threshold): its emotion's gesture comes after cues and strategy, before the state.
+   */
+  readonly affect?: string;
 }
 
 /** Which rule chose the gesture. */
-export type GestureRule = 'cue' | 'strategy' | 'state' | 'default';
+export type GestureRule = 'cue' | 'strategy' | 'affect' | 'state' | 'default';
 
 export interface GestureChoice {
   readonly name: string;
-  /** GestureCommand.reason: why, in the message's vocabulary (sentence, strategy, state). */
-  readonly reason: 'sentence' | 'strategy' | 'state';
+  /** GestureCommand.reason: why, in the message's vocabulary (sentence, strategy, state, affect). */
+  readonly reason: 'sentence' | 'strategy' | 'state' | 'affect';
   readonly rule: GestureRule;
   readonly priority: number;
 }
@@ -38,15 +43,17 @@ function matchesCue(sentence: string, words: readonly string[], cue: SentenceCue
 }
 
 /**
- * Chooses one gesture, a pure function of its input and the profile. For a spoken sentence:
- * the first matching sentence cue, else the reply's strategy, else the dialogue state, else the
- * profile's default. For a state change alone: the state's gesture, or none.
+ * Chooses one gesture, a pure function of its input and the mapping (the profile's, or the one
+ * the node's parameters override it with). For a spoken sentence: the first matching sentence
+ * cue, else the reply's strategy, else the affect's gesture, else the state's first, else the
+ * default. Without a sentence: the affect's gesture when an affect is given, else the state's
+ * first gesture, or none.
  */
 export function chooseGesture(
   input: GestureInput,
   profile: GestureProfile,
+  mapping: GestureMapping = profile.mapping,
 ): GestureChoice | undefined {
-  const { mapping } = profile;
   const choice = (
     name: string,
     reason: GestureChoice['reason'],
@@ -57,9 +64,13 @@ export function chooseGesture(
     rule,
     priority: profile.gestures.get(name)?.priority ?? 0,
   });
-  const byState = input.state !== undefined ? mapping.state.get(input.state) : undefined;
-  if (input.sentence === undefined)
+  const byState = input.state !== undefined ? mapping.state.get(input.state)?.[0] : undefined;
+  const byAffect = input.affect !== undefined ? mapping.affect.get(input.affect) : undefined;
+  if (input.sentence === undefined) {
+    if (input.affect !== undefined)
+      return byAffect !== undefined ? choice(byAffect, 'affect', 'affect') : undefined;
     return byState !== undefined ? choice(byState, 'state', 'state') : undefined;
+  }
 
   const words = tokenize(input.sentence);
   const cue = mapping.sentenceCues.find((candidate) =>
@@ -68,6 +79,7 @@ export function chooseGesture(
   if (cue) return choice(cue.gesture, 'sentence', 'cue');
   const byStrategy = input.strategy ? mapping.strategy.get(input.strategy) : undefined;
   if (byStrategy !== undefined) return choice(byStrategy, 'strategy', 'strategy');
+  if (byAffect !== undefined) return choice(byAffect, 'affect', 'affect');
   if (byState !== undefined) return choice(byState, 'state', 'state');
   return choice(mapping.default, 'sentence', 'default');
 }

@@ -1,65 +1,138 @@
-import type { Disposable, GraphNode, Publisher } from '@hearth/graph';
+import type {
+  Disposable,
+  GraphNode,
+  ParameterChange,
+  ParameterValue,
+  Publisher,
+} from '@hearth/graph';
 import { Qos } from '@hearth/graph';
 import {
+  AffectType,
   DialogueStateType,
+  FaceCommandType,
   GestureCommandType,
+  MicGateType,
   SpeechEventType,
   Topics,
+  TranscriptType,
+  type Affect,
   type DialogueState,
+  type FaceCommand,
   type GestureCommand,
+  type MicGate,
   type SpeechEvent,
+  type Transcript,
 } from '@hearth/interfaces';
-import { chooseGesture, type GestureChoice, type GestureInput } from '../choose/chooseGesture.js';
-import type { GestureProfile } from '../profile/GestureProfile.js';
+import { chooseGesture, type GestureChoice } from '../choose/chooseGesture.js';
+import { inferStrategy } from '../choose/inferStrategy.js';
+import { visemeMouth } from '../lipsync/visemeMouth.js';
+import {
+  activeListening,
+  initialListeningState,
+  type ListeningEvent,
+  type ListeningState,
+} from '../listen/activeListening.js';
+import type { GestureMapping, GestureProfile } from '../profile/GestureProfile.js';
 import { loadGestureProfileSync } from '../profile/loadGestureProfile.js';
+import {
+  GestureScheduler,
+  type GestureRequest,
+  type SchedulerEvent,
+} from '../schedule/GestureScheduler.js';
+import { MicGateController } from '../schedule/MicGateController.js';
+import { systemTimers, type TimerHandle, type Timers } from '../schedule/Timers.js';
+import {
+  declareGestureParameters,
+  parseGestureIntensities,
+  readGestureSettings,
+  type GestureSettings,
+} from './gestureParameters.js';
+import { applyMappingOverrides } from './mappingOverrides.js';
+
+/** Why a gesture was asked for; state gestures are stopped when the state is left. */
+type Origin = 'sentence' | 'state' | 'affect' | 'backchannel';
+
+interface Planned {
+  readonly reason: string;
+  readonly origin: Origin;
+  readonly intensity: number;
+  readonly sentence: string;
+  readonly face: string;
+}
+
+export interface GestureNodeOptions {
+  /** Clock and timers for scheduling; tests pass a fake clock. */
+  readonly timers?: Timers;
+}
+
+/** What a profile and the mapping parameters make together, rebuilt when either changes. */
+interface Tuning {
+  readonly profile: GestureProfile;
+  readonly mapping: GestureMapping;
+  readonly gestureIntensities: ReadonlyMap<string, number>;
+  readonly settings: GestureSettings;
+}
 
 /**
- * The gesture node: one gesture per spoken sentence (on each tts `start` event), and a gesture
- * when the dialogue enters a state the profile maps (leaning in while listening, a thinking pose
- * while thinking, idle breathing while asleep). It publishes GestureCommands by name; the robot's
- * driver (or the console's figure) turns the name into the profile's joint trajectory.
- *
- * The reply's support strategy is not on the graph yet (issue 6): `chooseGesture` already takes
- * one, so a later strategy topic only needs to fill `strategy` here.
+ * The gesture node. It chooses gestures from the dialogue state, each spoken sentence (cue,
+ * strategy), the person's estimated affect and the tts events, and plays them through a
+ * scheduler that keeps layers from fighting: gestures on different joints play together, a
+ * higher priority interrupts a lower one on shared joints, others wait. The face (expression and
+ * lip-sync from visemes) is its own layer on FaceCommand. While the person speaks it nods on
+ * pauses (active listening); while gestures move it can close the microphone (MicGate).
+ * Commands name a gesture; the robot's driver (or the console's figure) plays the profile's
+ * trajectory for that name. A command with reason `stop` ends a looping gesture.
  */
 export class GestureNode {
-  private profile: GestureProfile;
+  private tuning: Tuning;
   private readonly commands: Publisher<GestureCommand>;
+  private readonly faces: Publisher<FaceCommand>;
+  private readonly micGatePublisher: Publisher<MicGate>;
   private readonly hooks: Disposable[] = [];
+  private readonly timers: Timers;
+  private readonly scheduler: GestureScheduler<Planned>;
+  private readonly micGate: MicGateController;
+  private readonly pending = new Set<TimerHandle>();
   private state: string | undefined;
-  private strategy: string | undefined;
-  /** A profile loaded by the parameter validator, applied once the change is accepted. */
-  private pendingProfile: GestureProfile | undefined;
+  private affect: Affect | undefined;
+  private listening: ListeningState = initialListeningState;
+  private silenceCheck: TimerHandle | undefined;
+  private disposed = false;
+  /** A tuning built by the parameter validator, applied once the change is accepted. */
+  private pendingTuning: Tuning | undefined;
 
   constructor(
     private readonly node: GraphNode,
     profile: GestureProfile,
+    options: GestureNodeOptions = {},
   ) {
-    this.profile = profile;
-    node.declareParameter('gestures_file', profile.file, {
+    this.timers = options.timers ?? systemTimers(() => node.clock.nowMs());
+    const gesturesFile = node.declareParameter('gestures_file', profile.file, {
       description:
         "Path of the robot profile's gestures.yaml; changing it loads and validates the new file.",
       kind: 'string',
     });
-    node.declareParameter('enabled', true, {
-      description: 'Publish gesture commands at all.',
-      kind: 'bool',
-    });
-    node.declareParameter('intensity', 1.0, {
-      description: "Scales every gesture's amplitude, 0 (still) to 1 (as authored).",
-      kind: 'double',
-      range: { min: 0, max: 1 },
-    });
-    this.hooks.push(node.addParameterValidator((changes) => this.validateProfileChange(changes)));
-    this.hooks.push(
-      node.onParametersChanged((changes) => {
-        const change = changes.find((candidate) => candidate.name === 'gestures_file');
-        if (change && this.pendingProfile?.file === String(change.value))
-          this.profile = this.pendingProfile;
-        this.pendingProfile = undefined;
-      }),
+    // A parameters file that names another gestures file wins over the profile passed in.
+    if (gesturesFile !== profile.file) profile = loadGestureProfileSync(gesturesFile);
+    declareGestureParameters(node);
+    // Parameters from the robot's file are checked against the profile now, so a bad mapping
+    // fails at start rather than at the first gesture.
+    this.tuning = this.buildTuning(profile, node.getParameters());
+    this.hooks.push(node.addParameterValidator((changes) => this.validate(changes)));
+    this.hooks.push(node.onParametersChanged((changes) => this.applyChanges(changes)));
+
+    this.scheduler = new GestureScheduler<Planned>(this.timers, (event) => this.onSchedule(event));
+    this.micGate = new MicGateController(
+      this.timers,
+      (open, reason) =>
+        this.micGatePublisher.publish(
+          MicGateType.create({ stamp: node.clock.now(), open, reason }),
+        ),
+      this.tuning.settings.micGateTailMs,
     );
     this.commands = node.createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events);
+    this.faces = node.createPublisher(FaceCommandType, Topics.faceCommand, Qos.events);
+    this.micGatePublisher = node.createPublisher(MicGateType, Topics.micGate, Qos.state);
     node.createSubscription(
       SpeechEventType,
       Topics.ttsEvents,
@@ -72,60 +145,304 @@ export class GestureNode {
       (state) => this.onDialogueState(state),
       Qos.state,
     );
+    node.createSubscription(
+      TranscriptType,
+      Topics.transcript,
+      (transcript) => this.onTranscript(transcript),
+      Qos.events,
+    );
+    node.createSubscription(
+      AffectType,
+      Topics.affect,
+      (affect) => this.onAffect(affect),
+      Qos.events,
+    );
   }
 
   /** The profile in use (after any change of `gestures_file`). */
   get currentProfile(): GestureProfile {
-    return this.profile;
+    return this.tuning.profile;
+  }
+
+  /** The mapping in use: the profile's, with the mapping parameters laid over it. */
+  get currentMapping(): GestureMapping {
+    return this.tuning.mapping;
+  }
+
+  /** Names of the gestures playing now. */
+  get playing(): readonly string[] {
+    return this.scheduler.active.map((request) => request.name);
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     for (const hook of this.hooks.splice(0)) hook.dispose();
+    for (const handle of this.pending) this.timers.clearTimeout(handle);
+    this.pending.clear();
+    if (this.silenceCheck !== undefined) this.timers.clearTimeout(this.silenceCheck);
+    this.scheduler.dispose();
+    this.micGate.dispose();
   }
 
-  private validateProfileChange(changes: readonly { name: string; value: unknown }[]): {
-    successful: boolean;
-    reason?: string;
-  } {
-    const change = changes.find((candidate) => candidate.name === 'gestures_file');
-    if (!change) return { successful: true };
+  // ----------------------------------------------------------------------------------------
+  // Parameters
+
+  private buildTuning(profile: GestureProfile, values: Record<string, ParameterValue>): Tuning {
+    const settings = readGestureSettings(values);
+    const mapping = applyMappingOverrides(profile, {
+      strategy: settings.strategyGestures,
+      state: settings.stateGestures,
+      affect: settings.affectGestures,
+    });
+    const gestureIntensities = parseGestureIntensities(
+      settings.gestureIntensities,
+      new Set(profile.gestures.keys()),
+    );
+    return { profile, mapping, gestureIntensities, settings };
+  }
+
+  private validate(changes: readonly ParameterChange[]): { successful: boolean; reason?: string } {
     try {
-      this.pendingProfile = loadGestureProfileSync(String(change.value));
+      const values: Record<string, ParameterValue> = { ...this.node.getParameters() };
+      for (const change of changes) values[change.name] = change.value;
+      const fileChange = changes.find((change) => change.name === 'gestures_file');
+      const profile = fileChange
+        ? loadGestureProfileSync(String(fileChange.value))
+        : this.tuning.profile;
+      this.pendingTuning = this.buildTuning(profile, values);
       return { successful: true };
     } catch (error) {
+      this.pendingTuning = undefined;
       return { successful: false, reason: error instanceof Error ? error.message : String(error) };
     }
   }
 
+  private applyChanges(changes: readonly ParameterChange[]): void {
+    const next =
+      this.pendingTuning ?? this.buildTuning(this.tuning.profile, this.node.getParameters());
+    this.pendingTuning = undefined;
+    this.tuning = next;
+    this.micGate.setTailMs(next.settings.micGateTailMs);
+    if (changes.some((change) => change.name === 'mic_gate_enabled' && change.value === false))
+      this.micGate.release('mic gating switched off');
+    if (!next.settings.enabled) this.scheduler.cancel(() => true);
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Inputs
+
   private onSpeechEvent(event: SpeechEvent): void {
+    const { settings } = this.tuning;
+    if (event.kind === 'viseme') {
+      if (settings.lipSyncEnabled)
+        this.later(settings.lipSyncOffsetMs, () =>
+          this.publishFace({
+            jaw_open: Math.min(1, visemeMouth(event.viseme) * settings.lipSyncGain),
+            viseme: event.viseme,
+            utterance_id: event.utterance_id,
+          }),
+        );
+      return;
+    }
+    if (event.kind === 'end') {
+      if (settings.lipSyncEnabled)
+        this.later(settings.lipSyncOffsetMs, () =>
+          this.publishFace({ jaw_open: 0, viseme: '', utterance_id: event.utterance_id }),
+        );
+      return;
+    }
     if (event.kind !== 'start') return;
-    const input: GestureInput = {
-      sentence: event.text,
-      state: this.state,
-      strategy: this.strategy,
-    };
-    this.perform(chooseGesture(input, this.profile), event.text);
+    const strategy = settings.inferStrategy ? inferStrategy(event.text) : undefined;
+    const choice = chooseGesture(
+      {
+        sentence: event.text,
+        state: this.state,
+        ...(strategy ? { strategy } : {}),
+        ...(this.strongAffect() ? { affect: this.affect?.emotion ?? '' } : {}),
+      },
+      this.tuning.profile,
+      this.tuning.mapping,
+    );
+    if (choice)
+      this.later(settings.speechOffsetMs, () => this.perform(choice, 'sentence', event.text));
   }
 
   private onDialogueState(message: DialogueState): void {
     if (message.state === this.state) return;
+    const previous = this.state;
     this.state = message.state;
-    this.perform(chooseGesture({ state: message.state }, this.profile), '');
+    // A state's postures and idle motions end with it.
+    if (previous !== undefined)
+      this.scheduler.cancel((request) => request.payload.origin === 'state');
+    if (message.state === 'asleep') this.affect = undefined;
+    this.listen({
+      kind: 'listening',
+      listening: message.state === 'listening' || message.state === 'followUp',
+      atMs: this.timers.nowMs(),
+    });
+    for (const name of this.tuning.mapping.state.get(message.state) ?? []) {
+      this.perform(
+        { name, reason: 'state', rule: 'state', priority: this.priorityOf(name) },
+        'state',
+        '',
+      );
+    }
   }
 
-  private perform(choice: GestureChoice | undefined, sentence: string): void {
-    if (!choice || this.node.getParameter('enabled') !== true) return;
-    this.commands.publish(
-      GestureCommandType.create({
-        stamp: this.node.clock.now(),
-        name: choice.name,
-        reason: choice.reason,
-        priority: choice.priority,
-        intensity: Number(this.node.getParameter('intensity')),
-        sentence,
-        start_offset_ms: 0,
-      }),
+  private onTranscript(transcript: Transcript): void {
+    if (transcript.is_final) {
+      this.listen({ kind: 'final', atMs: this.timers.nowMs() });
+      return;
+    }
+    this.listen({ kind: 'speech', atMs: this.timers.nowMs() });
+    // Check for a pause once the person has been silent for the pause length.
+    if (this.silenceCheck !== undefined) this.timers.clearTimeout(this.silenceCheck);
+    this.silenceCheck = this.timers.setTimeout(() => {
+      this.silenceCheck = undefined;
+      this.listen({ kind: 'silence', atMs: this.timers.nowMs() });
+    }, this.tuning.settings.backchannelPauseMs);
+  }
+
+  private onAffect(affect: Affect): void {
+    this.affect = affect;
+    if (!this.strongAffect()) return;
+    const choice = chooseGesture(
+      { affect: affect.emotion },
+      this.tuning.profile,
+      this.tuning.mapping,
     );
-    this.node.logger.debug('gesture', { name: choice.name, rule: choice.rule });
+    if (choice) this.perform(choice, 'affect', '');
+  }
+
+  private listen(event: ListeningEvent): void {
+    const { settings } = this.tuning;
+    const next = activeListening(this.listening, event, {
+      pauseMs: settings.backchannelPauseMs,
+      minIntervalMs: settings.backchannelIntervalMs,
+    });
+    this.listening = next.state;
+    if (!next.cue || !settings.backchannelEnabled) return;
+    const { profile, mapping } = this.tuning;
+    const name = profile.gestures.has(settings.backchannelGesture)
+      ? settings.backchannelGesture
+      : mapping.default;
+    this.perform(
+      { name, reason: 'state', rule: 'state', priority: this.priorityOf(name) },
+      'backchannel',
+      '',
+    );
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Output
+
+  private strongAffect(): boolean {
+    return (
+      this.affect !== undefined &&
+      this.affect.emotion !== 'neutral' &&
+      this.affect.intensity >= this.tuning.settings.affectThreshold
+    );
+  }
+
+  private priorityOf(name: string): number {
+    return this.tuning.profile.gestures.get(name)?.priority ?? 0;
+  }
+
+  /** The command's intensity: the global one, the gesture's own, softened by negative affect. */
+  private intensityOf(name: string): number {
+    const { settings, gestureIntensities } = this.tuning;
+    let intensity = settings.intensity * (gestureIntensities.get(name) ?? 1);
+    if (this.affect && this.affect.valence < 0)
+      intensity *= 1 - settings.affectSoftening * Math.min(1, this.affect.intensity);
+    return intensity;
+  }
+
+  private perform(choice: GestureChoice, origin: Origin, sentence: string): void {
+    const { profile, settings } = this.tuning;
+    if (!settings.enabled || this.disposed) return;
+    const gesture = profile.gestures.get(choice.name);
+    if (!gesture) return;
+    const request: GestureRequest<Planned> = {
+      name: gesture.name,
+      priority: gesture.priority,
+      joints: gesture.joints,
+      durationMs: gesture.durationS * 1000,
+      loop: gesture.loop,
+      // State postures wait as long as needed; the rest is only worth doing near its moment.
+      maxWaitMs: origin === 'state' ? Infinity : settings.maxWaitMs,
+      // Speech moves on: a sentence's gesture replaces an earlier sentence's (or an affect
+      // gesture's) of equal priority rather than wait behind it and land on a later sentence.
+      ...(origin === 'sentence'
+        ? {
+            supersedes: (playing: GestureRequest<Planned>) =>
+              playing.payload.origin === 'sentence' || playing.payload.origin === 'affect',
+          }
+        : {}),
+      payload: {
+        reason: origin === 'backchannel' ? 'backchannel' : choice.reason,
+        origin,
+        intensity: this.intensityOf(gesture.name),
+        sentence,
+        face: gesture.face,
+      },
+    };
+    const outcome = this.scheduler.request(request);
+    this.node.logger.debug('gesture', { name: choice.name, rule: choice.rule, outcome });
+  }
+
+  private onSchedule(event: SchedulerEvent<Planned>): void {
+    const { request } = event;
+    const gates =
+      this.tuning.settings.micGateEnabled &&
+      request.joints.length > 0 &&
+      request.priority >= this.tuning.settings.micGateMinPriority;
+    if (event.kind === 'started') {
+      this.commands.publish(
+        GestureCommandType.create({
+          stamp: this.node.clock.now(),
+          name: request.name,
+          reason: request.payload.reason,
+          priority: request.priority,
+          intensity: request.payload.intensity,
+          sentence: request.payload.sentence,
+          start_offset_ms: 0,
+        }),
+      );
+      if (request.payload.face) this.publishFace({ expression: request.payload.face });
+      if (gates) this.micGate.motionStarted(request, request.name);
+      return;
+    }
+    if (event.kind === 'interrupted' && request.loop && event.by === undefined) {
+      this.commands.publish(
+        GestureCommandType.create({
+          stamp: this.node.clock.now(),
+          name: request.name,
+          reason: 'stop',
+          priority: request.priority,
+          intensity: 0,
+        }),
+      );
+    }
+    if (event.kind !== 'dropped') this.micGate.motionEnded(request);
+    else this.node.logger.debug('gesture dropped', { name: request.name, reason: event.reason });
+  }
+
+  private publishFace(fields: Partial<FaceCommand>): void {
+    if (this.disposed) return;
+    this.faces.publish(FaceCommandType.create({ ...fields, stamp: this.node.clock.now() }));
+  }
+
+  /** Runs `action` after `delayMs` (at once for 0), unless the node is disposed first. */
+  private later(delayMs: number, action: () => void): void {
+    if (delayMs <= 0) {
+      action();
+      return;
+    }
+    const handle = this.timers.setTimeout(() => {
+      this.pending.delete(handle);
+      if (!this.disposed) action();
+    }, delayMs);
+    this.pending.add(handle);
   }
 }

@@ -24,6 +24,19 @@ export const DIALOGUE_STATES = [
 ] as const;
 export type DialogueStateName = (typeof DIALOGUE_STATES)[number];
 
+/** ESConv's emotion types (Affect.emotion), plus neutral. */
+export const AFFECT_EMOTIONS = [
+  'anxiety',
+  'depression',
+  'sadness',
+  'anger',
+  'fear',
+  'disgust',
+  'shame',
+  'neutral',
+] as const;
+export type AffectEmotion = (typeof AFFECT_EMOTIONS)[number];
+
 export interface JointLimits {
   readonly name: string;
   /** Radians. */
@@ -51,7 +64,20 @@ export interface Gesture {
   readonly face: string;
   /** Repeats until another gesture replaces it (idle motions). */
   readonly loop: boolean;
+  /** Empty for a gesture the robot plays as its own named animation. */
   readonly keyframes: readonly Keyframe[];
+  /**
+   * The robot's own named animation (e.g. Pepper's `animations/Stand/Gestures/Yes_1`), played by
+   * the robot's driver instead of keyframes; empty for a keyframed gesture.
+   */
+  readonly animation: string;
+  /** Seconds: the last keyframe's time, or the animation's declared duration. */
+  readonly durationS: number;
+  /**
+   * The joints it moves, in the profile's joint order: what it competes for with other
+   * gestures (keyframe joints, plus `occupies` for an animation).
+   */
+  readonly joints: readonly string[];
 }
 
 /** A rule matching a spoken sentence. */
@@ -65,7 +91,10 @@ export interface SentenceCue {
 
 export interface GestureMapping {
   readonly strategy: ReadonlyMap<string, string>;
-  readonly state: ReadonlyMap<string, string>;
+  /** Gestures started on entering a state; several play at once when their joints differ. */
+  readonly state: ReadonlyMap<string, readonly string[]>;
+  /** A gesture for the person's estimated affect (Affect.emotion). */
+  readonly affect: ReadonlyMap<string, string>;
   readonly sentenceCues: readonly SentenceCue[];
   readonly default: string;
 }

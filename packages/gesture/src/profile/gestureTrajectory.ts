@@ -17,6 +17,8 @@ export interface JointTrajectory {
   readonly loop: boolean;
   readonly face: string;
   readonly durationS: number;
+  /** The robot's own named animation to play instead (no points then); empty otherwise. */
+  readonly animation: string;
 }
 
 /** The joint's position at `time`: linear between the keyframes that list it, held after the last. */
@@ -68,6 +70,7 @@ export function gestureTrajectory(
     points,
     loop: gesture.loop,
     face: gesture.face,
-    durationS: gesture.keyframes[gesture.keyframes.length - 1]?.time ?? 0,
+    durationS: gesture.durationS,
+    animation: gesture.animation,
   };
 }

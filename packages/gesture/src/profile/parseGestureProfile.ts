@@ -155,7 +155,17 @@ function toGesture(
     }
     return { time: frame.time, joints: new Map(Object.entries(frame.joints)) };
   });
+  raw.occupies.forEach((jointName, index) => {
+    if (!joints.has(jointName))
+      issues.push({
+        key: `${base}.occupies[${index}]`,
+        problem: `gesture "${name}" occupies joint ${jointName}, which the joints table does not define`,
+        fix: `use one of ${[...joints.keys()].join(', ')}, or add the joint with its limits`,
+      });
+  });
   if (issues.length > 0) throw new GestureProfileError(path, issues);
+  const moved = new Set<string>(raw.occupies);
+  for (const frame of keyframes) for (const jointName of frame.joints.keys()) moved.add(jointName);
   return {
     name,
     description: raw.description,
@@ -163,7 +173,16 @@ function toGesture(
     face: raw.face,
     loop: raw.loop,
     keyframes,
+    animation: raw.animation,
+    durationS: raw.duration ?? keyframes[keyframes.length - 1]?.time ?? 0,
+    joints: [...joints.keys()].filter((jointName) => moved.has(jointName)),
   };
+}
+
+/** A state's gestures, written as one name or a list. */
+function asList(value: string | readonly string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : [...value];
 }
 
 function checkReferences(
@@ -183,8 +202,17 @@ function checkReferences(
   };
   for (const [strategy, gesture] of Object.entries(file.mapping.strategy))
     if (gesture) check(`mapping.strategy.${strategy}`, gesture);
-  for (const [state, gesture] of Object.entries(file.mapping.state))
-    if (gesture) check(`mapping.state.${state}`, gesture);
+  for (const [state, value] of Object.entries(file.mapping.state)) {
+    const list = asList(value);
+    list.forEach((gesture, i) =>
+      check(
+        typeof value === 'string' ? `mapping.state.${state}` : `mapping.state.${state}[${i}]`,
+        gesture,
+      ),
+    );
+  }
+  for (const [emotion, gesture] of Object.entries(file.mapping.affect))
+    if (gesture) check(`mapping.affect.${emotion}`, gesture);
   file.mapping.sentence_cues.forEach((cue, i) =>
     check(`mapping.sentence_cues[${i}].gesture`, cue.gesture),
   );
@@ -236,7 +264,14 @@ export function parseGestureProfile(text: string, path: string): GestureProfile 
         ),
       ),
       state: new Map(
-        Object.entries(file.mapping.state).filter((entry): entry is [string, string] => !!entry[1]),
+        Object.entries(file.mapping.state)
+          .map(([state, value]): [string, string[]] => [state, asList(value)])
+          .filter((entry) => entry[1].length > 0),
+      ),
+      affect: new Map(
+        Object.entries(file.mapping.affect).filter(
+          (entry): entry is [string, string] => !!entry[1],
+        ),
       ),
       sentenceCues,
       default: file.mapping.default,

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { DIALOGUE_STATES, SUPPORT_STRATEGIES } from './GestureProfile.js';
+import { AFFECT_EMOTIONS, DIALOGUE_STATES, SUPPORT_STRATEGIES } from './GestureProfile.js';
 
 /** The gestures.yaml file as written (snake_case, as robot-config files are). */
 const name = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case');
+/** Joint names are the robot's own (Pepper's `HeadYaw`, a URDF's `head_pan`). */
+const jointName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a letter followed by letters, digits or _');
 
 export const jointSchema = z.strictObject({
   min: z.number(),
@@ -18,13 +22,25 @@ export const keyframeSchema = z.strictObject({
     .refine((joints) => Object.keys(joints).length > 0, 'lists no joints'),
 });
 
-export const gestureSchema = z.strictObject({
-  description: z.string().default(''),
-  priority: z.number().int().min(0).max(255),
-  face: z.string().default(''),
-  loop: z.boolean().default(false),
-  keyframes: z.array(keyframeSchema).min(1),
-});
+export const gestureSchema = z
+  .strictObject({
+    description: z.string().default(''),
+    priority: z.number().int().min(0).max(255),
+    face: z.string().default(''),
+    loop: z.boolean().default(false),
+    keyframes: z.array(keyframeSchema).default([]),
+    /** The robot's own named animation, played by its driver instead of keyframes. */
+    animation: z.string().default(''),
+    /** Seconds; required for an animation (keyframed gestures last until their last keyframe). */
+    duration: z.number().positive().optional(),
+    /** Joints an animation moves, so that gestures on the same joints do not fight. */
+    occupies: z.array(jointName).default([]),
+  })
+  .refine(
+    (gesture) =>
+      gesture.keyframes.length > 0 || (gesture.animation !== '' && gesture.duration !== undefined),
+    'needs keyframes, or an animation with its duration',
+  );
 
 export const sentenceCueSchema = z
   .strictObject({
@@ -38,7 +54,7 @@ export const gestureFileSchema = z.strictObject({
   version: z.literal(1),
   robot: z.string().min(1),
   joints: z
-    .record(name, jointSchema)
+    .record(jointName, jointSchema)
     .refine((joints) => Object.keys(joints).length > 0, 'lists no joints'),
   face_expressions: z.array(z.string().min(1)).default([]),
   gestures: z
@@ -46,7 +62,10 @@ export const gestureFileSchema = z.strictObject({
     .refine((gestures) => Object.keys(gestures).length > 0, 'lists no gestures'),
   mapping: z.strictObject({
     strategy: z.partialRecord(z.enum(SUPPORT_STRATEGIES), z.string()).default({}),
-    state: z.partialRecord(z.enum(DIALOGUE_STATES), z.string()).default({}),
+    state: z
+      .partialRecord(z.enum(DIALOGUE_STATES), z.union([z.string(), z.array(z.string()).min(1)]))
+      .default({}),
+    affect: z.partialRecord(z.enum(AFFECT_EMOTIONS), z.string()).default({}),
     sentence_cues: z.array(sentenceCueSchema).default([]),
     default: z.string(),
   }),

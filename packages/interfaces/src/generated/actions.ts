@@ -72,7 +72,15 @@ export interface GenerateResult {
   first_token_ms: number;
   total_ms: number;
   tokens_per_second: number;
+  /**
+   * How the history was fitted into the context: window, stopwords, summary (window until the
+   * first summary is ready), or fallback.
+   */
   context_strategy: string;
+  /** True when old turns were stripped or dropped this turn, so the cached prefix was cut. */
+  context_compacted: boolean;
+  /** Utterances (the person's and the robot's) in the session's history after this turn. */
+  history_utterances: number;
 }
 
 /** Creates, parses and checks `hearth_interfaces/action/Generate_Result` messages. */
@@ -159,6 +167,22 @@ export const GenerateResultType = defineMessage<GenerateResult>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'context_compacted',
+      type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'history_utterances',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
@@ -172,6 +196,8 @@ export const GenerateResultType = defineMessage<GenerateResult>({
     total_ms: 0,
     tokens_per_second: 0,
     context_strategy: '',
+    context_compacted: false,
+    history_utterances: 0,
   }),
   checkFields: (m, path, issues) => {
     Checks.string(m.reply, at(path, 'reply'), issues);
@@ -184,6 +210,8 @@ export const GenerateResultType = defineMessage<GenerateResult>({
     Checks.float64(m.total_ms, at(path, 'total_ms'), issues);
     Checks.float64(m.tokens_per_second, at(path, 'tokens_per_second'), issues);
     Checks.string(m.context_strategy, at(path, 'context_strategy'), issues);
+    Checks.bool(m.context_compacted, at(path, 'context_compacted'), issues);
+    Checks.uint32(m.history_utterances, at(path, 'history_utterances'), issues);
   },
 });
 

@@ -319,6 +319,88 @@ export const DialogueStateType = defineMessage<DialogueState>({
 });
 
 /**
+ * The face layer: the expression on the face screen and the mouth for lip-sync. It never
+ * competes with arm or head gestures, so the robot's driver applies it on top of them.
+ *
+ * ROS 2 type `hearth_interfaces/msg/FaceCommand`, from msg/FaceCommand.msg.
+ */
+export interface FaceCommand {
+  stamp: Time;
+  /** Face expression from the robot profile's face_expressions; empty keeps the current one. */
+  expression: string;
+  /** Mouth opening, 0 (closed) to 1 (wide), for a jaw joint or a drawn mouth. */
+  jaw_open: number;
+  /**
+   * The viseme this mouth shape comes from (tts SpeechEvent.viseme); empty for an expression alone.
+   */
+  viseme: string;
+  /** The utterance being lip-synced; empty for an expression alone. */
+  utterance_id: string;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/FaceCommand` messages. */
+export const FaceCommandType = defineMessage<FaceCommand>({
+  typeName: 'hearth_interfaces/msg/FaceCommand',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'expression',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'jaw_open',
+      type: 'float32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'viseme',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'utterance_id',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    expression: '',
+    jaw_open: 0,
+    viseme: '',
+    utterance_id: '',
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.expression, at(path, 'expression'), issues);
+    Checks.float32(m.jaw_open, at(path, 'jaw_open'), issues);
+    Checks.string(m.viseme, at(path, 'viseme'), issues);
+    Checks.string(m.utterance_id, at(path, 'utterance_id'), issues);
+  },
+});
+
+/**
  * A named gesture for the robot to perform, from the robot profile's gesture table.
  *
  * ROS 2 type `hearth_interfaces/msg/GestureCommand`, from msg/GestureCommand.msg.
@@ -326,7 +408,10 @@ export const DialogueStateType = defineMessage<DialogueState>({
 export interface GestureCommand {
   stamp: Time;
   name: string;
-  /** Why it was chosen: sentence, state, strategy, affect, idle. */
+  /**
+   * Why it was chosen: sentence, state, strategy, affect, backchannel (a listening nod), or stop
+   * (a looping gesture ends: the driver stops it).
+   */
   reason: string;
   /** Higher wins when two gestures compete for the same joints. */
   priority: number;
@@ -417,6 +502,62 @@ export const GestureCommandType = defineMessage<GestureCommand>({
     Checks.float32(m.intensity, at(path, 'intensity'), issues);
     Checks.string(m.sentence, at(path, 'sentence'), issues);
     Checks.uint32(m.start_offset_ms, at(path, 'start_offset_ms'), issues);
+  },
+});
+
+/**
+ * Whether the microphone should listen: closed while the robot's own motors are loud (a gesture
+ * is moving), so recognition and the wake word do not hear them. Published by the gesture node
+ * when its mic_gate_enabled parameter is true; audio input and stt may honour it.
+ *
+ * ROS 2 type `hearth_interfaces/msg/MicGate`, from msg/MicGate.msg.
+ */
+export interface MicGate {
+  stamp: Time;
+  open: boolean;
+  /** Why it changed, e.g. the gesture that closed it, or "motion ended". */
+  reason: string;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/MicGate` messages. */
+export const MicGateType = defineMessage<MicGate>({
+  typeName: 'hearth_interfaces/msg/MicGate',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'open',
+      type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'reason',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    open: false,
+    reason: '',
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.bool(m.open, at(path, 'open'), issues);
+    Checks.string(m.reason, at(path, 'reason'), issues);
   },
 });
 
@@ -517,6 +658,178 @@ export const SafetyAlertType = defineMessage<SafetyAlert>({
     Checks.string(m.category, at(path, 'category'), issues);
     checkArray(m.reasons, at(path, 'reasons'), issues, 'string[]', null, Checks.string);
     Checks.string(m.message, at(path, 'message'), issues);
+  },
+});
+
+/**
+ * One conversation session, published by the dialogue node when it ends (goodbye, inactivity or a
+ * caregiver's end-session).
+ *
+ * ROS 2 type `hearth_interfaces/msg/SessionSummary`, from msg/SessionSummary.msg.
+ */
+export interface SessionSummary {
+  stamp: Time;
+  session_id: string;
+  /** goodbye, inactivity, caregiver */
+  reason: string;
+  started: Time;
+  duration_ms: number;
+  /** User turns in the session, and how many of the robot's replies were interrupted. */
+  turns: number;
+  interruptions: number;
+  /** Safety alerts raised in the session. */
+  alerts: number;
+  /** The person's mood at the start and end of the session; empty until affect is estimated. */
+  mood_start: string;
+  mood_end: string;
+  /**
+   * Time to the first audio of each reply, from the end of the person's speech; -1 when no reply
+   * was spoken.
+   */
+  first_audio_mean_ms: number;
+  first_audio_p50_ms: number;
+  first_audio_p95_ms: number;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/SessionSummary` messages. */
+export const SessionSummaryType = defineMessage<SessionSummary>({
+  typeName: 'hearth_interfaces/msg/SessionSummary',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'session_id',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'reason',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'started',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'duration_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'turns',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'interruptions',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'alerts',
+      type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'mood_start',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'mood_end',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'first_audio_mean_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'first_audio_p50_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'first_audio_p95_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    session_id: '',
+    reason: '',
+    started: TimeType.create(),
+    duration_ms: 0,
+    turns: 0,
+    interruptions: 0,
+    alerts: 0,
+    mood_start: '',
+    mood_end: '',
+    first_audio_mean_ms: 0,
+    first_audio_p50_ms: 0,
+    first_audio_p95_ms: 0,
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.session_id, at(path, 'session_id'), issues);
+    Checks.string(m.reason, at(path, 'reason'), issues);
+    TimeType.collectIssues(m.started, at(path, 'started'), issues);
+    Checks.float64(m.duration_ms, at(path, 'duration_ms'), issues);
+    Checks.uint32(m.turns, at(path, 'turns'), issues);
+    Checks.uint32(m.interruptions, at(path, 'interruptions'), issues);
+    Checks.uint32(m.alerts, at(path, 'alerts'), issues);
+    Checks.string(m.mood_start, at(path, 'mood_start'), issues);
+    Checks.string(m.mood_end, at(path, 'mood_end'), issues);
+    Checks.float64(m.first_audio_mean_ms, at(path, 'first_audio_mean_ms'), issues);
+    Checks.float64(m.first_audio_p50_ms, at(path, 'first_audio_p50_ms'), issues);
+    Checks.float64(m.first_audio_p95_ms, at(path, 'first_audio_p95_ms'), issues);
   },
 });
 
@@ -754,6 +1067,14 @@ export interface TurnRecord {
   generated_tokens: number;
   tokens_per_second: number;
   context_strategy: string;
+  /**
+   * The safety screen of what the person said: none, low, moderate, high, imminent; and its
+   * category (suicidal_ideation, self_harm, harm_to_others, abuse, medical_emergency; empty at none).
+   */
+  risk_level: string;
+  risk_category: string;
+  /** True when the output guard replaced a sentence of the reply with its safe one. */
+  reply_guarded: boolean;
 }
 
 /** Creates, parses and checks `hearth_interfaces/msg/TurnRecord` messages. */
@@ -920,6 +1241,30 @@ export const TurnRecordType = defineMessage<TurnRecord>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'risk_level',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'risk_category',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'reply_guarded',
+      type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
@@ -943,6 +1288,9 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     generated_tokens: 0,
     tokens_per_second: 0,
     context_strategy: '',
+    risk_level: '',
+    risk_category: '',
+    reply_guarded: false,
   }),
   checkFields: (m, path, issues) => {
     TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
@@ -965,6 +1313,9 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     Checks.uint32(m.generated_tokens, at(path, 'generated_tokens'), issues);
     Checks.float64(m.tokens_per_second, at(path, 'tokens_per_second'), issues);
     Checks.string(m.context_strategy, at(path, 'context_strategy'), issues);
+    Checks.string(m.risk_level, at(path, 'risk_level'), issues);
+    Checks.string(m.risk_category, at(path, 'risk_category'), issues);
+    Checks.bool(m.reply_guarded, at(path, 'reply_guarded'), issues);
   },
 });
 

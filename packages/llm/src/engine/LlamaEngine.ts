@@ -2,11 +2,16 @@ import { performance } from 'node:perf_hooks';
 import {
   getLlama,
   LlamaLogLevel,
-  type ChatHistoryItem,
+  type ChatWrapper,
   type Llama,
   type LlamaModel,
 } from 'node-llama-cpp';
 import { callSafely } from '../callSafely.js';
+import { chatWrapperFor, checkChatTemplateFamily } from '../chat/chatTemplateFamilies.js';
+import { defaultContextOptions, type ContextOptions } from '../context/ContextOptions.js';
+import { Summarizer } from '../context/Summarizer.js';
+import { LoraAdapterError } from '../errors/LoraAdapterError.js';
+import { UnknownChatTemplateError } from '../errors/UnknownChatTemplateError.js';
 import { ModelLoadError } from '../errors/ModelLoadError.js';
 import { ModelFileError } from '../errors/ModelFileError.js';
 import { defaultPersonaPrompt } from '../persona.js';
@@ -14,7 +19,6 @@ import { physicalCoreCount } from '../physicalCoreCount.js';
 import { ReplyAssembler } from '../ReplyAssembler.js';
 import {
   defaultSampling,
-  type ContextStrategy,
   type ReplyOptions,
   type ReplyRequest,
   type ReplyResult,
@@ -22,7 +26,7 @@ import {
   type SamplingOptions,
 } from '../types.js';
 import { checkModelFile, checkModelFileHead } from './checkModelFile.js';
-import { ModelSession } from './ModelSession.js';
+import { ModelSession, type LoraOptions } from './ModelSession.js';
 
 export type EngineLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -34,6 +38,15 @@ export interface LlamaEngineOptions {
   readonly contextSize?: number;
   /** Sessions kept in memory at once; the least recently used is dropped. Defaults to 2. */
   readonly maxSessions?: number;
+  /**
+   * Chat template family (chatml, llama2, mistral, phi3, llama3) for a model whose GGUF has no
+   * template; '' (the default) lets node-llama-cpp resolve it from the file.
+   */
+  readonly chatTemplate?: string;
+  /** A LoRA adapter (GGUF) applied to every session's context at the given scale. */
+  readonly lora?: LoraOptions;
+  /** Most tokens in one background summary (summary strategy); default 96. */
+  readonly summaryMaxTokens?: number;
   /** Locale for sentence splitting; defaults to 'en'. */
   readonly locale?: string;
   /** Receives llama.cpp's warnings and errors and the engine's own notes. */
@@ -49,6 +62,10 @@ export class LlamaEngine implements ReplyEngine {
   readonly kind = 'model';
   private readonly sessions = new Map<string, ModelSession>();
   private readonly opening = new Map<string, Promise<ModelSession>>();
+  private readonly summarizer: Summarizer;
+  private summaryRun: { controller: AbortController; done: Promise<void> } | undefined;
+  private activeTurns = 0;
+  private lora: LoraOptions | undefined;
   private disposed = false;
 
   private constructor(
@@ -60,7 +77,18 @@ export class LlamaEngine implements ReplyEngine {
     private readonly maxSessions: number,
     private readonly locale: string,
     private readonly log: (level: EngineLogLevel, message: string) => void,
-  ) {}
+    private readonly chatWrapper: ChatWrapper | 'auto',
+    lora: LoraOptions | undefined,
+    summaryMaxTokens: number | undefined,
+  ) {
+    this.lora = lora;
+    this.summarizer = new Summarizer(model, {
+      contextSize,
+      threads,
+      chatWrapper,
+      maxTokens: summaryMaxTokens,
+    });
+  }
 
   /**
    * Checks and loads the model. Throws a ModelFileError subclass naming the file and the fix
@@ -69,8 +97,10 @@ export class LlamaEngine implements ReplyEngine {
   static async load(options: LlamaEngineOptions): Promise<LlamaEngine> {
     const threads = options.threads && options.threads > 0 ? options.threads : physicalCoreCount();
     const log = options.log ?? (() => undefined);
-    // Fail fast on a missing or foreign file, before the native binding loads.
+    // Fail fast on a missing or foreign file or an unknown template, before the native binding
+    // loads.
     await checkModelFileHead(options.modelPath);
+    if (options.chatTemplate) checkChatTemplateFamily(options.chatTemplate);
     const llama = await getLlama({
       gpu: false,
       // Never fetch llama.cpp sources or compile: the prebuilt CPU binary or a clear error.
@@ -83,8 +113,11 @@ export class LlamaEngine implements ReplyEngine {
       logger: (level, message) => log(toEngineLevel(level), message.trim()),
     });
     try {
-      await checkModelFile(options.modelPath, llama);
+      const info = await checkModelFile(options.modelPath, llama);
+      const hasTemplate = typeof info.metadata?.tokenizer?.chat_template === 'string';
+      const chatWrapper = chatWrapperFor(options.chatTemplate ?? '', hasTemplate);
       const model = await llama.loadModel({ modelPath: options.modelPath, gpuLayers: 0 });
+      if (options.lora) await probeLora(model, options.lora);
       return new LlamaEngine(
         llama,
         model,
@@ -94,10 +127,17 @@ export class LlamaEngine implements ReplyEngine {
         Math.max(1, options.maxSessions ?? 2),
         options.locale ?? 'en',
         log,
+        chatWrapper,
+        options.lora,
+        options.summaryMaxTokens,
       );
     } catch (error) {
       await llama.dispose();
-      throw error instanceof ModelFileError ? error : new ModelLoadError(options.modelPath, error);
+      const named =
+        error instanceof ModelFileError ||
+        error instanceof LoraAdapterError ||
+        error instanceof UnknownChatTemplateError;
+      throw named ? error : new ModelLoadError(options.modelPath, error);
     }
   }
 
@@ -106,11 +146,51 @@ export class LlamaEngine implements ReplyEngine {
     return this.sessions.get(sessionId)?.tokenCount ?? 0;
   }
 
+  /** The summary of a session's evicted turns ('' when none yet). */
+  sessionSummary(sessionId: string): string {
+    return this.sessions.get(sessionId)?.summary ?? '';
+  }
+
+  /** The LoRA adapter's current scale (undefined without one). */
+  get loraScale(): number | undefined {
+    return this.lora?.scale;
+  }
+
   async generate(request: ReplyRequest, options: ReplyOptions = {}): Promise<ReplyResult> {
     const start = performance.now();
     if (options.signal?.aborted) return this.cancelledBeforeStart(start);
-    const session = await this.sessionFor(request.sessionId, options.personaPrompt);
-    return session.queue.run(() => this.runTurn(session, request, options, start));
+    // A background summary must not compete with a reply for the CPU: stop it, redo it later.
+    this.activeTurns += 1;
+    this.summaryRun?.controller.abort();
+    try {
+      const session = await this.sessionFor(request.sessionId, options.personaPrompt);
+      return await session.queue.run(() => this.runTurn(session, request, options, start));
+    } finally {
+      this.activeTurns -= 1;
+      this.scheduleSummaries();
+    }
+  }
+
+  /**
+   * Rebuilds every session's context with the adapter at the new scale; histories are kept (and
+   * evaluated again on their next turn). Sessions opened later use the new scale.
+   */
+  async setLoraScale(scale: number): Promise<void> {
+    if (!this.lora) {
+      this.log('warn', 'lora_scale changed, but no LoRA adapter is loaded (lora_path is empty).');
+      return;
+    }
+    if (scale === this.lora.scale) return;
+    const lora = { filePath: this.lora.filePath, scale };
+    this.lora = lora;
+    await Promise.all(
+      [...this.sessions.values()].map((session) => session.queue.run(() => session.setLora(lora))),
+    );
+  }
+
+  /** Settles when no background summary is running or due (for tests and shutdown). */
+  async summariesIdle(): Promise<void> {
+    while (this.summaryRun) await this.summaryRun.done;
   }
 
   async endSession(sessionId: string): Promise<void> {
@@ -123,6 +203,9 @@ export class LlamaEngine implements ReplyEngine {
     if (this.disposed) return;
     this.disposed = true;
     await Promise.allSettled(this.opening.values());
+    this.summaryRun?.controller.abort();
+    await this.summaryRun?.done;
+    await this.summarizer.dispose();
     const sessions = [...this.sessions.values()];
     this.sessions.clear();
     await Promise.all(sessions.map((session) => session.dispose()));
@@ -165,7 +248,14 @@ export class LlamaEngine implements ReplyEngine {
     };
 
     if (signal?.aborted) return this.cancelledBeforeStart(start);
-    if (request.instruction) this.addInstruction(session, request.instruction);
+    const context: ContextOptions = { ...defaultContextOptions, ...options.context };
+    const fit = session.fitTurn(request.userText, request.instruction, sampling.maxTokens, context);
+    if (fit.compacted) {
+      this.log(
+        'debug',
+        `Session ${session.id}: history over budget; compacted by ${fit.contextStrategy}.`,
+      );
+    }
 
     let cancelled: boolean;
     try {
@@ -212,26 +302,40 @@ export class LlamaEngine implements ReplyEngine {
       totalMs: end - start,
       tokensPerSecond:
         generatedTokens > 1 && decodeSeconds > 0 ? (generatedTokens - 1) / decodeSeconds : 0,
-      contextStrategy: this.contextStrategyOf(session),
+      contextStrategy: fit.contextStrategy,
+      contextCompacted: fit.compacted,
+      historyUtterances: session.utterances,
     };
   }
 
   /**
-   * Adds the turn's instruction as a system message just before the person's words. It stays in
-   * the history: removing it later would change an already cached prefix and force the model
-   * to evaluate the rest of the conversation again.
+   * Starts the next due background summary when no turn is running: one at a time, for the
+   * first session with evicted turns not yet summarized. An aborted run leaves its turns due.
    */
-  private addInstruction(session: ModelSession, instruction: string): void {
-    const history: ChatHistoryItem[] = session.chat.getChatHistory();
-    session.chat.setChatHistory([...history, { type: 'system', text: instruction }]);
-  }
-
-  /** Whether the last evaluation had to drop part of the history to fit the context. */
-  private contextStrategyOf(session: ModelSession): ContextStrategy {
-    const window = session.chat.getLastEvaluationContextWindow();
-    if (window === null) return 'full_history';
-    const history = session.chat.getChatHistory();
-    return JSON.stringify(window) === JSON.stringify(history) ? 'full_history' : 'context_shift';
+  private scheduleSummaries(): void {
+    if (this.disposed || this.activeTurns > 0 || this.summaryRun) return;
+    const session = [...this.sessions.values()].find((s) => s.unsummarized.length > 0);
+    if (!session) return;
+    const turns = [...session.unsummarized];
+    const controller = new AbortController();
+    const done = this.summarizer
+      .summarize(session.summary, turns, controller.signal)
+      .then((summary) => {
+        if (controller.signal.aborted) return;
+        session.unsummarized.splice(0, turns.length);
+        if (summary !== '') session.setSummary(summary);
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        // A summary is a nicety: without one the session goes on as a window.
+        session.unsummarized.splice(0, turns.length);
+        this.log('warn', `Summarizing session ${session.id} failed: ${String(error)}`);
+      })
+      .finally(() => {
+        this.summaryRun = undefined;
+        this.scheduleSummaries();
+      });
+    this.summaryRun = { controller, done };
   }
 
   private cancelledBeforeStart(start: number): ReplyResult {
@@ -246,7 +350,9 @@ export class LlamaEngine implements ReplyEngine {
       firstTokenMs: totalMs,
       totalMs,
       tokensPerSecond: 0,
-      contextStrategy: 'full_history',
+      contextStrategy: defaultContextOptions.strategy,
+      contextCompacted: false,
+      historyUtterances: 0,
     };
   }
 
@@ -288,9 +394,41 @@ export class LlamaEngine implements ReplyEngine {
       contextSize: this.contextSize,
       threads: this.threads,
       systemPrompt,
+      chatWrapper: this.chatWrapper,
+      lora: this.lora,
     });
     this.sessions.set(sessionId, session);
     return session;
+  }
+}
+
+/**
+ * Checks a LoRA adapter before any session needs it: the file must be GGUF, and llama.cpp must
+ * accept it for this model (shapes, architecture) in a small throwaway context.
+ */
+async function probeLora(model: LlamaModel, lora: LoraOptions): Promise<void> {
+  try {
+    await checkModelFileHead(lora.filePath);
+  } catch (error) {
+    throw new LoraAdapterError(
+      lora.filePath,
+      error instanceof Error ? error.message : String(error),
+      { cause: error },
+    );
+  }
+  try {
+    const context = await model.createContext({
+      contextSize: 256,
+      threads: 1,
+      lora: { adapters: [{ filePath: lora.filePath, scale: lora.scale }] },
+    });
+    await context.dispose();
+  } catch (error) {
+    throw new LoraAdapterError(
+      lora.filePath,
+      `llama.cpp refused it (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
+    );
   }
 }
 

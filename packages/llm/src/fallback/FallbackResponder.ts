@@ -127,6 +127,8 @@ export class FallbackResponder implements ReplyEngine {
       totalMs: performance.now() - start,
       tokensPerSecond: 0,
       contextStrategy: 'fallback',
+      contextCompacted: false,
+      historyUtterances: 0,
     };
   }
 }

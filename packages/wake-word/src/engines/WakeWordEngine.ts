@@ -7,13 +7,19 @@ export interface WakeDetection {
   readonly score: number;
   /** True for the dedicated barge-in phrase heard while the robot speaks. */
   readonly bargeIn: boolean;
+  /**
+   * When the phrase was heard (clock ms, from the audio frames' stamps), for engines that listen.
+   * The self-hearing gate compares this span with the robot's own speech.
+   */
+  readonly heard?: { readonly startMs: number; readonly endMs: number };
 }
 
 export type DetectionListener = (detection: WakeDetection) => void;
 
 /**
- * A wake-word detector: the simulator's console button today; Porcupine and an offline template
- * matcher (issue 5) implement the same interface, fed from the audio topic.
+ * A wake-word detector: the simulator's console button, or an engine fed from the audio topic
+ * (the offline template matcher, Porcupine). Engines that listen report every phrase they hear;
+ * the node drops what the robot said itself (SelfHearingGate).
  */
 export interface WakeWordEngine extends Disposable {
   /** Written into WakeWord.engine: console, porcupine, template. */

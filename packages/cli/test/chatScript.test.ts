@@ -1,0 +1,106 @@
+import { describe, expect, it } from '@jest/globals';
+import { TurnRecordType } from '@hearth/interfaces';
+import type { ChatTurn } from '../src/chat/ChatDriver.js';
+import { parseChatLine, type ChatLine } from '../src/chat/directives.js';
+import { turnJson, turnText } from '../src/chat/formatTurn.js';
+import { runChatScript } from '../src/chat/runChatScript.js';
+
+describe('hearth chat script lines', () => {
+  it('reads utterances and the three directives', () => {
+    expect(parseChatLine('  hello there ', 1)).toEqual({ kind: 'say', text: 'hello there' });
+    expect(parseChatLine('', 1)).toBeUndefined();
+    expect(parseChatLine('/wait 250', 1)).toEqual({ kind: 'wait', ms: 250 });
+    expect(parseChatLine('/silence 0', 1)).toEqual({ kind: 'silence', ms: 0 });
+    expect(parseChatLine('/interrupt', 1)).toEqual({ kind: 'interrupt' });
+    expect(parseChatLine('//wait is a word', 1)).toEqual({ kind: 'say', text: '/wait is a word' });
+  });
+
+  it('names the line and the fix for a bad directive', () => {
+    expect(() => parseChatLine('/wait', 3)).toThrow(
+      /Line 3: \/wait needs a whole number of milliseconds/,
+    );
+    expect(() => parseChatLine('/silence -5', 4)).toThrow(/Line 4: \/silence needs/);
+    expect(() => parseChatLine('/interrupt now', 5)).toThrow(
+      /Line 5: \/interrupt takes no argument/,
+    );
+    expect(() => parseChatLine('/shout hi', 6)).toThrow(/Line 6: unknown directive "\/shout"/);
+  });
+});
+
+function turn(user: string, interrupted = false): ChatTurn {
+  return {
+    record: TurnRecordType.create({
+      user_text: user,
+      reply_text: 'Hello.',
+      interrupted,
+      barge_in_to_silence_ms: interrupted ? 42.04 : -1,
+      llm_first_token_ms: 12,
+      prompt_tokens_evaluated: 30,
+      generated_tokens: 9,
+      tokens_per_second: 20.55,
+      context_strategy: 'window',
+      strategy: 'Question',
+    }),
+    state: interrupted ? 'listening' : 'followUp',
+  };
+}
+
+async function* lines(items: ChatLine[]): AsyncGenerator<ChatLine> {
+  yield* items;
+}
+
+describe('runChatScript', () => {
+  it('lets a reply go on through /wait so /interrupt lands during it, and prints every turn', async () => {
+    const log: string[] = [];
+    let release: ((t: ChatTurn) => void) | undefined;
+    const driver = {
+      say: (text: string) => {
+        log.push(`say ${text}`);
+        if (text === 'long story') return new Promise<ChatTurn>((resolve) => (release = resolve));
+        return Promise.resolve(turn(text));
+      },
+      interrupt: () => {
+        log.push('interrupt');
+        release?.(turn('long story', true));
+        return Promise.resolve('speaking');
+      },
+    };
+    await runChatScript(
+      lines([
+        { kind: 'say', text: 'long story' },
+        { kind: 'wait', ms: 5 },
+        { kind: 'interrupt' },
+        { kind: 'silence', ms: 5 },
+        { kind: 'say', text: 'next' },
+      ]),
+      driver,
+      (t) => log.push(`printed ${t.record.user_text} ${t.record.interrupted}`),
+    );
+    expect(log).toEqual([
+      'say long story',
+      'interrupt',
+      'printed long story true',
+      'say next',
+      'printed next false',
+    ]);
+  });
+
+  it('formats the turn: states, interruption, barge-in time and the llm account', () => {
+    const json = turnJson(turn('hi', true));
+    expect(json).toMatchObject({
+      interrupted: true,
+      timings: { bargeInToSilence: 42 },
+      llm: {
+        promptTokensEvaluated: 30,
+        generatedTokens: 9,
+        firstTokenMs: 12,
+        tokensPerSecond: 20.6,
+        contextStrategy: 'window',
+        fallback: false,
+        strategy: 'Question',
+      },
+    });
+    expect(turnJson(turn('hi')).timings).not.toHaveProperty('bargeInToSilence');
+    expect(turnText(turn('hi', true))).toBe('hearth: Hello.  (interrupted)');
+  });
+});

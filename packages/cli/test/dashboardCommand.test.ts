@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { SqliteDashboardStore, checkLogin } from '@hearth/dashboard';
+import { addUserCommand } from '../src/commands/dashboard.js';
+
+const root = mkdtempSync(join(tmpdir(), 'hearth-add-user-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function sink(): { out: Writable; text: () => string } {
+  const chunks: string[] = [];
+  return {
+    out: new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    }),
+    text: () => chunks.join(''),
+  };
+}
+
+describe('hearth dashboard add-user', () => {
+  it('reads the password from stdin and stores only its scrypt hash', async () => {
+    const db = join(root, 'dashboard.sqlite');
+    const { out, text } = sink();
+    const code = await addUserCommand(
+      'carol',
+      { role: 'admin', db },
+      Readable.from(['correct horse battery\n']),
+      out,
+    );
+    expect(code).toBe(0);
+    expect(text()).toContain('Added admin carol');
+    expect(text()).not.toContain('correct horse');
+    const store = new SqliteDashboardStore({ file: db });
+    expect(await checkLogin(store, 'carol', 'correct horse battery')).toMatchObject({
+      role: 'admin',
+    });
+    store.dispose();
+  });
+
+  it('refuses an unknown role, a short password and an empty stdin, saying why', async () => {
+    const db = join(root, 'refused.sqlite');
+    await expect(
+      addUserCommand('bob', { role: 'boss', db }, Readable.from(['long enough pw\n']), sink().out),
+    ).rejects.toThrow(/caregiver or admin/);
+    await expect(
+      addUserCommand('bob', { role: 'caregiver', db }, Readable.from(['short\n']), sink().out),
+    ).rejects.toThrow(/10 characters/);
+    await expect(
+      addUserCommand('bob', { role: 'caregiver', db }, Readable.from([]), sink().out),
+    ).rejects.toThrow(/stdin/);
+  });
+});

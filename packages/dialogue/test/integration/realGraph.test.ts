@@ -1,0 +1,208 @@
+/**
+ * The dialogue node with the REAL llm node (the tiny GGUF test model, loaded by node-llama-cpp)
+ * and the REAL tts node (espeak-ng), on the in-process graph. Barge-in lands at random moments
+ * (fast-check, seeded, a few runs): afterwards no generation is left running, no speech starts
+ * after the cancel has resolved, and the robot is never stuck.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { makeTestModel } from '@hearth/gguf';
+import {
+  createInProcessTransport,
+  LogCapture,
+  Qos,
+  type GraphNode,
+  type GraphTransport,
+} from '@hearth/graph';
+import {
+  DialogueStateType,
+  NodeNames,
+  SpeechEventType,
+  Topics,
+  TranscriptType,
+  TurnRecordType,
+  WakeWordType,
+  type TurnRecord,
+} from '@hearth/interfaces';
+import { LlmNode, LlmParameters, loadReplyEngine, type ReplyEngine } from '@hearth/llm';
+import { EspeakEngine, TtsNode } from '@hearth/tts';
+import { DialogueNode } from '../../src/index.js';
+
+async function until(what: string, check: () => boolean, timeoutMs = 20000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Counts generations in flight inside the llm node (the engine's own calls). */
+function counting(engine: ReplyEngine, running: { count: number }): ReplyEngine {
+  return {
+    kind: engine.kind,
+    generate: async (request, options) => {
+      running.count++;
+      try {
+        return await engine.generate(request, options);
+      } finally {
+        running.count--;
+      }
+    },
+    endSession: (id) => engine.endSession(id),
+    dispose: () => engine.dispose(),
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'hearth-dialogue-real-'));
+const running = { count: 0 };
+let transport: GraphTransport;
+let llm: LlmNode;
+let tts: TtsNode;
+let dialogue: DialogueNode;
+let tester: GraphNode;
+const states: string[] = [];
+const turns: { record: TurnRecord; at: number }[] = [];
+const speechStarts: { id: string; at: number }[] = [];
+
+beforeAll(async () => {
+  const modelPath = join(dir, 'tiny.gguf');
+  await makeTestModel({ outPath: modelPath, seed: 1 });
+  transport = createInProcessTransport({ logger: { level: 'warn', capture: new LogCapture() } });
+  const llmGraphNode = transport.createNode(NodeNames.llm, {
+    parameterOverrides: {
+      model_path: modelPath,
+      model_process: 'inline',
+      threads: 1,
+      context_size: 512,
+      max_tokens: 24,
+    },
+  });
+  const parameters = new LlmParameters(llmGraphNode);
+  const engine = await loadReplyEngine(parameters.engineConfig(), llmGraphNode.logger);
+  expect(engine.kind).toBe('model');
+  llm = new LlmNode(llmGraphNode, counting(engine, running), { parameters });
+  // Fast enough for a test, slow enough that speech lasts a few hundred ms to barge in on.
+  tts = new TtsNode(
+    transport.createNode(NodeNames.tts, { parameterOverrides: { playback_speed: 4 } }),
+    new EspeakEngine(),
+    { audioDir: join(dir, 'audio') },
+  );
+  dialogue = new DialogueNode(
+    transport.createNode(NodeNames.dialogue, {
+      parameterOverrides: { follow_up_window_ms: 60000, no_speech_timeout_ms: 60000 },
+    }),
+  );
+  tester = transport.createNode('tester');
+  tester.createSubscription(
+    DialogueStateType,
+    Topics.dialogueState,
+    (m) => states.push(m.state),
+    Qos.state,
+  );
+  tester.createSubscription(
+    TurnRecordType,
+    Topics.dialogueTurn,
+    (record) => turns.push({ record, at: Date.now() }),
+    Qos.events,
+  );
+  tester.createSubscription(
+    SpeechEventType,
+    Topics.ttsEvents,
+    (event) => {
+      if (event.kind === 'start') speechStarts.push({ id: event.utterance_id, at: Date.now() });
+    },
+    Qos.events,
+  );
+}, 120_000);
+
+afterAll(async () => {
+  dialogue?.dispose();
+  tts?.dispose();
+  await llm?.dispose();
+  await transport?.shutdown();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function wake(): void {
+  tester
+    .createPublisher(WakeWordType, Topics.wakeWord, Qos.events)
+    .publish(WakeWordType.create({ phrase: 'hey hearth', engine: 'console', score: 1 }));
+}
+
+function say(text: string): void {
+  tester.createPublisher(TranscriptType, Topics.transcript, Qos.events).publish(
+    TranscriptType.create({
+      text,
+      is_final: true,
+      confidence: 1,
+      language: 'en-US',
+      source: 'typed',
+    }),
+  );
+}
+
+describe('dialogue with the real llm and tts nodes', () => {
+  it('speaks a real reply and records the llm account in the turn', async () => {
+    wake();
+    await until('listening', () => dialogue.state === 'listening');
+    const before = turns.length;
+    say('hello there');
+    await until('the turn', () => turns.length > before, 60000);
+    const record = turns.at(-1)!.record;
+    expect(record.interrupted).toBe(false);
+    expect(record.reply_text.length).toBeGreaterThan(0);
+    expect(record.generated_tokens).toBeGreaterThan(0);
+    expect(record.prompt_tokens_evaluated).toBeGreaterThan(0);
+    expect(record.barge_in_to_silence_ms).toBe(-1);
+    expect(dialogue.state).toBe('followUp');
+  }, 60_000);
+
+  it('survives barge-in at random moments: no orphaned generation, no audio after cancel, not stuck', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 900 }),
+        fc.constantFrom('wake' as const, 'interrupt' as const),
+        async (delayMs, how) => {
+          if (dialogue.state === 'asleep') wake();
+          await until('ready', () => ['listening', 'followUp'].includes(dialogue.state));
+          const before = turns.length;
+          say(`tell me something long, number ${delayMs}`);
+          await until(
+            'thinking',
+            () => dialogue.state !== 'listening' && dialogue.state !== 'followUp',
+          );
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          const wasBusy = dialogue.state === 'thinking' || dialogue.state === 'speaking';
+          if (how === 'wake') wake();
+          else dialogue.send({ type: 'user.bargeIn' });
+          await until('the turn record', () => turns.length > before, 30000);
+          const { record, at: silentAt } = turns.at(-1)!;
+          if (wasBusy) {
+            expect(record.interrupted).toBe(true);
+            expect(record.barge_in_to_silence_ms).toBeGreaterThanOrEqual(0);
+          }
+          await until('listening', () => dialogue.state === 'listening', 5000);
+          await until('no generation running', () => running.count === 0, 10000);
+          // Give a late utterance every chance to show itself.
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          expect(speechStarts.filter((s) => s.at > silentAt)).toEqual([]);
+          expect(dialogue.state).toBe('listening');
+        },
+      ),
+      { numRuns: 4, seed: 4242, endOnFailure: true },
+    );
+    // At least one barge-in cut real speech short (the seed puts some late in the reply).
+    expect(turns.some((t) => t.record.interrupted && t.record.states.includes('speaking'))).toBe(
+      true,
+    );
+    // And the conversation goes on.
+    const before = turns.length;
+    say('are you still there');
+    await until('a full turn', () => turns.length > before, 60000);
+    expect(turns.at(-1)?.record.interrupted).toBe(false);
+    expect(states.at(-1)).toBe('followUp');
+  }, 120_000);
+});

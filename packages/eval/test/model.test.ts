@@ -1,0 +1,148 @@
+// The model side of the harness on a real GGUF file: the tiny test model from @hearth/gguf,
+// loaded by node-llama-cpp. Its text is meaningless; tokenization, evaluation and the
+// probabilities read back are real.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { makeTestModel } from '@hearth/gguf';
+import type { Utterance } from '../src/data/types.js';
+import { EvalModelError } from '../src/errors/EvalModelError.js';
+import { EvalModel } from '../src/model/EvalModel.js';
+import { parseEsconvShort } from '../src/data/readEsconvShort.js';
+import { runEvaluation, type ModelRun } from '../src/run/runEvaluation.js';
+import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const context: Utterance[] = [
+  { speaker: 'seeker', text: 'I feel so alone since my friend moved away.', strategy: '' },
+  { speaker: 'supporter', text: 'That sounds really hard.', strategy: 'Reflection of feelings' },
+  { speaker: 'seeker', text: 'It is. I do not know what to do.', strategy: '' },
+];
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const gold = 'Have you thought about calling her?';
+const system = 'You are a kind companion.';
+
+describe('EvalModel with a real GGUF model', () => {
+  let dir: string;
+  let model: EvalModel;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-eval-'));
+    const modelPath = join(dir, 'tiny.gguf');
+    await makeTestModel({ outPath: modelPath, seed: 1 });
+    model = await EvalModel.load({ modelPath, threads: 1, contextSize: 512 });
+  });
+
+  afterAll(async () => {
+    await model?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('scores the gold reply: one finite, positive NLL per gold token', async () => {
+    const first = await model.goldLikelihood(system, context, gold);
+    expect(first.tokens).toBe(model.tokenize(gold).length);
+    expect(first.tokens).toBeGreaterThan(3);
+    expect(Number.isFinite(first.nll)).toBe(true);
+    expect(first.nll).toBeGreaterThan(0);
+    // A clean sequence each time: the same question gives the same answer.
+    const again = await model.goldLikelihood(system, context, gold);
+    expect(again.nll).toBeCloseTo(first.nll, 3);
+  });
+
+  it('agrees with a teacher-forced evaluateWithMetadata loop, a second way to read the same log-probs', async () => {
+    const input = JSON.stringify({
+      prompt: model.promptTokens(system, context),
+      gold: model.tokenize(gold),
+    });
+    const { stdout } = await run(process.execPath, [
+      join(here, 'support', 'referenceNll.mjs'),
+      join(dir, 'tiny.gguf'),
+      input,
+    ]);
+    const expected = (JSON.parse(stdout) as { nll: number }).nll;
+    const measured = await model.goldLikelihood(system, context, gold);
+    expect(measured.nll).toBeCloseTo(expected, 2);
+  });
+
+  it('reads each token probability as the chain rule requires: scoring a prefix adds up', async () => {
+    // NLL(a b c) over the same context equals NLL(a b) plus the third token's NLL, so scoring
+    // one and two tokens more must only add non-negative terms, in order.
+    const words = ['Have you thought', 'Have you thought about calling her?'];
+    // One context sequence: score one after the other.
+    const short = await model.goldLikelihood(system, context, words[0]!);
+    const long = await model.goldLikelihood(system, context, words[1]!);
+    expect(long!.tokens).toBeGreaterThan(short!.tokens);
+    expect(long!.nll).toBeGreaterThan(short!.nll);
+  });
+
+  it('generates a reply with timings and a token count', async () => {
+    const generated = await model.generate(system, context, {
+      temperature: 0.7,
+      topP: 0.95,
+      topK: 50,
+      maxTokens: 8,
+      seed: 3,
+    });
+    expect(generated.generatedTokens).toBeGreaterThan(0);
+    expect(generated.generatedTokens).toBeLessThanOrEqual(8);
+    expect(generated.seconds).toBeGreaterThan(0);
+    expect(generated.promptTokens).toBeGreaterThan(10);
+  });
+
+  it('runs both history modes, writes a checkpoint and resumes without redoing work', async () => {
+    const dataset = parseEsconvShort(
+      'mini.tsv',
+      [
+        '1.0 0 0 I have been feeling so lonely since the move. EOS 1.0 1 1 [Questions] When did you move? EOS 1.0 0 2 Last month. EOS 1.0 1 3 [Other] I see.',
+        '0.0 0 0 I have been feeling so lonely since the move. EOS 0.0 1 1 [Questions] When did you move? EOS 0.0 0 2 Last month, and I do not know anyone here. EOS 1.0 1 3 [Reflection of feelings] That must feel isolating.',
+        '0.0 0 2 Nobody calls me. EOS 1.0 1 3 [Other] I am here.',
+      ].join('\n'),
+    );
+    const run: ModelRun = {
+      model,
+      name: 'tiny',
+      systemPrompt: system,
+      settings: { temperature: 0.7, topP: 0.95, topK: 50, maxTokens: 4, seed: 1 },
+      histories: ['full', 'compressed'],
+    };
+    const outDir = join(dir, 'run');
+    const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
+    const options = {
+      dataset,
+      outDir,
+      limit: 2,
+      modelRun: run,
+      progress: quiet,
+      fingerprint: { model: 'tiny' },
+    };
+    const results = await runEvaluation(options);
+    expect(results.map((r) => r.name)).toEqual(['tiny (full history)', 'tiny (stopwords removed)']);
+    for (const result of results) {
+      expect(result.metrics.examples).toBe(2);
+      expect(result.metrics.perplexity).toBeGreaterThan(1);
+      expect(result.metrics.secondsPerReply).toBeGreaterThan(0);
+      expect(result.metrics.tokensPerSecond).toBeGreaterThan(0);
+    }
+    // Removing stopwords shortens the prompt of the same context.
+    const prompt = (i: number) =>
+      results[i]!.records.reduce((sum, r) => sum + (r.promptTokens ?? 0), 0);
+    expect(prompt(1)).toBeLessThan(prompt(0));
+    const lines = () =>
+      readFileSync(join(outDir, 'checkpoint.jsonl'), 'utf8').trim().split('\n').length;
+    expect(lines()).toBe(1 + 4);
+    const again = await runEvaluation(options);
+    expect(lines()).toBe(1 + 4);
+    expect(again[0]?.records.map((r) => r.reply)).toEqual(results[0]?.records.map((r) => r.reply));
+  });
+
+  it('names the file when the model is missing', async () => {
+    await expect(EvalModel.load({ modelPath: join(dir, 'missing.gguf') })).rejects.toThrow(
+      EvalModelError,
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import {
+  AFFECT_EMOTIONS,
+  DIALOGUE_STATES,
+  SUPPORT_STRATEGIES,
+  type GestureMapping,
+  type GestureProfile,
+} from '../profile/GestureProfile.js';
+
+/** The string-array parameters that override the profile's mapping, entry by entry. */
+export interface MappingOverrides {
+  /** `Strategy=gesture`, e.g. `Reflection of feelings=slow_nod`. */
+  readonly strategy: readonly string[];
+  /** `state=gesture` or `state=g1+g2` (several at once), e.g. `asleep=idle_breathing+idle_gaze`. */
+  readonly state: readonly string[];
+  /** `emotion=gesture`, e.g. `sadness=comfort`. */
+  readonly affect: readonly string[];
+}
+
+/** A mapping parameter entry that cannot be applied; the message names it and the fix. */
+export class MappingOverrideError extends Error {
+  constructor(parameter: string, entry: string, problem: string, fix: string) {
+    super(`${parameter} entry "${entry}": ${problem}. Fix: ${fix}`);
+    this.name = 'MappingOverrideError';
+  }
+}
+
+function parseEntries(
+  parameter: string,
+  entries: readonly string[],
+  keys: readonly string[],
+  profile: GestureProfile,
+  allowSeveral: boolean,
+): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  for (const entry of entries) {
+    const at = entry.lastIndexOf('=');
+    if (at <= 0)
+      throw new MappingOverrideError(parameter, entry, 'has no "="', 'write it as KEY=gesture');
+    const key = entry.slice(0, at).trim();
+    if (!keys.includes(key))
+      throw new MappingOverrideError(
+        parameter,
+        entry,
+        `"${key}" is not known`,
+        `use one of ${keys.join(', ')}`,
+      );
+    const names = entry
+      .slice(at + 1)
+      .split('+')
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0);
+    if (!allowSeveral && names.length > 1)
+      throw new MappingOverrideError(parameter, entry, 'names several gestures', 'name one');
+    for (const name of names) {
+      if (!profile.gestures.has(name))
+        throw new MappingOverrideError(
+          parameter,
+          entry,
+          `gesture "${name}" is not in the robot profile`,
+          `use one of ${[...profile.gestures.keys()].join(', ')}`,
+        );
+    }
+    // An empty right side (`Question=`) switches that key's gesture off.
+    result.set(key, names);
+  }
+  return result;
+}
+
+/** `base` with `overrides` laid over it; an override that is `empty` removes the key. */
+function merge<V>(
+  base: ReadonlyMap<string, V>,
+  overrides: Map<string, V>,
+  empty: (value: V) => boolean,
+): Map<string, V> {
+  const merged = new Map(base);
+  for (const [key, value] of overrides) {
+    if (empty(value)) merged.delete(key);
+    else merged.set(key, value);
+  }
+  return merged;
+}
+
+/**
+ * The profile's mapping with the parameters' entries laid over it. Throws MappingOverrideError
+ * for an entry with an unknown key or gesture, so a parameter validator can refuse the change.
+ */
+export function applyMappingOverrides(
+  profile: GestureProfile,
+  overrides: MappingOverrides,
+): GestureMapping {
+  const strategy = parseEntries(
+    'strategy_gestures',
+    overrides.strategy,
+    SUPPORT_STRATEGIES,
+    profile,
+    false,
+  );
+  const state = parseEntries('state_gestures', overrides.state, DIALOGUE_STATES, profile, true);
+  const affect = parseEntries('affect_gestures', overrides.affect, AFFECT_EMOTIONS, profile, false);
+  const first = (names: string[]): string => names[0] ?? '';
+  return {
+    ...profile.mapping,
+    strategy: merge(
+      profile.mapping.strategy,
+      new Map([...strategy].map(([key, names]) => [key, first(names)])),
+      (name) => name === '',
+    ),
+    state: merge(profile.mapping.state, state, (names) => names.length === 0),
+    affect: merge(
+      profile.mapping.affect,
+      new Map([...affect].map(([key, names]) => [key, first(names)])),
+      (name) => name === '',
+    ),
+  };
+}

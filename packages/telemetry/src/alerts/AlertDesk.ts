@@ -1,0 +1,143 @@
+/**
+ * Keeps the robot's open safety alerts and decides what to send about them: the alert when it is
+ * raised, again every `resendMs` while nobody has acknowledged it (a dashboard may have been
+ * closed, a phone asleep), escalated to the second contact after `escalateAfterMs`, and once more
+ * when acknowledged. The newest open alert is the retained one, so a dashboard that connects late
+ * sees it at once; when no alert is left open the retained message is cleared. No I/O: `send`
+ * does it.
+ */
+import type { SafetyAlert } from '@hearth/interfaces';
+import { SCHEMA_VERSION, type AlertPayload } from '../schemas.js';
+import type { Timers } from '../connection/Timers.js';
+
+export interface AlertSend {
+  /** The alert, or null to clear the retained message. */
+  readonly payload: AlertPayload | null;
+  readonly retain: boolean;
+}
+
+export interface AlertDeskOptions {
+  readonly robot: string;
+  readonly resendMs: number;
+  readonly escalateAfterMs: number;
+  readonly timers: Timers;
+  readonly nowMs: () => number;
+  readonly send: (message: AlertSend) => void;
+}
+
+interface OpenAlert {
+  payload: AlertPayload;
+  resendTimer: unknown;
+  escalateTimer: unknown;
+}
+
+export class AlertDesk {
+  /** Open alerts in the order raised: the last is the newest. */
+  private readonly open = new Map<string, OpenAlert>();
+
+  constructor(private readonly options: AlertDeskOptions) {}
+
+  /** Alerts not yet acknowledged, oldest first. */
+  get openAlerts(): readonly AlertPayload[] {
+    return [...this.open.values()].map((a) => a.payload);
+  }
+
+  raise(alert: SafetyAlert, raisedAtMs: number): void {
+    if (this.open.has(alert.alert_id)) return;
+    const payload: AlertPayload = {
+      schema: SCHEMA_VERSION,
+      robot: this.options.robot,
+      ts: iso(raisedAtMs),
+      alertId: alert.alert_id,
+      sessionId: alert.session_id,
+      level: alert.level || 'high',
+      category: alert.category,
+      reasons: [...alert.reasons],
+      message: alert.message,
+      status: 'open',
+      contact: 'primary',
+      raisedAt: iso(raisedAtMs),
+      escalateAt: iso(raisedAtMs + this.options.escalateAfterMs),
+      resends: 0,
+      acknowledgedBy: '',
+    };
+    const entry: OpenAlert = { payload, resendTimer: undefined, escalateTimer: undefined };
+    this.open.set(alert.alert_id, entry);
+    this.options.send({ payload, retain: true });
+    entry.escalateTimer = this.options.timers.setTimeout(
+      () => this.escalate(alert.alert_id),
+      this.options.escalateAfterMs,
+    );
+    this.scheduleResend(entry);
+  }
+
+  /** False when no such alert is open (already acknowledged, or never raised here). */
+  acknowledge(alertId: string, by: string): boolean {
+    const entry = this.open.get(alertId);
+    if (!entry) return false;
+    const wasNewest = this.newest() === entry;
+    this.stopTimers(entry);
+    this.open.delete(alertId);
+    this.options.send({
+      payload: {
+        ...entry.payload,
+        ts: iso(this.options.nowMs()),
+        status: 'acknowledged',
+        acknowledgedBy: by,
+      },
+      retain: false,
+    });
+    if (wasNewest) {
+      const next = this.newest();
+      this.options.send(
+        next ? { payload: this.touch(next), retain: true } : { payload: null, retain: true },
+      );
+    }
+    return true;
+  }
+
+  /** Stops every timer; open alerts stay retained on the broker. */
+  dispose(): void {
+    for (const entry of this.open.values()) this.stopTimers(entry);
+    this.open.clear();
+  }
+
+  private escalate(alertId: string): void {
+    const entry = this.open.get(alertId);
+    if (!entry) return;
+    entry.escalateTimer = undefined;
+    entry.payload = { ...entry.payload, status: 'escalated', contact: 'secondary' };
+    this.options.send({ payload: this.touch(entry), retain: this.newest() === entry });
+  }
+
+  private scheduleResend(entry: OpenAlert): void {
+    entry.resendTimer = this.options.timers.setTimeout(() => {
+      if (!this.open.has(entry.payload.alertId)) return;
+      entry.payload = { ...entry.payload, resends: entry.payload.resends + 1 };
+      this.options.send({ payload: this.touch(entry), retain: this.newest() === entry });
+      this.scheduleResend(entry);
+    }, this.options.resendMs);
+  }
+
+  private touch(entry: OpenAlert): AlertPayload {
+    entry.payload = { ...entry.payload, ts: iso(this.options.nowMs()) };
+    return entry.payload;
+  }
+
+  private newest(): OpenAlert | undefined {
+    let last: OpenAlert | undefined;
+    for (const entry of this.open.values()) last = entry;
+    return last;
+  }
+
+  private stopTimers(entry: OpenAlert): void {
+    if (entry.resendTimer !== undefined) this.options.timers.clearTimeout(entry.resendTimer);
+    if (entry.escalateTimer !== undefined) this.options.timers.clearTimeout(entry.escalateTimer);
+    entry.resendTimer = undefined;
+    entry.escalateTimer = undefined;
+  }
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import { SafetyAlertType } from '@hearth/interfaces';
+import { AlertDesk, type AlertSend } from '../src/alerts/AlertDesk.js';
+import { AlertPayloadSchema } from '../src/schemas.js';
+import { FakeTimers } from './support/FakeTimers.js';
+
+function desk() {
+  const timers = new FakeTimers();
+  const sent: AlertSend[] = [];
+  const alerts = new AlertDesk({
+    robot: 'r1',
+    resendMs: 1000,
+    escalateAfterMs: 5000,
+    timers,
+    nowMs: () => timers.now,
+    send: (m) => sent.push(m),
+  });
+  return { timers, sent, alerts };
+}
+
+const alert = (id: string) =>
+  SafetyAlertType.create({ alert_id: id, session_id: 's1', level: 'high', category: 'self_harm' });
+
+describe('AlertDesk', () => {
+  it('sends an alert retained, re-sends it while open, escalates it, and stops on acknowledgement', () => {
+    const { timers, sent, alerts } = desk();
+    alerts.raise(alert('a1'), 0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      retain: true,
+      payload: { status: 'open', contact: 'primary' },
+    });
+    expect(AlertPayloadSchema.safeParse(sent[0]?.payload).success).toBe(true);
+    timers.advance(3000);
+    expect(sent.map((m) => m.payload?.resends)).toEqual([0, 1, 2, 3]);
+    timers.advance(2000);
+    const escalated = sent.find((m) => m.payload?.status === 'escalated');
+    expect(escalated?.payload).toMatchObject({ contact: 'secondary', alertId: 'a1' });
+    expect(escalated?.retain).toBe(true);
+    expect(alerts.acknowledge('a1', 'carol')).toBe(true);
+    const [ack, clear] = sent.slice(-2);
+    expect(ack).toMatchObject({
+      retain: false,
+      payload: { status: 'acknowledged', acknowledgedBy: 'carol', contact: 'secondary' },
+    });
+    expect(clear).toEqual({ payload: null, retain: true });
+    const count = sent.length;
+    timers.advance(60_000);
+    expect(sent).toHaveLength(count);
+    expect(timers.delays).toEqual([]);
+    expect(alerts.acknowledge('a1', 'carol')).toBe(false);
+  });
+
+  it('keeps the newest open alert retained when an older one is acknowledged, and the other way round', () => {
+    const { sent, alerts } = desk();
+    alerts.raise(alert('a1'), 0);
+    alerts.raise(alert('a2'), 10);
+    alerts.raise(alert('a2'), 20); // the same alert twice is one alert
+    expect(alerts.openAlerts.map((a) => a.alertId)).toEqual(['a1', 'a2']);
+    alerts.acknowledge('a1', 'carol');
+    expect(sent.at(-1)).toMatchObject({ retain: false, payload: { alertId: 'a1' } });
+    alerts.raise(alert('a3'), 30);
+    alerts.acknowledge('a3', 'carol');
+    // a2 is the newest open one again: it becomes the retained message.
+    expect(sent.at(-1)).toMatchObject({ retain: true, payload: { alertId: 'a2', status: 'open' } });
+  });
+
+  it('stops its timers on dispose', () => {
+    const { timers, alerts } = desk();
+    alerts.raise(alert('a1'), 0);
+    alerts.dispose();
+    expect(timers.delays).toEqual([]);
+  });
+});

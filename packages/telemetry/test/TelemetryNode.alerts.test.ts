@@ -1,0 +1,173 @@
+/**
+ * Alerts, mood and metrics from the graph to MQTT, and the caregiver's acknowledgement back, on a
+ * real in-process graph and the embedded aedes broker. Re-sends and escalation run on fake timers.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  AffectType,
+  CaregiverCommandType,
+  SafetyAlertType,
+  Topics,
+  TurnRecordType,
+  type CaregiverCommand,
+} from '@hearth/interfaces';
+import {
+  LogCapture,
+  Qos,
+  createInProcessTransport,
+  type GraphNode,
+  type GraphTransport,
+} from '@hearth/graph';
+import { startEmbeddedBroker, type EmbeddedBroker } from '../src/broker/startEmbeddedBroker.js';
+import { MEMORY_OUTBOX, TelemetryNode } from '../src/TelemetryNode.js';
+import { AlertPayloadSchema, MetricsPayloadSchema, MoodPayloadSchema } from '../src/schemas.js';
+import { MqttProbe, type ProbeMessage } from './support/MqttProbe.js';
+import { FakeTimers } from './support/FakeTimers.js';
+
+const robot = 'alerts-robot';
+const status = (m: ProbeMessage) => (m.json as { status?: string } | undefined)?.status;
+
+describe('TelemetryNode alerts, mood and metrics', () => {
+  let broker: EmbeddedBroker;
+  let transport: GraphTransport;
+  let driver: GraphNode;
+  let telemetry: TelemetryNode;
+  let probe: MqttProbe;
+  let timers: FakeTimers;
+
+  beforeEach(async () => {
+    broker = await startEmbeddedBroker({ port: 0 });
+    transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
+    driver = transport.createNode('driver');
+    probe = await MqttProbe.connect(broker.url, `hearth/v1/${robot}/#`);
+    timers = new FakeTimers();
+    telemetry = new TelemetryNode(
+      transport.createNode('telemetry', {
+        parameterOverrides: { alert_resend_ms: 1000, alert_escalate_after_ms: 5000 },
+      }),
+      { mqttUrl: broker.url, robotId: robot, outboxDir: MEMORY_OUTBOX, timers, modelName: 'tiny' },
+    );
+    await telemetry.ready();
+  });
+
+  afterEach(async () => {
+    await telemetry.dispose();
+    await probe.close();
+    await transport.shutdown();
+    await broker.close();
+  });
+
+  it('sends an alert retained, re-sends and escalates it, and clears it when a caregiver acknowledges', async () => {
+    const commands: CaregiverCommand[] = [];
+    driver.createSubscription(
+      CaregiverCommandType,
+      Topics.caregiverCommand,
+      (m) => commands.push(m),
+      Qos.events,
+    );
+    driver.createPublisher(SafetyAlertType, Topics.safetyAlert, Qos.events).publish(
+      SafetyAlertType.create({
+        stamp: driver.clock.now(),
+        alert_id: 'alert-1',
+        session_id: 's-1',
+        level: 'high',
+        category: 'self_harm',
+        reasons: ['said they want to hurt themselves'],
+        message: 'I am here with you.',
+      }),
+    );
+    const first = await probe.next((m) => m.topic.endsWith('/alert'));
+    expect(AlertPayloadSchema.parse(first.json)).toMatchObject({
+      alertId: 'alert-1',
+      status: 'open',
+      contact: 'primary',
+      level: 'high',
+    });
+    expect(first.qos).toBe(1);
+
+    // A dashboard that connects late gets the open alert at once.
+    const late = await MqttProbe.connect(broker.url, `hearth/v1/${robot}/alert`);
+    expect((await late.next(() => true)).retain).toBe(true);
+    await late.close();
+
+    timers.advance(5000);
+    await probe.next((m) => m.topic.endsWith('/alert') && status(m) === 'escalated');
+    const resends = probe.messages.filter(
+      (m) => m.topic.endsWith('/alert') && status(m) === 'open',
+    );
+    expect(resends.length).toBeGreaterThanOrEqual(2);
+
+    await probe.client.publishAsync(
+      `hearth/v1/${robot}/cmd/ack-alert`,
+      JSON.stringify({
+        schema: 1,
+        robot,
+        ts: new Date().toISOString(),
+        commandId: randomUUID(),
+        issuedBy: 'carol',
+        verb: 'ack-alert',
+        alertId: 'alert-1',
+      }),
+      { qos: 1 },
+    );
+    const ack = await probe.next((m) => m.topic.endsWith('/alert') && status(m) === 'acknowledged');
+    expect(AlertPayloadSchema.parse(ack.json)).toMatchObject({ acknowledgedBy: 'carol' });
+    await probe.next((m) => m.topic.endsWith('/alert') && m.text === '');
+    expect(commands).toMatchObject([
+      { verb: 'ack-alert', alert_id: 'alert-1', issued_by: 'carol' },
+    ]);
+    expect(telemetry.openAlerts).toEqual([]);
+
+    // Cleared: a dashboard that connects now sees no alert.
+    const after = await MqttProbe.connect(broker.url, `hearth/v1/${robot}/alert`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(after.messages).toEqual([]);
+    await after.close();
+  });
+
+  it('sends the mood of each turn, retained, and metrics after each turn', async () => {
+    driver
+      .createPublisher(AffectType, Topics.affect, Qos.events)
+      .publish(
+        AffectType.create({ session_id: 's-1', emotion: 'sadness', intensity: 0.7, valence: -0.6 }),
+      );
+    const mood = await probe.next((m) => m.topic.endsWith('/mood'));
+    expect(MoodPayloadSchema.parse(mood.json)).toMatchObject({
+      emotion: 'sadness',
+      sessionId: 's-1',
+    });
+    expect(MoodPayloadSchema.parse(mood.json).valence).toBeCloseTo(-0.6);
+
+    driver.createPublisher(TurnRecordType, Topics.dialogueTurn, Qos.events).publish(
+      TurnRecordType.create({
+        session_id: 's-1',
+        turn_index: 0,
+        llm_first_token_ms: 200,
+        llm_total_ms: 900,
+        tts_first_audio_ms: 350,
+        turn_total_ms: 1500,
+        barge_in_to_silence_ms: -1,
+        generated_tokens: 40,
+        tokens_per_second: 12.5,
+        context_strategy: 'window',
+      }),
+    );
+    const metrics = MetricsPayloadSchema.parse(
+      (await probe.next((m) => m.topic.endsWith('/metrics'))).json,
+    );
+    expect(metrics.turn).toMatchObject({ index: 0, timings: { llmFirstTokenMs: 200 } });
+    expect(metrics.model).toMatchObject({
+      name: 'tiny',
+      generatedTokens: 40,
+      tokensPerSecond: 12.5,
+    });
+    expect(metrics.memory.rssBytes).toBeGreaterThan(0);
+
+    // Between turns, metrics come every metrics_period_ms (60 s by default).
+    timers.advance(60_000);
+    await probe.next(
+      (m) => m.topic.endsWith('/metrics') && (m.json as { turn?: unknown }).turn === undefined,
+    );
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * A mosquitto of the test's own, on a free port, that the test may stop and start again (the
+ * shared one from global-setup must stay up for the other tests).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { join } from 'node:path';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export class MosquittoProcess {
+  private child: ChildProcess | undefined;
+
+  private constructor(
+    readonly port: number,
+    private readonly config: string,
+  ) {}
+
+  get url(): string {
+    return `mqtt://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * Writes `mosquitto.conf` in `dir` (a listener on a free port, then `extra` lines) and starts it.
+   * Default extra: anonymous, with persistence in `dir` so sessions survive a restart.
+   */
+  static async start(dir: string, extra?: string): Promise<MosquittoProcess> {
+    const binary = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => existsSync(p));
+    if (!binary) throw new Error('mosquitto is not installed: run `npm run setup`');
+    mkdirSync(dir, { recursive: true });
+    // Started as root, mosquitto drops to the `mosquitto` user: let it read and write the folder.
+    chmodSync(dir, 0o777);
+    for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o644);
+    const port = await freePort();
+    const config = join(dir, 'mosquitto.conf');
+    const body =
+      extra ??
+      [
+        'allow_anonymous true',
+        'persistence true',
+        `persistence_location ${dir}/`,
+        'autosave_interval 1',
+      ].join('\n');
+    writeFileSync(config, `listener ${port} 127.0.0.1\n${body}\n`);
+    const broker = new MosquittoProcess(port, config);
+    await broker.restart();
+    return broker;
+  }
+
+  async restart(): Promise<void> {
+    const binary = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => existsSync(p))!;
+    this.child = spawn(binary, ['-c', this.config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    this.child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      if (await accepts(this.port)) return;
+      if (this.child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`mosquitto did not start on port ${this.port}: ${stderr}`);
+  }
+
+  /** Stops the broker (SIGTERM: it saves its sessions first, as a service manager's stop does). */
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
+}

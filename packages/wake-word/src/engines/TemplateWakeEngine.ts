@@ -1,0 +1,174 @@
+import { Qos, type Disposable, type Subscription } from '@hearth/graph';
+import { AudioFrameType, Topics, type AudioFrame } from '@hearth/interfaces';
+import { InvalidWakeTemplateError } from '../errors.js';
+import { TemplateMatcher, type TemplateMatcherOptions } from '../template/TemplateMatcher.js';
+import { readWakeTemplateFile, type WakeTemplateFile } from '../template/WakeTemplateFile.js';
+import { DetectionListeners } from './AudioListeners.js';
+import { StreamClock } from './StreamClock.js';
+import type { DetectionListener, WakeEngineContext, WakeWordEngine } from './WakeWordEngine.js';
+
+export const TemplateWakeParameters = {
+  models: 'template_models',
+  threshold: 'template_threshold',
+  refractoryMs: 'template_refractory_ms',
+} as const;
+
+export const DEFAULT_TEMPLATE_THRESHOLD = 0.75;
+export const DEFAULT_REFRACTORY_MS = 1500;
+
+export interface TemplateWakeEngineOptions {
+  /** Template files already loaded (tests); otherwise the `template_models` files are read. */
+  readonly models?: readonly WakeTemplateFile[];
+}
+
+/**
+ * The offline wake word that needs no licence (Rhasspy Raven's approach): MFCC templates enrolled
+ * from a few recordings, matched by DTW on the live audio from /hearth/audio/in. One template file
+ * per phrase: the wake phrase and, if wanted, the barge-in phrase.
+ */
+export class TemplateWakeEngine implements WakeWordEngine {
+  readonly name = 'template';
+  private readonly listeners: DetectionListeners;
+  private readonly clock = new StreamClock();
+  private readonly modelPaths: string[];
+  private matchers: TemplateMatcher[] = [];
+  private subscription: Subscription | undefined;
+  private parameterListener: Disposable | undefined;
+  private running = false;
+  private starting: Promise<void> | undefined;
+  private warnedRate = false;
+  private matcherOptions: TemplateMatcherOptions;
+
+  constructor(
+    private readonly context: WakeEngineContext,
+    private readonly options: TemplateWakeEngineOptions = {},
+  ) {
+    const node = context.node;
+    this.listeners = new DetectionListeners(node.logger);
+    this.modelPaths = node.declareParameter<string[]>(TemplateWakeParameters.models, [], {
+      description:
+        'Template files (hearth wakeword enroll), one per phrase: the wake phrase, and the ' +
+        'barge-in phrase if it should be heard while the robot speaks.',
+      kind: 'string_array',
+      readOnly: true,
+    });
+    this.matcherOptions = {
+      threshold: node.declareParameter(
+        TemplateWakeParameters.threshold,
+        DEFAULT_TEMPLATE_THRESHOLD,
+        {
+          description:
+            'Detection score (1 - mean DTW cosine distance) needed; higher: fewer false alarms.',
+          kind: 'double',
+          range: { min: 0, max: 1 },
+        },
+      ),
+      refractoryMs: node.declareParameter(
+        TemplateWakeParameters.refractoryMs,
+        DEFAULT_REFRACTORY_MS,
+        {
+          description: 'No second detection of a phrase for this long after one.',
+          kind: 'integer',
+          range: { min: 0, max: 60000 },
+        },
+      ),
+    };
+    this.parameterListener = node.onParametersChanged((changes) => {
+      for (const change of changes) {
+        if (change.name === TemplateWakeParameters.threshold) {
+          this.matcherOptions = { ...this.matcherOptions, threshold: Number(change.value) };
+        } else if (change.name === TemplateWakeParameters.refractoryMs) {
+          this.matcherOptions = { ...this.matcherOptions, refractoryMs: Number(change.value) };
+        }
+      }
+      for (const matcher of this.matchers) matcher.configure(this.matcherOptions);
+    });
+  }
+
+  /** The phrases this engine listens for. */
+  get phrases(): string[] {
+    return this.matchers.map((matcher) => matcher.phrase);
+  }
+
+  /**
+   * Starts listening. The node starts the engine at construction; a second call (a test, a
+   * lifecycle manager) gets the same start rather than a second native instance.
+   */
+  start(): Promise<void> {
+    this.starting ??= this.begin().catch((error: unknown) => {
+      this.starting = undefined;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  private async begin(): Promise<void> {
+    const models = this.options.models ?? (await this.loadModels());
+    this.matchers = models.map((model) => new TemplateMatcher(model, this.matcherOptions));
+    this.clock.reset();
+    this.running = true;
+    this.subscription ??= this.context.node.createSubscription(
+      AudioFrameType,
+      Topics.audioIn,
+      (frame) => this.hear(frame),
+      Qos.sensorData,
+    );
+    this.context.node.logger.info('template wake word listening', { phrases: this.phrases });
+  }
+
+  stop(): void {
+    this.running = false;
+    this.starting = undefined;
+    for (const matcher of this.matchers) matcher.reset();
+  }
+
+  onDetection(listener: DetectionListener): Disposable {
+    return this.listeners.add(listener);
+  }
+
+  dispose(): void {
+    this.running = false;
+    this.parameterListener?.dispose();
+    this.parameterListener = undefined;
+    this.listeners.clear();
+  }
+
+  private async loadModels(): Promise<WakeTemplateFile[]> {
+    if (this.modelPaths.length === 0) {
+      throw new InvalidWakeTemplateError(
+        '(none)',
+        `the wake_word node's "${TemplateWakeParameters.models}" parameter names no file`,
+      );
+    }
+    return Promise.all(this.modelPaths.map((path) => readWakeTemplateFile(path)));
+  }
+
+  private hear(frame: AudioFrame): void {
+    if (!this.running) return;
+    if (frame.sample_rate !== 16000 || frame.channels !== 1) {
+      if (!this.warnedRate) {
+        this.warnedRate = true;
+        this.context.node.logger.warn('audio frames are not 16 kHz mono; ignored', {
+          sample_rate: frame.sample_rate,
+          channels: frame.channels,
+        });
+      }
+      return;
+    }
+    const samples = Int16Array.from(frame.samples);
+    this.clock.frame(frame.stamp, samples.length, frame.sample_rate);
+    for (const matcher of this.matchers) {
+      for (const match of matcher.push(samples)) {
+        this.listeners.emit({
+          phrase: match.phrase,
+          score: match.score,
+          bargeIn: false,
+          heard: {
+            startMs: this.clock.toClockMs(match.startMs),
+            endMs: this.clock.toClockMs(match.endMs),
+          },
+        });
+      }
+    }
+  }
+}

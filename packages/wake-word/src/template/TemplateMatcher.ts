@@ -1,0 +1,175 @@
+import { MfccExtractor } from '../features/MfccExtractor.js';
+import { dtwDistanceFlat, normalizeRows } from './dtw.js';
+import type { WakeTemplateFile } from './WakeTemplateFile.js';
+
+export interface TemplateMatcherOptions {
+  /** Detect when the score (1 - mean cosine distance along the warp path) reaches this. */
+  readonly threshold: number;
+  /** After a detection, none for this long (one utterance, one wake). */
+  readonly refractoryMs: number;
+  /** Compare every this many feature frames (10 ms each); default 5 (Raven compares every 64 ms). */
+  readonly hopFrames?: number;
+  /** Sakoe-Chiba band as a fraction of the template length; default 0.3. */
+  readonly band?: number;
+  /** Windows whose loudest frame is quieter than this (dB full scale) are skipped; default -45. */
+  readonly minLevelDb?: number;
+}
+
+/** The phrase was matched: times in milliseconds from the start of the stream fed. */
+export interface TemplateMatch {
+  readonly phrase: string;
+  readonly score: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** Which template matched best (its source recording). */
+  readonly template: string;
+}
+
+interface PreparedTemplate {
+  readonly source: string;
+  /** Unit-length frames, flat: `length` × coefficients. */
+  readonly frames: Float64Array;
+  readonly length: number;
+}
+
+/**
+ * Streaming template matcher: MFCC frames of the live audio are kept in a ring for the longest
+ * template; every hop, the most recent window of each template's length is mean-normalised and
+ * compared with that template by DTW. The best score over the templates decides. The hot path
+ * works on flat, preallocated arrays: allocation is what costs most at 100 frames a second.
+ */
+export class TemplateMatcher {
+  readonly phrase: string;
+  private readonly extractor: MfccExtractor;
+  private readonly templates: PreparedTemplate[];
+  private readonly width: number;
+  private readonly capacity: number;
+  private readonly hopFrames: number;
+  private readonly band: number;
+  private readonly minLevelDb: number;
+  /** Ring of the last `capacity` frames' coefficients and levels. */
+  private readonly ring: Float64Array;
+  private readonly levels: Float64Array;
+  /** Scratch for one normalised window. */
+  private readonly window: Float64Array;
+  private readonly mean: Float64Array;
+  private framesSeen = 0;
+  private sinceCompare = 0;
+  private lastDetectionMs = -Infinity;
+  /** The best score of the last comparison at or above the threshold, else 0. */
+  lastScore = 0;
+
+  constructor(
+    file: WakeTemplateFile,
+    private options: TemplateMatcherOptions,
+  ) {
+    this.phrase = file.phrase;
+    this.extractor = new MfccExtractor(file.features);
+    this.width = file.features.coefficients;
+    this.templates = file.templates.map((template) => {
+      const frames = Float64Array.from(template.frames.flat());
+      normalizeRows(frames, template.frames.length, this.width);
+      return { source: template.source, frames, length: template.frames.length };
+    });
+    this.capacity = Math.max(...this.templates.map((t) => t.length));
+    this.ring = new Float64Array(this.capacity * this.width);
+    this.levels = new Float64Array(this.capacity);
+    this.window = new Float64Array(this.capacity * this.width);
+    this.mean = new Float64Array(this.width);
+    this.hopFrames = options.hopFrames ?? 5;
+    this.band = options.band ?? 0.3;
+    this.minLevelDb = options.minLevelDb ?? -45;
+  }
+
+  /** Threshold and refractory period can change at runtime (ROS 2 parameters). */
+  configure(options: Partial<TemplateMatcherOptions>): void {
+    this.options = { ...this.options, ...options };
+  }
+
+  /** Feeds 16 kHz samples; returns the detections they complete. */
+  push(samples: Int16Array): TemplateMatch[] {
+    const matches: TemplateMatch[] = [];
+    for (const frame of this.extractor.push(samples)) {
+      const slot = this.framesSeen % this.capacity;
+      this.ring.set(frame.coefficients, slot * this.width);
+      this.levels[slot] = frame.levelDb;
+      this.framesSeen++;
+      if (++this.sinceCompare >= this.hopFrames) {
+        this.sinceCompare = 0;
+        const match = this.compare();
+        if (match !== undefined) matches.push(match);
+      }
+    }
+    return matches;
+  }
+
+  reset(): void {
+    this.extractor.reset();
+    this.framesSeen = 0;
+    this.sinceCompare = 0;
+    this.lastDetectionMs = -Infinity;
+  }
+
+  /** Copies the last `length` frames into `window`, mean-normalised and scaled to unit length. */
+  private prepareWindow(length: number): boolean {
+    const width = this.width;
+    this.mean.fill(0);
+    let loudest = -Infinity;
+    for (let f = 0; f < length; f++) {
+      const slot = (this.framesSeen - length + f) % this.capacity;
+      const level = this.levels[slot] as number;
+      if (level > loudest) loudest = level;
+      for (let i = 0; i < width; i++) {
+        const value = this.ring[slot * width + i] as number;
+        this.window[f * width + i] = value;
+        this.mean[i] = (this.mean[i] as number) + value;
+      }
+    }
+    if (loudest < this.minLevelDb) return false;
+    for (let i = 0; i < width; i++) this.mean[i] = (this.mean[i] as number) / length;
+    for (let f = 0; f < length; f++) {
+      for (let i = 0; i < width; i++) {
+        this.window[f * width + i] =
+          (this.window[f * width + i] as number) - (this.mean[i] as number);
+      }
+    }
+    normalizeRows(this.window, length, width);
+    return true;
+  }
+
+  private compare(): TemplateMatch | undefined {
+    const { hopMs, frameMs } = this.extractor.options;
+    const endMs = (this.framesSeen - 1) * hopMs + frameMs;
+    let best: { score: number; template: PreparedTemplate } | undefined;
+    for (const template of this.templates) {
+      if (this.framesSeen < template.length) continue;
+      if (!this.prepareWindow(template.length)) continue;
+      // Only a score above the threshold (and above the best so far) matters: abandon below it.
+      const floor = Math.max(this.options.threshold, best?.score ?? 0);
+      const distance = dtwDistanceFlat(
+        template.frames,
+        template.length,
+        this.window,
+        template.length,
+        this.width,
+        this.band,
+        1 - floor,
+      );
+      const score = 1 - distance;
+      if (Number.isFinite(score) && (best === undefined || score > best.score)) {
+        best = { score, template };
+      }
+    }
+    this.lastScore = best?.score ?? 0;
+    if (best === undefined || best.score < this.options.threshold) return undefined;
+    if (endMs - this.lastDetectionMs < this.options.refractoryMs) return undefined;
+    this.lastDetectionMs = endMs;
+    return {
+      phrase: this.phrase,
+      score: best.score,
+      startMs: endMs - best.template.length * hopMs,
+      endMs,
+      template: best.template.source,
+    };
+  }
+}
