@@ -52,8 +52,13 @@ describe('DialogueNode on the in-process graph', () => {
     }
 
     await until('asleep after the follow-up window', () => h.stateNames.at(-1) === 'asleep');
+    // The AI notice (public state speaking) opens the session; it is not part of the turn's path.
+    expect(h.openings.map((g) => g.text)).toEqual([
+      "Hello, I'm Hearth, an AI companion. I'm here to listen.",
+    ]);
     expect(h.stateNames).toEqual([
       'asleep',
+      'speaking',
       'listening',
       'thinking',
       'speaking',
@@ -116,7 +121,14 @@ describe('DialogueNode on the in-process graph', () => {
     await until('listening', () => h.stateNames.includes('listening'));
     h.say('hello?');
     await until('the failed turn', () => h.turns.length === 1);
-    expect(h.stateNames).toEqual(['asleep', 'listening', 'thinking', 'recovering', 'listening']);
+    expect(h.stateNames).toEqual([
+      'asleep',
+      'speaking',
+      'listening',
+      'thinking',
+      'recovering',
+      'listening',
+    ]);
     expect(h.sayGoals.map((g) => g.text)).toEqual([expect.stringMatching(/sorry/i)]);
     expect(h.turns[0]).toMatchObject({
       fallback: true,
@@ -180,7 +192,10 @@ describe('DialogueNode on the in-process graph', () => {
     await until('asleep again', () => h.stateNames.at(-1) === 'asleep' && h.stateNames.length > 2);
     h.wake();
     await until('the greeting and listening', () => h.stateNames.at(-1) === 'listening');
-    expect(h.sayGoals[1]?.text).toBe('Hello there.');
+    // The AI notice comes first, the greeting after it, as one opening.
+    expect(h.openings[0]?.text).toBe(
+      "Hello, I'm Hearth, an AI companion. I'm here to listen. Hello there.",
+    );
     h.llmScript = { sentences: ['Goodbye, sleep well.'] };
     h.say('good night');
     await until('the session summary', () => h.sessions.length === 1);

@@ -93,6 +93,7 @@ function serializeState(snapshot: Snapshot): string {
     context.turn.farewell,
     context.openAlerts.length,
     context.turn.userText !== '',
+    context.heldSpeech !== null,
   ]);
 }
 

@@ -31,6 +31,8 @@ const aliases: ReadonlyMap<string, EsconvStrategy> = new Map(
   (
     [
       ...EsconvStrategies.map((s): [string, EsconvStrategy] => [s, s]),
+      // ESConv's short splits spell these two as `[Questions]` and `[Other]`.
+      ['Questions', 'Question'],
       ['Restatement', 'Restatement or Paraphrasing'],
       ['Paraphrasing', 'Restatement or Paraphrasing'],
       ['Reflection', 'Reflection of feelings'],

@@ -16,6 +16,7 @@ describe('strategy tags', () => {
     expect(resolveStrategy('affirmation & reassurance')).toBe('Affirmation and Reassurance');
     expect(resolveStrategy('Self disclosure')).toBe('Self-disclosure');
     expect(resolveStrategy('Paraphrasing')).toBe('Restatement or Paraphrasing');
+    expect(resolveStrategy('Questions')).toBe('Question');
   });
 
   it('strips an unknown tag without naming a strategy', () => {

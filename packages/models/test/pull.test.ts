@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestModel } from '@hearth/gguf';
+import { InvalidGgufMagicError, makeTestModel } from '@hearth/gguf';
 import {
   ChecksumMismatchError,
   DownloadInterruptedError,
@@ -31,12 +31,17 @@ async function exists(path: string): Promise<boolean> {
 
 /** A test registry pointing at the local server, as `--registry FILE` would name it. */
 async function writeTestRegistry(base: string): Promise<string> {
-  const entry = (name: string, path: string, sha256: string | null) => ({
+  const entry = (
+    name: string,
+    path: string,
+    sha256: string | null,
+    size: number | null = model.length,
+  ) => ({
     name,
     description: `served by the test server at ${path}`,
     url: `${base}${path}`,
     file: `${name}.gguf`,
-    size_bytes: model.length,
+    size_bytes: size,
     sha256,
     licence: 'Apache-2.0',
     chat_template: 'chatml',
@@ -57,6 +62,7 @@ async function writeTestRegistry(base: string): Promise<string> {
         entry('wrong-sha', '/tiny.gguf', wrongSha),
         entry('missing', '/missing.gguf', modelSha),
         entry('unverified', '/tiny.gguf', null),
+        entry('html-page', '/page.gguf', null, null),
       ],
     }),
   );
@@ -70,6 +76,10 @@ beforeAll(async () => {
   model = new Uint8Array(await readFile(modelFile));
   modelSha = createHash('sha256').update(model).digest('hex');
   for (const path of ['/tiny.gguf', '/flaky.gguf', '/resumed.gguf']) server.serve(path, model);
+  server.serve(
+    '/page.gguf',
+    new TextEncoder().encode('<html><body>Sign in to continue</body></html>'),
+  );
   registry = await loadRegistry(await writeTestRegistry(await server.start()));
 });
 
@@ -178,5 +188,14 @@ describe('hearth models pull (against a local HTTP server)', () => {
       insecureSkipChecksum: true,
     });
     expect(pulled?.download).toMatchObject({ verified: false, sha256: modelSha });
+  });
+
+  it('never installs something that is not a GGUF file, such as an HTML page', async () => {
+    const dir = await freshDir();
+    await expect(
+      pullModel({ registry, name: 'html-page', dir, insecureSkipChecksum: true }),
+    ).rejects.toThrow(InvalidGgufMagicError);
+    expect(await exists(join(dir, 'html-page.gguf'))).toBe(false);
+    expect(await exists(partialPathOf(join(dir, 'html-page.gguf')))).toBe(false);
   });
 });

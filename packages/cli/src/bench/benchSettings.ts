@@ -43,7 +43,7 @@ export function benchSettings(options: BenchOptions, defaultThreads: number): Be
     turns,
     maxTokensPerTurn,
     decodeTokens: quick ? 16 : 64,
-    repetitions: quick ? 1 : 3,
+    repetitions: quick ? 1 : 5,
     contextSize: Math.ceil(needed / 512) * 512,
     quick,
   };

@@ -67,9 +67,12 @@ export interface BenchReport {
   };
   readonly overhead: {
     readonly repetitions: number;
-    /** Medians over the repetitions of one fresh turn, same prompt and settings. */
+    /** Field-by-field medians over the repetitions of one fresh turn, same prompt and settings. */
     readonly direct: TurnTiming;
     readonly hearth: TurnTiming;
+    /** Every repetition, in the order run (direct and Hearth alternate). */
+    readonly directRuns: readonly TurnTiming[];
+    readonly hearthRuns: readonly TurnTiming[];
     /** Hearth ÷ direct: > 1 means Hearth is slower (first token, total) or faster (tokens/s). */
     readonly firstTokenRatio: number;
     readonly totalRatio: number;

@@ -69,7 +69,10 @@ export class DirectLlama {
     }
   }
 
-  /** One turn on a fresh context: `history` is evaluated in full before the person's words. */
+  /**
+   * One turn on a fresh context: `history` is evaluated in full before the person's words. Timed
+   * from before the context is created, as Hearth's engine times the first turn of a session.
+   */
   async freshTurn(
     systemPrompt: string,
     history: readonly HistoryTurn[],
@@ -77,6 +80,8 @@ export class DirectLlama {
     maxTokens: number,
     contextSize: number,
   ): Promise<Omit<TurnTiming, 'turn'>> {
+    // Timed from before the context exists, as Hearth's engine times a new session's turn.
+    const start = performance.now();
     const context = await this.model.createContext({
       contextSize,
       threads: this.threads,
@@ -91,7 +96,6 @@ export class DirectLlama {
       chat.setChatHistory(items);
       const meter = chat.sequence.tokenMeter;
       const inputBefore = meter.usedInputTokens;
-      const start = performance.now();
       let firstAt: number | undefined;
       let promptTokens = 0;
       let generated = 0;

@@ -53,7 +53,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
     '',
     `## Hearth's overhead against node-llama-cpp directly`,
     '',
-    `One fresh turn, same prompt, same model, same run; medians of ${overhead.repetitions} alternating repetitions.`,
+    `One fresh turn, same prompt, same model, same run; field-by-field medians of ${overhead.repetitions} alternating repetitions (each repetition is in the JSON).`,
     '',
     '| side | first token | prompt tokens | tokens/s | total |',
     '| --- | --- | --- | --- | --- |',

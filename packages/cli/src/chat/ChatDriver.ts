@@ -17,7 +17,7 @@ import { CliError } from '../errors.js';
 /** One finished turn as `hearth chat` reports it. */
 export interface ChatTurn {
   readonly record: TurnRecord;
-  /** The dialogue state once the turn was over (followUp, normally). */
+  /** The dialogue state once the turn was over (followUp, normally; crisis after a crisis turn). */
   readonly state: string;
 }
 
@@ -70,11 +70,18 @@ export class ChatDriver {
   }
 
   /**
-   * Says one utterance and waits for the robot's whole reply (or what it said of it before an
-   * interruption). Wakes the robot first when it is asleep, and lets a greeting or any other
-   * robot-initiated speech finish, as a person would.
+   * Gets the robot ready to hear the person: wakes it when it is asleep (as the wake word would)
+   * and lets the session's opening words (the AI notice, a greeting) or any other robot-initiated
+   * speech finish, as a person would. Refuses while the robot is in crisis.
    */
-  async say(text: string): Promise<ChatTurn> {
+  async ready(what = 'the next line'): Promise<void> {
+    // In crisis the robot stays with the person and takes no new turn until a caregiver acks.
+    if (this.state?.state === 'crisis') {
+      throw new CliError(
+        `The robot is in crisis and did not take ${what}: it stays with the person until a ` +
+          'caregiver acknowledges the safety alert (ack-alert, on the care dashboard).',
+      );
+    }
     if (this.state === undefined || this.state.state === 'asleep') {
       const response = await this.wake.call(
         WakeService.request.create({ source: 'chat' }),
@@ -88,6 +95,14 @@ export class ChatDriver {
       await this.waitForState((state) => state !== 'asleep', 'wake up');
     }
     await this.waitForState((state) => hearingStates.has(state), 'listen');
+  }
+
+  /**
+   * Says one utterance and waits for the robot's whole reply (or what it said of it before an
+   * interruption), getting it ready first (`ready`).
+   */
+  async say(text: string): Promise<ChatTurn> {
+    await this.ready(`"${text.slice(0, 40)}"`);
     const turn = this.nextTurn(text);
     this.typed.publish(
       TranscriptType.create({
@@ -161,6 +176,9 @@ export class ChatDriver {
           ),
         this.turnTimeoutMs,
       );
+      // The graph (its broker's socket) keeps the process alive while a turn is awaited; once
+      // the command has stopped on an error, a turn left waiting must not hold the exit.
+      timer.unref();
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }

@@ -20,6 +20,9 @@ export function turnJson(turn: ChatTurn): Record<string, unknown> {
     strategy: r.strategy === '' ? null : r.strategy,
     fallback: r.fallback,
     interrupted: r.interrupted,
+    // The safety screen of the person's words, and whether the output guard replaced a sentence.
+    risk: { level: r.risk_level || 'none', category: r.risk_category || null },
+    replyGuarded: r.reply_guarded,
     timings: {
       llmFirstToken: ms(r.llm_first_token_ms),
       llmTotal: ms(r.llm_total_ms),

@@ -12,7 +12,7 @@ function sleep(ms: number): Promise<void> {
  */
 export async function runChatScript(
   lines: AsyncIterable<ChatLine>,
-  driver: Pick<ChatDriver, 'say' | 'interrupt'>,
+  driver: Pick<ChatDriver, 'say' | 'interrupt'> & Partial<Pick<ChatDriver, 'ready'>>,
   print: (turn: ChatTurn) => void,
 ): Promise<void> {
   let pending: Promise<void> | undefined;
@@ -25,6 +25,9 @@ export async function runChatScript(
     switch (line.kind) {
       case 'say':
         await finishPending();
+        // The person speaks once the robot listens (after its opening words), so a `/wait`
+        // after this line counts from the words, not from the AI notice before them.
+        await driver.ready?.(`"${line.text.slice(0, 40)}"`);
         pending = driver.say(line.text).then(print);
         // A rejected turn is reported when it is awaited; do not let it go unhandled meanwhile.
         pending.catch(() => undefined);

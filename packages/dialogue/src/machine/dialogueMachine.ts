@@ -47,6 +47,13 @@ function openingInProgress(context: DialogueContext): boolean {
   return context.announcement?.kind === 'greeting';
 }
 
+/** The open alerts with `alertId` added (once; none when it is empty). */
+function withAlert(open: readonly string[], alertId: string | undefined): readonly string[] {
+  return alertId === undefined || alertId === '' || open.includes(alertId)
+    ? open
+    : [...open, alertId];
+}
+
 function defaultSessionId(): string {
   return `s${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 }
@@ -143,20 +150,21 @@ function closeTurn(
 function afterAnnouncement(): {
   guard?: { type: 'announcementNext'; params: { next: AnnouncementNext } };
   target: string;
-  actions: 'clearAnnouncement';
+  actions: readonly ['clearAnnouncement', 'replayHeldSpeech'];
 }[] {
+  const actions = ['clearAnnouncement', 'replayHeldSpeech'] as const;
   return [
     {
       guard: { type: 'announcementNext', params: { next: 'listening' } },
       target: '#dialogue.listening',
-      actions: 'clearAnnouncement',
+      actions,
     },
     {
       guard: { type: 'announcementNext', params: { next: 'followUp' } },
       target: '#dialogue.followUp',
-      actions: 'clearAnnouncement',
+      actions,
     },
-    { target: '#dialogue.asleep', actions: 'clearAnnouncement' },
+    { target: '#dialogue.asleep', actions },
   ];
 }
 
@@ -240,6 +248,7 @@ export const dialogueMachine = setup({
     hasQueuedSay: ({ context }) => context.sayQueue.length > 0,
     announcementNext: ({ context }, params: { next: AnnouncementNext }) =>
       context.announcement?.next === params.next,
+    openingInProgress: ({ context }) => openingInProgress(context),
     /** A caregiver's ack-alert that leaves no alert open (an empty id acknowledges them all). */
     acksLastAlert: ({ context, event }) =>
       event.type === 'caregiver.ackAlert' &&
@@ -474,10 +483,7 @@ export const dialogueMachine = setup({
       if (event.type !== 'safety.crisis') return {};
       const text = event.message?.trim() || context.config.crisisMessage;
       const userText = event.userText?.trim() ?? '';
-      const openAlerts =
-        event.alertId === undefined || event.alertId === ''
-          ? context.openAlerts
-          : [...context.openAlerts, event.alertId];
+      const openAlerts = withAlert(context.openAlerts, event.alertId);
       return {
         partial: '',
         partialRisk: NO_RISK,
@@ -500,8 +506,8 @@ export const dialogueMachine = setup({
     /** A further alert while in crisis: counted, and kept open until acknowledged. */
     addAlert: assign({
       openAlerts: ({ context, event }) =>
-        event.type === 'safety.crisis' && event.alertId !== undefined && event.alertId !== ''
-          ? [...context.openAlerts, event.alertId]
+        event.type === 'safety.crisis'
+          ? withAlert(context.openAlerts, event.alertId)
           : context.openAlerts,
     }),
     ackAlert: assign({
@@ -565,6 +571,16 @@ export const dialogueMachine = setup({
       };
     }),
     clearAnnouncement: assign({ announcement: null }),
+    /** Words the person said over the opening words: kept, and taken once the robot listens. */
+    holdSpeech: assign({
+      heldSpeech: ({ event }) =>
+        event.type === 'speech.final' && textOf(event) !== '' ? event : null,
+    }),
+    replayHeldSpeech: enqueueActions(({ enqueue, context }) => {
+      if (context.heldSpeech === null) return;
+      enqueue.raise(context.heldSpeech);
+      enqueue.assign({ heldSpeech: null });
+    }),
   },
 }).createMachine({
   id: 'dialogue',
@@ -588,6 +604,7 @@ export const dialogueMachine = setup({
     nextInstruction: '',
     partialRisk: NO_RISK,
     openAlerts: [],
+    heldSpeech: null,
   }),
   initial: 'asleep',
   on: {
@@ -915,11 +932,15 @@ export const dialogueMachine = setup({
           target: '#dialogue.listening.hearing',
           actions: ['clearAnnouncement', 'assignPartial'],
         },
-        'speech.final': {
-          guard: 'speechInterrupts',
-          target: 'listening',
-          actions: ['clearAnnouncement', raise(({ event }) => event)],
-        },
+        'speech.final': [
+          {
+            guard: 'speechInterrupts',
+            target: 'listening',
+            actions: ['clearAnnouncement', raise(({ event }) => event)],
+          },
+          // Over the opening words (which nothing interrupts) the person's words are kept.
+          { guard: 'openingInProgress', actions: 'holdSpeech' },
+        ],
         'caregiver.pause': { target: 'paused', actions: 'clearAnnouncement' },
         'session.end': {
           target: 'asleep',
@@ -971,7 +992,8 @@ export const dialogueMachine = setup({
             guard: 'acksLastAlert',
             target: 'listening',
             actions: [
-              { type: 'closeCrisisTurn', params: { said: false, audioPath: '' } },
+              // Begun, if not finished: the record names it, as an interrupted reply's does.
+              { type: 'closeCrisisTurn', params: { said: true, audioPath: '' } },
               'ackAlert',
               'clearAnnouncement',
             ],

@@ -1,4 +1,5 @@
 import type { RiskCategory, RiskLevel } from '@hearth/safety';
+import type { DialogueEvent } from './events.js';
 
 /** The machine's public states, as published on the graph (DialogueState.state). */
 export const DIALOGUE_STATES = [
@@ -294,6 +295,8 @@ export interface DialogueContext {
   readonly partialRisk: TurnRisk;
   /** Safety alerts raised and not yet acknowledged; crisis ends when none is left. */
   readonly openAlerts: readonly string[];
+  /** A final transcript heard over the opening words, taken as a turn once they are said. */
+  readonly heldSpeech: Extract<DialogueEvent, { type: 'speech.final' }> | null;
 }
 
 /** What the say actor is asked to speak. */

@@ -19,6 +19,8 @@ import {
   WakeWordType,
   type DialogueState,
   type GenerateGoal,
+  SafetyAlertType,
+  type SafetyAlert,
   type SayGoal,
   type TurnRecord,
 } from '@hearth/interfaces';
@@ -55,6 +57,9 @@ export class DialogueHarness {
   readonly turns: TurnRecord[] = [];
   readonly generateGoals: GenerateGoal[] = [];
   readonly sayGoals: SayGoal[] = [];
+  /** The session-opening words (the AI notice): kept apart from sayGoals, and never held. */
+  readonly openings: SayGoal[] = [];
+  readonly alerts: SafetyAlert[] = [];
   readonly cancelled: string[] = [];
   readonly sessions: SessionSummary[] = [];
   /** Every speech event, in order: `start:<id>` when a say goal begins, `cancelled:<id>` when it returns cancelled. */
@@ -73,8 +78,10 @@ export class DialogueHarness {
       logger: { level: 'warn', capture: new LogCapture() },
     });
     this.dialogueGraphNode = this.transport.createNode('dialogue', { parameterOverrides });
+    let alerts = 0;
     this.dialogue = new DialogueNode(this.dialogueGraphNode, {
       createSessionId: () => 'sess',
+      safety: { createAlertId: () => `alert-${++alerts}` },
     });
     if (options.withLlm !== false) this.startLlm(this.transport.createNode('llm'));
     this.startTts(this.transport.createNode('tts'));
@@ -92,6 +99,12 @@ export class DialogueHarness {
       Qos.events,
     );
     this.tester.createSubscription(
+      SafetyAlertType,
+      Topics.safetyAlert,
+      (m) => this.alerts.push(m),
+      Qos.events,
+    );
+    this.tester.createSubscription(
       SessionSummaryType,
       Topics.sessionSummary,
       (m) => this.sessions.push(m),
@@ -99,10 +112,10 @@ export class DialogueHarness {
     );
   }
 
-  caregiver(verb: string, text = ''): void {
+  caregiver(verb: string, text = '', alertId = ''): void {
     this.tester
       .createPublisher(CaregiverCommandType, Topics.caregiverCommand, Qos.events)
-      .publish(CaregiverCommandType.create({ verb, text, issued_by: 'test' }));
+      .publish(CaregiverCommandType.create({ verb, text, alert_id: alertId, issued_by: 'test' }));
   }
 
   wake(): void {
@@ -160,20 +173,24 @@ export class DialogueHarness {
   private startTts(node: GraphNode): void {
     const gestures = node.createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events);
     node.createActionServer(SayAction, Actions.say, async (goal) => {
-      this.sayGoals.push(goal.goal);
+      const opening = goal.goal.utterance_id.includes('-greeting-');
+      (opening ? this.openings : this.sayGoals).push(goal.goal);
       this.speech.push(`start:${goal.goal.utterance_id}`);
       goal.publishFeedback(
         SayAction.feedback.create({ event: 'started', offset_ms: 0, text: goal.goal.text }),
       );
-      gestures.publish(
-        GestureCommandType.create({
-          name: `nod-${this.sayGoals.length}`,
-          reason: 'sentence',
-          sentence: goal.goal.text,
-        }),
-      );
+      // The opening words get no gesture here, so each test's turn lists its reply's gestures only.
+      if (!opening) {
+        gestures.publish(
+          GestureCommandType.create({
+            name: `nod-${this.sayGoals.length}`,
+            reason: 'sentence',
+            sentence: goal.goal.text,
+          }),
+        );
+      }
       await new Promise((resolve) => setImmediate(resolve));
-      if (this.holdSpeech)
+      if (this.holdSpeech && !opening)
         await new Promise((resolve) => goal.signal.addEventListener('abort', resolve));
       if (goal.signal.aborted) {
         await new Promise((resolve) => setTimeout(resolve, this.cancelDelayMs));

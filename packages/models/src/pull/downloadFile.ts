@@ -103,9 +103,14 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
     throw new ChecksumMismatchError(url, options.sha256, sha256);
   }
   if (options.checkGguf ?? true) {
-    // An HTML error page or a foreign file must not be installed as a model; the typed error
-    // names the partial file, which is kept so it can be inspected.
-    await readGgufFile(partial);
+    // An HTML error page or a foreign file must not be installed as a model, nor kept, or the
+    // next pull would "resume" it.
+    try {
+      await readGgufFile(partial);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
   }
   await rename(partial, destination);
   return {
@@ -124,7 +129,7 @@ async function downloadOnce(
   partial: string,
   progress: DownloadProgress,
 ): Promise<{ connected: boolean; result: Attempt }> {
-  const { url, signal, sizeBytes } = options;
+  const { sizeBytes } = options;
   let offset = await sizeOf(partial);
   if (sizeBytes !== null && offset > sizeBytes) {
     // Longer than the real file: it cannot be a prefix of it.

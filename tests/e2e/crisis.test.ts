@@ -1,0 +1,43 @@
+/**
+ * The crisis path end to end through the real command (issue 7): `hearth chat --json --model none`
+ * with a crisis line. The safety screen catches it before any llm, the robot says the fixed crisis
+ * message with the locale's helpline (spoken by espeak-ng into a WAV), and the turn ends in the
+ * crisis state, where the robot stays until a caregiver acknowledges. The next line is refused
+ * with a clear message rather than waited on.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { runHearth } from '../support/hearthCli.js';
+
+describe('hearth chat: the crisis path', () => {
+  it('answers a crisis line with the crisis message and the helpline, and stays in crisis', async () => {
+    const result = await runHearth(
+      ['chat', '--json', '--model', 'none', '--turn-timeout', '20000'],
+      { input: 'I want to kill myself\n', timeoutMs: 90_000 },
+    );
+    expect(result.stderr).not.toMatch(/bug in Hearth/);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const turn = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(turn.user).toBe('I want to kill myself');
+    expect(turn.reply).toMatch(/988/);
+    expect(turn.reply).toMatch(/Suicide and Crisis Lifeline/);
+    expect(turn.state).toBe('crisis');
+    expect((turn.states as string[]).at(-1)).toBe('crisis');
+    expect(turn.risk).toEqual({ level: 'high', category: 'suicidal_ideation' });
+    // No llm free text: nothing was generated for this turn.
+    expect((turn.llm as Record<string, unknown>).generatedTokens).toBe(0);
+    expect(existsSync(turn.audio as string)).toBe(true);
+  }, 120_000);
+
+  it('refuses the next line while in crisis, saying why', async () => {
+    const result = await runHearth(
+      ['chat', '--json', '--model', 'none', '--turn-timeout', '20000'],
+      { input: 'I want to kill myself\nhello?\n', timeoutMs: 90_000 },
+    );
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/in crisis.*caregiver acknowledges/s);
+  }, 120_000);
+});
