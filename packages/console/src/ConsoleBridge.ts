@@ -97,7 +97,11 @@ export class ConsoleBridge {
     node.createSubscription(
       GestureCommandType,
       Topics.gestureCommand,
-      (message) => this.emit({ type: 'gesture', gesture: gestureView(message) }),
+      // A `stop` command only ends a looping gesture; the page shows what the robot does.
+      (message) => {
+        if (message.reason !== 'stop')
+          this.emit({ type: 'gesture', gesture: gestureView(message) });
+      },
       Qos.events,
     );
   }

@@ -146,9 +146,11 @@ export class DialogueNode implements Disposable {
     node.createSubscription(CaregiverCommandType, Topics.caregiverCommand, (command) =>
       this.onCaregiver(command),
     );
-    node.createSubscription(GestureCommandType, Topics.gestureCommand, (gesture) =>
-      this.send({ type: 'gesture.performed', name: gesture.name }),
-    );
+    node.createSubscription(GestureCommandType, Topics.gestureCommand, (gesture) => {
+      // A `stop` command ends a looping gesture (idle breathing on waking); it performs nothing.
+      if (gesture.reason === 'stop') return;
+      this.send({ type: 'gesture.performed', name: gesture.name });
+    });
     node.createService(GetDialogueStateService, Services.getDialogueState, () => this.describe());
     this.parameterListener = node.onParametersChanged(() =>
       this.send({ type: 'config.changed', config: readDialogueConfig(node) }),
