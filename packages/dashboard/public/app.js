@@ -317,7 +317,8 @@ function renderTurn({ eventId, seq, ts, turn }) {
       ),
     );
   }
-  const parts = [`Turn ${turn.index + 1}`, time(ts)];
+  // The dialogue numbers turns from 1 within a session.
+  const parts = [`Turn ${turn.index}`, time(ts)];
   const total = duration(turn.timings.turnTotalMs);
   const first = duration(turn.timings.ttsFirstAudioMs);
   if (total) parts.push(`replied in ${total}${first ? ` (first words after ${first})` : ''}`);

@@ -53,6 +53,7 @@ export const TurnTimingsSchema = z.object({
 export type TurnTimings = z.infer<typeof TurnTimingsSchema>;
 
 const turnBase = {
+  /** The turn's number in its session, from 1 (TurnRecord.turn_index). */
   index: z.number().int().nonnegative(),
   /** Support strategy of the reply; empty when none was given. */
   strategy: z.string().max(128),
