@@ -12,7 +12,8 @@ export type TrackedEvent =
       readonly seq: number;
       readonly turnCount: number;
       readonly reason: string;
-    };
+    }
+  | { readonly type: 'session.summary'; readonly sessionId: string; readonly seq: number };
 
 interface OpenSession {
   seq: number;
@@ -65,6 +66,18 @@ export class SessionTracker {
     const session = this.open(sessionId);
     session.turnCount += 1;
     out.push({ type: 'turn', sessionId, seq: ++session.seq });
+    return out;
+  }
+
+  /**
+   * The dialogue's summary of a session. It normally arrives after the state that ended the
+   * session, and then follows the end; one that overtakes it is numbered in the open session.
+   */
+  onSummary(sessionId: string): TrackedEvent[] {
+    const ended = this.ended.get(sessionId);
+    if (ended) return [{ type: 'session.summary', sessionId, seq: ++ended.seq }];
+    const out: TrackedEvent[] = this.sessions.has(sessionId) ? [] : [this.start(sessionId)];
+    out.push({ type: 'session.summary', sessionId, seq: ++this.open(sessionId).seq });
     return out;
   }
 

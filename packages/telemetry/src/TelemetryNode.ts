@@ -15,12 +15,14 @@ import {
   DialogueStateType,
   NodeNames,
   SafetyAlertType,
+  SessionSummaryType,
   Topics,
   TurnRecordType,
   type Affect,
   type CaregiverCommand,
   type DialogueState,
   type SafetyAlert,
+  type SessionSummary,
   type TurnRecord,
 } from '@hearth/interfaces';
 import { Qos, type GraphNode, type ParameterValue, type Publisher } from '@hearth/graph';
@@ -34,7 +36,7 @@ import { FileOutbox } from './outbox/FileOutbox.js';
 import { MemoryOutbox } from './outbox/MemoryOutbox.js';
 import type { Outbox, OutboxEntry } from './outbox/Outbox.js';
 import { OutboxSender } from './outbox/OutboxSender.js';
-import { isoTime, statePayload, statusPayload, turnOf } from './payloads.js';
+import { isoTime, statePayload, statusPayload, summaryOf, turnOf } from './payloads.js';
 import {
   AlertPayloadSchema,
   MetricsPayloadSchema,
@@ -270,6 +272,12 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       Qos.events,
     );
     node.createSubscription(AffectType, Topics.affect, (m) => this.onAffect(m), Qos.events);
+    node.createSubscription(
+      SessionSummaryType,
+      Topics.sessionSummary,
+      (m) => this.onSessionSummary(m),
+      Qos.events,
+    );
     this.scheduleMetrics();
   }
 
@@ -475,6 +483,13 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     this.enqueue(this.topics.metrics, MetricsPayloadSchema, this.metrics(ts, message), false);
   }
 
+  private onSessionSummary(message: SessionSummary): void {
+    if (this.disposed || message.session_id === '') return;
+    const ts = isoTime(message.stamp, this.node.clock.nowMs());
+    for (const event of this.tracker.onSummary(message.session_id))
+      this.enqueueSessionEvent(event, ts, undefined, message);
+  }
+
   private onSafetyAlert(message: SafetyAlert): void {
     if (this.disposed) return;
     if (message.alert_id === '') {
@@ -554,7 +569,12 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     }, this.metricsPeriodMs);
   }
 
-  private enqueueSessionEvent(event: TrackedEvent, ts: string, turn?: TurnRecord): void {
+  private enqueueSessionEvent(
+    event: TrackedEvent,
+    ts: string,
+    turn?: TurnRecord,
+    summary?: SessionSummary,
+  ): void {
     const base = {
       schema: SCHEMA_VERSION,
       robot: this.robotId,
@@ -569,6 +589,9 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       payload = { ...base, type: 'turn', turn: turnOf(turn, this.shareTranscripts) };
     } else if (event.type === 'session.end') {
       payload = { ...base, type: 'session.end', turnCount: event.turnCount, reason: event.reason };
+    } else if (event.type === 'session.summary') {
+      if (!summary) return;
+      payload = { ...base, type: 'session.summary', summary: summaryOf(summary) };
     } else {
       payload = { ...base, type: 'session.start' };
     }

@@ -2,8 +2,38 @@
  * Maps graph messages (snake_case, ROS) to MQTT payloads (camelCase JSON). The privacy rule lives
  * here: without consent to share transcripts, a turn carries no user or reply text.
  */
-import { timeToMs, type DialogueState, type Time, type TurnRecord } from '@hearth/interfaces';
-import { SCHEMA_VERSION, type StatePayload, type StatusPayload, type Turn } from './schemas.js';
+import {
+  timeToMs,
+  type DialogueState,
+  type SessionSummary,
+  type Time,
+  type TurnRecord,
+} from '@hearth/interfaces';
+import {
+  SCHEMA_VERSION,
+  type SessionEventPayload,
+  type StatePayload,
+  type StatusPayload,
+  type Turn,
+} from './schemas.js';
+
+type SummaryPayload = Extract<SessionEventPayload, { type: 'session.summary' }>['summary'];
+
+/** A session's summary as telemetry shares it: counts, mood labels and latencies, never words. */
+export function summaryOf(message: SessionSummary): SummaryPayload {
+  return {
+    reason: message.reason,
+    durationMs: Math.max(0, message.duration_ms),
+    turns: message.turns,
+    interruptions: message.interruptions,
+    alerts: message.alerts,
+    moodStart: message.mood_start,
+    moodEnd: message.mood_end,
+    firstAudioMeanMs: message.first_audio_mean_ms,
+    firstAudioP50Ms: message.first_audio_p50_ms,
+    firstAudioP95Ms: message.first_audio_p95_ms,
+  };
+}
 
 /** The message's stamp as ISO time; `fallbackMs` when the stamp was left at zero. */
 export function isoTime(stamp: Time, fallbackMs: number): string {

@@ -101,6 +101,26 @@ export const SessionEventPayloadSchema = z.discriminatedUnion('type', [
     /** The dialogue event that ended it, e.g. `session.timeout`. */
     reason: z.string().max(128),
   }),
+  /** The dialogue's own account of a finished session (SessionSummary); follows its end. */
+  z.object({
+    ...sessionEventBase,
+    type: z.literal('session.summary'),
+    summary: z.object({
+      /** goodbye, inactivity, caregiver. */
+      reason: z.string().max(64),
+      durationMs: z.number().nonnegative(),
+      turns: z.number().int().nonnegative(),
+      interruptions: z.number().int().nonnegative(),
+      alerts: z.number().int().nonnegative(),
+      /** The person's estimated mood at the start and end; empty when unknown. */
+      moodStart: z.string().max(32),
+      moodEnd: z.string().max(32),
+      /** Time to the first audio of each reply; -1 when no reply was spoken. */
+      firstAudioMeanMs: z.number().min(-1),
+      firstAudioP50Ms: z.number().min(-1),
+      firstAudioP95Ms: z.number().min(-1),
+    }),
+  }),
 ]);
 export type SessionEventPayload = z.infer<typeof SessionEventPayloadSchema>;
 export type SessionEventType = SessionEventPayload['type'];

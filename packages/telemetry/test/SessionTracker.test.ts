@@ -42,4 +42,17 @@ describe('SessionTracker', () => {
     expect(tracker.onTurn('s1')).toEqual([{ type: 'turn', sessionId: 's1', seq: 3 }]);
     expect(tracker.currentSessionId).toBe('');
   });
+
+  it('numbers the summary after its session ended, and in the open session when it overtakes the end', () => {
+    const tracker = new SessionTracker();
+    tracker.onState('s1', 'wake.detected');
+    tracker.onState('', 'user.goodbye');
+    expect(tracker.onSummary('s1')).toEqual([{ type: 'session.summary', sessionId: 's1', seq: 3 }]);
+    tracker.onState('s2', 'wake.detected');
+    expect(tracker.onSummary('s2')).toEqual([{ type: 'session.summary', sessionId: 's2', seq: 2 }]);
+    expect(tracker.onSummary('s3')).toEqual([
+      { type: 'session.start', sessionId: 's3', seq: 1 },
+      { type: 'session.summary', sessionId: 's3', seq: 2 },
+    ]);
+  });
 });

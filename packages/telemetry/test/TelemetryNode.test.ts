@@ -8,6 +8,7 @@ import {
   CaregiverCommandType,
   DialogueStateType,
   Topics,
+  SessionSummaryType,
   TurnRecordType,
   type CaregiverCommand,
 } from '@hearth/interfaces';
@@ -168,6 +169,46 @@ describe.each(brokers)('TelemetryNode over %s', (brokerName, openBroker) => {
         (m) => m.topic.endsWith('/state') && (m.json as { state?: string }).state === 'asleep',
       );
       expect(StatePayloadSchema.parse(lastState.json).sessionId).toBe('');
+    });
+
+    it('forwards the session summary after the session end, with counts and latencies only', async () => {
+      publishState('listening', 's-9', 'wake.detected');
+      await probe.next((m) => (m.json as { type?: string } | undefined)?.type === 'session.start');
+      publishState('asleep', '', 'user.goodbye');
+      await probe.next((m) => (m.json as { type?: string } | undefined)?.type === 'session.end');
+      driver.createPublisher(SessionSummaryType, Topics.sessionSummary, Qos.events).publish(
+        SessionSummaryType.create({
+          stamp: driver.clock.now(),
+          session_id: 's-9',
+          reason: 'goodbye',
+          duration_ms: 61000,
+          turns: 4,
+          interruptions: 1,
+          alerts: 0,
+          mood_start: 'sadness',
+          mood_end: 'neutral',
+          first_audio_mean_ms: 420,
+          first_audio_p50_ms: 400,
+          first_audio_p95_ms: 650,
+        }),
+      );
+      const message = await probe.next(
+        (m) => (m.json as { type?: string } | undefined)?.type === 'session.summary',
+      );
+      expect(message.topic).toBe(`hearth/v1/${robot}/session/s-9/event`);
+      expect(message.qos).toBe(1);
+      const summary = SessionEventPayloadSchema.parse(message.json);
+      expect(summary).toMatchObject({
+        type: 'session.summary',
+        seq: 3,
+        summary: {
+          reason: 'goodbye',
+          turns: 4,
+          interruptions: 1,
+          moodStart: 'sadness',
+          firstAudioP95Ms: 650,
+        },
+      });
     });
 
     it('publishes a valid command on the graph and refuses an invalid one', async () => {
