@@ -11,6 +11,15 @@ export function durationMs(audio: PcmAudio): number {
   return audio.sampleRate > 0 ? (audio.samples.length * 1000) / audio.sampleRate : 0;
 }
 
+/** The first `ms` milliseconds of `audio` (what was played before a cancel); shares its memory. */
+export function truncateAudio(audio: PcmAudio, ms: number): PcmAudio {
+  const count = Math.max(
+    0,
+    Math.min(audio.samples.length, Math.round((ms * audio.sampleRate) / 1000)),
+  );
+  return { sampleRate: audio.sampleRate, samples: audio.samples.subarray(0, count) };
+}
+
 /** Joins clips of one sample rate (e.g. test recordings: other speech, then the wake phrase). */
 export function concatPcm(clips: readonly PcmAudio[], sampleRate = HEARTH_SAMPLE_RATE): PcmAudio {
   let length = 0;

@@ -1,7 +1,22 @@
-export { HEARTH_SAMPLE_RATE, concatPcm, durationMs, silence, type PcmAudio } from './PcmAudio.js';
+export {
+  HEARTH_SAMPLE_RATE,
+  concatPcm,
+  durationMs,
+  silence,
+  truncateAudio,
+  type PcmAudio,
+} from './PcmAudio.js';
 export { Listeners } from './Listeners.js';
 export { decodeWav, type DecodedWav } from './wav/decodeWav.js';
-export { encodeWav } from './wav/encodeWav.js';
+export {
+  WAV_HEADER_BYTES,
+  decodePcm16Wav,
+  encodeWav,
+  pcmBytes,
+  readWavLayout,
+  wavHeader,
+  type WavLayout,
+} from './wav/pcm16Wav.js';
 export { floatToInt16, readWavFile, wavToHearthPcm, type ReadWavOptions } from './wav/readWav.js';
 export { resample } from './wav/resample.js';
 export type { AudioSource, AudioSourceEnd } from './sources/AudioSource.js';

@@ -1,17 +1,8 @@
+// WAV encoding and PCM helpers live in @hearth/audio; this package speaks.
 export type { AudioClip, AudioSink, PlaybackResult, PlayOptions } from './audio/AudioSink.js';
-export type { PcmAudio } from './audio/PcmAudio.js';
-export { audioDurationMs, truncateAudio } from './audio/PcmAudio.js';
 export { SimulatedAudioSink, type SimulatedAudioSinkOptions } from './audio/SimulatedAudioSink.js';
 export { appendWavFile } from './audio/appendWavFile.js';
 export { voicedSegments, type Segment, type VoicedSegmentOptions } from './audio/voicedSegments.js';
-export {
-  decodeWav,
-  encodeWav,
-  readWavLayout,
-  wavHeader,
-  WAV_HEADER_BYTES,
-  type WavLayout,
-} from './audio/wav.js';
 export { EspeakEngine, type EspeakEngineOptions } from './engine/EspeakEngine.js';
 export { estimateWordTimings, textWords, wordWeight } from './engine/estimateWordTimings.js';
 export type {
@@ -23,7 +14,6 @@ export type {
 } from './engine/TtsEngine.js';
 export { EspeakFailedError } from './errors/EspeakFailedError.js';
 export { EspeakNotFoundError } from './errors/EspeakNotFoundError.js';
-export { InvalidWavError } from './errors/InvalidWavError.js';
 export { SynthesisCancelledError } from './errors/SynthesisCancelledError.js';
 export {
   declareTtsParameters,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import wavefile from 'wavefile';
-import { encodeWav } from '../src/audio/wav.js';
+import { encodeWav } from '@hearth/audio';
 import { EspeakEngine } from '../src/engine/EspeakEngine.js';
 import type { Synthesis } from '../src/engine/TtsEngine.js';
 import { EspeakFailedError } from '../src/errors/EspeakFailedError.js';

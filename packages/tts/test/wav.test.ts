@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import wavefile from 'wavefile';
 import { appendWavFile } from '../src/audio/appendWavFile.js';
-import { decodeWav, encodeWav } from '../src/audio/wav.js';
-import { InvalidWavError } from '../src/errors/InvalidWavError.js';
+import { decodePcm16Wav as decodeWav, encodeWav, InvalidWavError } from '@hearth/audio';
 
 /** Reads a WAV with an independent parser (the wavefile package), not ours. */
 function inspect(bytes: Buffer): {

@@ -1,4 +1,4 @@
-import type { PcmAudio } from './PcmAudio.js';
+import type { PcmAudio } from '@hearth/audio';
 
 /** One utterance to play. */
 export interface AudioClip {

@@ -1,8 +1,12 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { InvalidWavError } from '../errors/InvalidWavError.js';
-import type { PcmAudio } from './PcmAudio.js';
-import { audioDurationMs } from './PcmAudio.js';
-import { encodeWav, pcmBytes, readWavLayout } from './wav.js';
+import {
+  InvalidWavError,
+  durationMs,
+  encodeWav,
+  pcmBytes,
+  readWavLayout,
+  type PcmAudio,
+} from '@hearth/audio';
 
 /** Enough to hold the RIFF header and the chunks before `data` in any WAV this package writes. */
 const HEADER_PROBE_BYTES = 4096;
@@ -29,7 +33,7 @@ export async function appendWavFile(path: string, audio: PcmAudio): Promise<numb
     const { size } = await file.stat();
     if (size === 0) {
       await file.write(encodeWav(audio), 0, undefined, 0);
-      return audioDurationMs(audio);
+      return durationMs(audio);
     }
     const probe = Buffer.alloc(Math.min(size, HEADER_PROBE_BYTES));
     await file.read(probe, 0, probe.length, 0);

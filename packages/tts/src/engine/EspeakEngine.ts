@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { decodeWav } from '../audio/wav.js';
-import { audioDurationMs } from '../audio/PcmAudio.js';
+import { decodePcm16Wav } from '@hearth/audio';
+import { durationMs } from '@hearth/audio';
 import { EspeakFailedError } from '../errors/EspeakFailedError.js';
 import { EspeakNotFoundError } from '../errors/EspeakNotFoundError.js';
 import { SynthesisCancelledError } from '../errors/SynthesisCancelledError.js';
@@ -49,10 +49,10 @@ export class EspeakEngine implements TtsEngine {
     ];
     const { stdout, stderr, code } = await this.run(args, text, options.signal);
     if (code !== 0 || stdout.length === 0) throw new EspeakFailedError(code, stderr, options.voice);
-    const audio = decodeWav(stdout, 'espeak-ng output');
+    const audio = decodePcm16Wav(stdout, 'espeak-ng output');
     return {
       audio,
-      durationMs: audioDurationMs(audio),
+      durationMs: durationMs(audio),
       words: estimateWordTimings(text, audio),
       visemes: [],
     };

@@ -1,4 +1,4 @@
-import type { PcmAudio } from '../audio/PcmAudio.js';
+import type { PcmAudio } from '@hearth/audio';
 
 export interface SynthesisOptions {
   /** Engine voice name, e.g. `en-us` for espeak-ng. */

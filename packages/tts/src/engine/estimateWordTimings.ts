@@ -1,4 +1,4 @@
-import type { PcmAudio } from '../audio/PcmAudio.js';
+import type { PcmAudio } from '@hearth/audio';
 import type { Segment } from '../audio/voicedSegments.js';
 import { voicedSegments } from '../audio/voicedSegments.js';
 import type { WordTiming } from './TtsEngine.js';

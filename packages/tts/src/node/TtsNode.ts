@@ -14,9 +14,9 @@ import {
 } from '@hearth/interfaces';
 import { appendWavFile } from '../audio/appendWavFile.js';
 import type { AudioSink } from '../audio/AudioSink.js';
-import { truncateAudio } from '../audio/PcmAudio.js';
+import { truncateAudio } from '@hearth/audio';
 import { SimulatedAudioSink } from '../audio/SimulatedAudioSink.js';
-import { encodeWav } from '../audio/wav.js';
+import { encodeWav } from '@hearth/audio';
 import type { Synthesis, TtsEngine } from '../engine/TtsEngine.js';
 import { SynthesisCancelledError } from '../errors/SynthesisCancelledError.js';
 import { declareTtsParameters, defaultAudioDir, type TtsSettings } from './parameters.js';

@@ -1,6 +1,11 @@
+/**
+ * Hearth's own WAV form: canonical 44-byte header, 16-bit mono PCM, at any sample rate. Used to
+ * write and append speech (tts) and test audio, and to read it back without converting to float
+ * (decodeWav in this folder reads any PCM WAV, as floats per channel).
+ */
 import { endianness } from 'node:os';
 import { InvalidWavError } from '../errors/InvalidWavError.js';
-import type { PcmAudio } from './PcmAudio.js';
+import type { PcmAudio } from '../PcmAudio.js';
 
 /** WAV samples are little-endian; on such hosts (x86, arm64) bytes are copied as they are. */
 const LITTLE_ENDIAN = endianness() === 'LE';
@@ -48,7 +53,7 @@ export interface WavLayout {
 }
 
 /**
- * Finds the format and data chunks. Tolerates streamed WAVs (espeak-ng --stdout writes
+ * Finds the format and data chunks of a 16-bit mono PCM WAV. Tolerates streamed WAVs (espeak-ng --stdout writes
  * 0x7ffff000 as sizes because it cannot seek back) by clamping the data to the bytes present.
  */
 export function readWavLayout(bytes: Buffer, source: string): WavLayout {
@@ -86,7 +91,8 @@ export function readWavLayout(bytes: Buffer, source: string): WavLayout {
   throw new InvalidWavError(source, 'no data chunk');
 }
 
-export function decodeWav(bytes: Buffer, source = 'WAV data'): PcmAudio {
+/** The samples of a 16-bit mono PCM WAV, as they are (no conversion, no resampling). */
+export function decodePcm16Wav(bytes: Buffer, source = 'WAV data'): PcmAudio {
   const layout = readWavLayout(bytes, source);
   const samples = new Int16Array(layout.dataBytes / 2);
   if (LITTLE_ENDIAN) {
