@@ -7,6 +7,7 @@ export {
 } from './LlmParameters.js';
 export { loadReplyEngine, isNoModel } from './loadReplyEngine.js';
 export { LlamaEngine, type LlamaEngineOptions, type EngineLogLevel } from './engine/LlamaEngine.js';
+export { loadLlama, type LoadLlamaOptions } from './engine/loadLlama.js';
 export { checkModelFile, checkModelFileHead } from './engine/checkModelFile.js';
 export { FallbackResponder, type FallbackResponderOptions } from './fallback/FallbackResponder.js';
 export { replyBank, type BankReply } from './fallback/replyBank.js';

@@ -1,8 +1,7 @@
+import { loadLlama } from '@hearth/llm';
 import { performance } from 'node:perf_hooks';
 import {
-  getLlama,
   LlamaChatSession,
-  LlamaLogLevel,
   type ChatHistoryItem,
   type Llama,
   type LlamaModel,
@@ -28,15 +27,7 @@ export class DirectLlama {
   ) {}
 
   static async load(modelPath: string, threads: number): Promise<DirectLlama> {
-    const llama = await getLlama({
-      gpu: false,
-      build: 'never',
-      skipDownload: true,
-      usePrebuiltBinaries: true,
-      progressLogs: false,
-      maxThreads: threads,
-      logLevel: LlamaLogLevel.error,
-    });
+    const llama = await loadLlama({ maxThreads: threads });
     try {
       const model = await llama.loadModel({ modelPath, gpuLayers: 0 });
       return new DirectLlama(llama, model, threads);

@@ -1,9 +1,8 @@
+import { loadLlama } from '@hearth/llm';
 import { access } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import {
-  getLlama,
   LlamaChat,
-  LlamaLogLevel,
   type ChatHistoryItem,
   type Llama,
   type LlamaContext,
@@ -79,14 +78,7 @@ export class EvalModel {
     }
     const threads = Math.max(1, options.threads ?? 2);
     const contextSize = options.contextSize ?? 2048;
-    const llama = await getLlama({
-      gpu: options.gpu ? 'auto' : false,
-      build: 'never',
-      skipDownload: true,
-      usePrebuiltBinaries: true,
-      progressLogs: false,
-      logLevel: LlamaLogLevel.error,
-    });
+    const llama = await loadLlama({ gpu: options.gpu === true });
     try {
       const model = await llama.loadModel({
         modelPath: options.modelPath,

@@ -1,10 +1,5 @@
-import {
-  getLlama,
-  LlamaLogLevel,
-  type Llama,
-  type LlamaEmbeddingContext,
-  type LlamaModel,
-} from 'node-llama-cpp';
+import { loadLlama } from '@hearth/llm';
+import { type Llama, type LlamaEmbeddingContext, type LlamaModel } from 'node-llama-cpp';
 import { EvalModelError } from '../errors/EvalModelError.js';
 
 /** Cosine similarity of two vectors; 0 when either is all zeros. */
@@ -38,14 +33,7 @@ export class EmbeddingScorer {
   ) {}
 
   static async load(modelPath: string, threads = 2): Promise<EmbeddingScorer> {
-    const llama = await getLlama({
-      gpu: false,
-      build: 'never',
-      skipDownload: true,
-      usePrebuiltBinaries: true,
-      progressLogs: false,
-      logLevel: LlamaLogLevel.error,
-    });
+    const llama = await loadLlama();
     try {
       const model = await llama.loadModel({ modelPath, gpuLayers: 0 });
       const context = await model.createEmbeddingContext({

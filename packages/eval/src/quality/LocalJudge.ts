@@ -1,11 +1,5 @@
-import {
-  getLlama,
-  LlamaChatSession,
-  LlamaLogLevel,
-  type Llama,
-  type LlamaContext,
-  type LlamaModel,
-} from 'node-llama-cpp';
+import { loadLlama } from '@hearth/llm';
+import { LlamaChatSession, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
 import type { Utterance } from '../data/types.js';
 import { JudgeError, type Judge } from './Judge.js';
 import {
@@ -36,14 +30,7 @@ export class LocalJudge implements Judge {
   ) {}
 
   static async load(modelPath: string, threads = 2): Promise<LocalJudge> {
-    const llama = await getLlama({
-      gpu: false,
-      build: 'never',
-      skipDownload: true,
-      usePrebuiltBinaries: true,
-      progressLogs: false,
-      logLevel: LlamaLogLevel.error,
-    });
+    const llama = await loadLlama();
     try {
       const model = await llama.loadModel({ modelPath, gpuLayers: 0 });
       const context = await model.createContext({

@@ -1,4 +1,5 @@
-import { getLlama, LlamaLogLevel, type Llama, type LlamaModel } from 'node-llama-cpp';
+import { loadLlama } from '@hearth/llm';
+import { type Llama, type LlamaModel } from 'node-llama-cpp';
 import { EvalModelError } from '../errors/EvalModelError.js';
 import { wordTokens } from '../metrics/wordTokens.js';
 
@@ -16,14 +17,7 @@ export class Tokenizer {
 
   /** Loads only the vocabulary of a GGUF model: fast, no weights in memory. */
   static async fromGguf(modelPath: string): Promise<Tokenizer> {
-    const llama = await getLlama({
-      gpu: false,
-      build: 'never',
-      skipDownload: true,
-      usePrebuiltBinaries: true,
-      progressLogs: false,
-      logLevel: LlamaLogLevel.error,
-    });
+    const llama = await loadLlama();
     try {
       const model = await llama.loadModel({ modelPath, vocabOnly: true });
       return new Tokenizer('gguf', llama, model);

@@ -1,11 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import {
-  getLlama,
-  LlamaLogLevel,
-  type ChatWrapper,
-  type Llama,
-  type LlamaModel,
-} from 'node-llama-cpp';
+import { LlamaLogLevel, type ChatWrapper, type Llama, type LlamaModel } from 'node-llama-cpp';
 import { callSafely } from '../callSafely.js';
 import { chatWrapperFor, checkChatTemplateFamily } from '../chat/chatTemplateFamilies.js';
 import { defaultContextOptions, type ContextOptions } from '../context/ContextOptions.js';
@@ -26,6 +20,7 @@ import {
   type SamplingOptions,
 } from '../types.js';
 import { checkModelFile, checkModelFileHead } from './checkModelFile.js';
+import { loadLlama } from './loadLlama.js';
 import { ModelSession, type LoraOptions } from './ModelSession.js';
 
 export type EngineLogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -101,13 +96,7 @@ export class LlamaEngine implements ReplyEngine {
     // loads.
     await checkModelFileHead(options.modelPath);
     if (options.chatTemplate) checkChatTemplateFamily(options.chatTemplate);
-    const llama = await getLlama({
-      gpu: false,
-      // Never fetch llama.cpp sources or compile: the prebuilt CPU binary or a clear error.
-      build: 'never',
-      skipDownload: true,
-      usePrebuiltBinaries: true,
-      progressLogs: false,
+    const llama = await loadLlama({
       maxThreads: threads,
       logLevel: LlamaLogLevel.warn,
       logger: (level, message) => log(toEngineLevel(level), message.trim()),
