@@ -1,12 +1,6 @@
-/** ESConv's emotion types, as Affect.emotion names them, plus neutral. */
-export const EMOTIONS = [
-  'anxiety',
-  'depression',
-  'sadness',
-  'anger',
-  'fear',
-  'disgust',
-  'shame',
-] as const;
-export type Emotion = (typeof EMOTIONS)[number];
+import { ESCONV_EMOTIONS, type EsconvEmotion } from '@hearth/interfaces';
+
+/** ESConv's emotion types, as Affect.emotion names them (neutral is added where none is clear). */
+export const EMOTIONS = ESCONV_EMOTIONS;
+export type Emotion = EsconvEmotion;
 export type EmotionOrNeutral = Emotion | 'neutral';

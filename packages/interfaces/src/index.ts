@@ -1,4 +1,5 @@
 export * from './runtime.js';
 export * from './names.js';
+export * from './vocabulary.js';
 export { defineMessage, type MessageDefinition } from './defineMessage.js';
 export * from './generated/index.js';

@@ -1,3 +1,5 @@
+import { SUPPORT_STRATEGIES } from '@hearth/interfaces';
+
 /**
  * Support strategies. ESConv (Liu et al., 2021) labels each supporter turn with one of eight;
  * a fine-tuned model may begin its reply with the label in brackets, e.g.
@@ -5,16 +7,7 @@
  * is never spoken. ExTES's sixteen strategies can be added to the alias table without changing
  * any caller.
  */
-export const EsconvStrategies = [
-  'Question',
-  'Restatement or Paraphrasing',
-  'Reflection of feelings',
-  'Self-disclosure',
-  'Affirmation and Reassurance',
-  'Providing Suggestions',
-  'Information',
-  'Others',
-] as const;
+export const EsconvStrategies = SUPPORT_STRATEGIES;
 
 export type EsconvStrategy = (typeof EsconvStrategies)[number];
 

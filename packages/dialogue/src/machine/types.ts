@@ -1,18 +1,9 @@
 import type { RiskCategory, RiskLevel } from '@hearth/safety';
 import type { DialogueEvent } from './events.js';
+import type { DialogueStateName } from '@hearth/interfaces';
 
 /** The machine's public states, as published on the graph (DialogueState.state). */
-export const DIALOGUE_STATES = [
-  'asleep',
-  'listening',
-  'thinking',
-  'speaking',
-  'followUp',
-  'crisis',
-  'paused',
-  'recovering',
-] as const;
-export type DialogueStateName = (typeof DIALOGUE_STATES)[number];
+export { DIALOGUE_STATES, type DialogueStateName } from '@hearth/interfaces';
 
 /** Tunables; the node fills them from its ROS 2 parameters and updates them at runtime. */
 export interface DialogueConfig {

@@ -1,41 +1,12 @@
-/** ESConv's eight support strategies, as a reply's strategy tag names them. */
-export const SUPPORT_STRATEGIES = [
-  'Question',
-  'Restatement or Paraphrasing',
-  'Reflection of feelings',
-  'Self-disclosure',
-  'Affirmation and Reassurance',
-  'Providing Suggestions',
-  'Information',
-  'Others',
-] as const;
-export type SupportStrategy = (typeof SUPPORT_STRATEGIES)[number];
-
-/** The dialogue machine's states (DialogueState.msg). */
-export const DIALOGUE_STATES = [
-  'asleep',
-  'listening',
-  'thinking',
-  'speaking',
-  'followUp',
-  'crisis',
-  'paused',
-  'recovering',
-] as const;
-export type DialogueStateName = (typeof DIALOGUE_STATES)[number];
-
-/** ESConv's emotion types (Affect.emotion), plus neutral. */
-export const AFFECT_EMOTIONS = [
-  'anxiety',
-  'depression',
-  'sadness',
-  'anger',
-  'fear',
-  'disgust',
-  'shame',
-  'neutral',
-] as const;
-export type AffectEmotion = (typeof AFFECT_EMOTIONS)[number];
+// The vocabularies of the fields gestures are chosen from live with the messages.
+export {
+  AFFECT_EMOTIONS,
+  DIALOGUE_STATES,
+  SUPPORT_STRATEGIES,
+  type AffectEmotion,
+  type DialogueStateName,
+  type SupportStrategy,
+} from '@hearth/interfaces';
 
 export interface JointLimits {
   readonly name: string;

@@ -1,0 +1,47 @@
+/**
+ * The values some string fields take, in one place: DialogueState.state, TurnRecord.strategy and
+ * Affect.emotion. ROS 2 interface files have no enums for strings, so the nodes that produce and
+ * consume these fields share these lists instead of keeping copies.
+ */
+
+/** The dialogue machine's public states (DialogueState.state). */
+export const DIALOGUE_STATES = [
+  'asleep',
+  'listening',
+  'thinking',
+  'speaking',
+  'followUp',
+  'crisis',
+  'paused',
+  'recovering',
+] as const;
+export type DialogueStateName = (typeof DIALOGUE_STATES)[number];
+
+/** ESConv's eight support strategies (Liu et al., 2021), as a reply's strategy tag names them. */
+export const SUPPORT_STRATEGIES = [
+  'Question',
+  'Restatement or Paraphrasing',
+  'Reflection of feelings',
+  'Self-disclosure',
+  'Affirmation and Reassurance',
+  'Providing Suggestions',
+  'Information',
+  'Others',
+] as const;
+export type SupportStrategy = (typeof SUPPORT_STRATEGIES)[number];
+
+/** ESConv's seeker emotions. */
+export const ESCONV_EMOTIONS = [
+  'anxiety',
+  'depression',
+  'sadness',
+  'anger',
+  'fear',
+  'disgust',
+  'shame',
+] as const;
+export type EsconvEmotion = (typeof ESCONV_EMOTIONS)[number];
+
+/** Affect.emotion: ESConv's emotions, plus neutral when none is clear. */
+export const AFFECT_EMOTIONS = [...ESCONV_EMOTIONS, 'neutral'] as const;
+export type AffectEmotion = (typeof AFFECT_EMOTIONS)[number];
