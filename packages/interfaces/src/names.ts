@@ -5,6 +5,8 @@
  */
 export const Topics = {
   audioIn: '/hearth/audio/in',
+  /** Speech start and end in the microphone audio (audio_in's voice activity detector). */
+  voiceActivity: '/hearth/audio/voice_activity',
   wakeWord: '/hearth/wake_word',
   transcript: '/hearth/stt/transcript',
   /** The simulator's typed text (web console, `hearth chat` stdin), read by the stt node. */

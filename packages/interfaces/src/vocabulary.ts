@@ -1,5 +1,5 @@
 /**
- * The values some string fields take, in one place: DialogueState.state, TurnRecord.strategy and
+ * The values some string fields take, in one place: DialogueState.state, TurnRecord.strategy, TurnRecord.kind and
  * Affect.emotion. ROS 2 interface files have no enums for strings, so the nodes that produce and
  * consume these fields share these lists instead of keeping copies.
  */
@@ -45,3 +45,11 @@ export type EsconvEmotion = (typeof ESCONV_EMOTIONS)[number];
 /** Affect.emotion: ESConv's emotions, plus neutral when none is clear. */
 export const AFFECT_EMOTIONS = [...ESCONV_EMOTIONS, 'neutral'] as const;
 export type AffectEmotion = (typeof AFFECT_EMOTIONS)[number];
+
+/**
+ * TurnRecord.kind: a reply to the person, or speech the robot began itself (the AI notice and
+ * greeting at session start, a check-in after a long silence, the re-prompt after no speech, a
+ * caregiver's say command).
+ */
+export const TURN_KINDS = ['reply', 'greeting', 'check_in', 'reprompt', 'caregiver_say'] as const;
+export type TurnKind = (typeof TURN_KINDS)[number];

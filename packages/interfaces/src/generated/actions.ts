@@ -16,6 +16,12 @@ export interface GenerateGoal {
   user_text: string;
   /** Extra guidance for this turn only, e.g. a careful protocol after a moderate risk screen. */
   instruction: string;
+  /**
+   * When the robot's previous reply in this session was interrupted (barge-in): the part of it the
+   * person actually heard. The llm keeps only this in the session's history in place of the whole
+   * reply and tells the model it was cut off. Empty when the previous reply was heard whole.
+   */
+  previous_reply_heard: string;
 }
 
 /** Creates, parses and checks `hearth_interfaces/action/Generate_Goal` messages. */
@@ -46,17 +52,27 @@ export const GenerateGoalType = defineMessage<GenerateGoal>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'previous_reply_heard',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
     session_id: '',
     user_text: '',
     instruction: '',
+    previous_reply_heard: '',
   }),
   checkFields: (m, path, issues) => {
     Checks.string(m.session_id, at(path, 'session_id'), issues);
     Checks.string(m.user_text, at(path, 'user_text'), issues);
     Checks.string(m.instruction, at(path, 'instruction'), issues);
+    Checks.string(m.previous_reply_heard, at(path, 'previous_reply_heard'), issues);
   },
 });
 

@@ -1032,6 +1032,12 @@ export interface TurnRecord {
   stamp: Time;
   session_id: string;
   turn_index: number;
+  /**
+   * What kind of turn: reply (the robot answers the person), or speech the robot began itself:
+   * greeting, check_in, reprompt, caregiver_say (values in vocabulary.ts TURN_KINDS). For
+   * robot-initiated turns user_text is empty.
+   */
+  kind: string;
   user_text: string;
   /** What the robot said (or began to say, when interrupted), strategy tag removed. */
   reply_text: string;
@@ -1100,6 +1106,14 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     {
       name: 'turn_index',
       type: 'uint32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'kind',
+      type: 'string',
       primitive: true,
       array: 'none',
       arraySize: null,
@@ -1271,6 +1285,7 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     stamp: TimeType.create(),
     session_id: '',
     turn_index: 0,
+    kind: '',
     user_text: '',
     reply_text: '',
     strategy: '',
@@ -1296,6 +1311,7 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
     Checks.string(m.session_id, at(path, 'session_id'), issues);
     Checks.uint32(m.turn_index, at(path, 'turn_index'), issues);
+    Checks.string(m.kind, at(path, 'kind'), issues);
     Checks.string(m.user_text, at(path, 'user_text'), issues);
     Checks.string(m.reply_text, at(path, 'reply_text'), issues);
     Checks.string(m.strategy, at(path, 'strategy'), issues);
@@ -1316,6 +1332,87 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     Checks.string(m.risk_level, at(path, 'risk_level'), issues);
     Checks.string(m.risk_category, at(path, 'risk_category'), issues);
     Checks.bool(m.reply_guarded, at(path, 'reply_guarded'), issues);
+  },
+});
+
+/**
+ * Voice activity in the microphone audio, from audio_in's voice activity detector: one message
+ * when speech starts and one when it ends (after the detector's hangover), for turn-taking,
+ * active-listening gestures and barge-in on speech.
+ *
+ * ROS 2 type `hearth_interfaces/msg/VoiceActivity`, from msg/VoiceActivity.msg.
+ */
+export interface VoiceActivity {
+  stamp: Time;
+  /** start or end */
+  event: string;
+  /** When this speech segment started (equal to stamp for a start event). */
+  segment_start: Time;
+  /** The detector's speech probability for the frame that caused the event, 0 to 1. */
+  probability: number;
+  /** Which detector decided: energy or silero. */
+  detector: string;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/VoiceActivity` messages. */
+export const VoiceActivityType = defineMessage<VoiceActivity>({
+  typeName: 'hearth_interfaces/msg/VoiceActivity',
+  definition: [
+    {
+      name: 'stamp',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'event',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'segment_start',
+      type: 'builtin_interfaces/msg/Time',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'probability',
+      type: 'float32',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'detector',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    stamp: TimeType.create(),
+    event: '',
+    segment_start: TimeType.create(),
+    probability: 0,
+    detector: '',
+  }),
+  checkFields: (m, path, issues) => {
+    TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
+    Checks.string(m.event, at(path, 'event'), issues);
+    TimeType.collectIssues(m.segment_start, at(path, 'segment_start'), issues);
+    Checks.float32(m.probability, at(path, 'probability'), issues);
+    Checks.string(m.detector, at(path, 'detector'), issues);
   },
 });
 

@@ -26,6 +26,7 @@ import {
   SpeechEventType,
   TranscriptType,
   TurnRecordType,
+  VoiceActivityType,
   WakeWordType,
 } from './messages.js';
 import {
@@ -62,6 +63,7 @@ export const MessageTypes = Object.freeze({
   'hearth_interfaces/msg/SpeechEvent': SpeechEventType,
   'hearth_interfaces/msg/Transcript': TranscriptType,
   'hearth_interfaces/msg/TurnRecord': TurnRecordType,
+  'hearth_interfaces/msg/VoiceActivity': VoiceActivityType,
   'hearth_interfaces/msg/WakeWord': WakeWordType,
   'hearth_interfaces/srv/GetDialogueState_Request': GetDialogueStateRequestType,
   'hearth_interfaces/srv/GetDialogueState_Response': GetDialogueStateResponseType,
