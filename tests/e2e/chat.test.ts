@@ -1,7 +1,8 @@
 /**
  * The walking skeleton's promise, through the real command: `hearth chat --json` with a real
  * GGUF model (the tiny test model, generated here) answers five lines with five JSON turns, each
- * spoken by espeak-ng into a real WAV file, with gestures and stage timings.
+ * spoken by espeak-ng into a real WAV file, with gestures and stage timings. The session's opening
+ * words (the AI notice) come first, as a turn of kind `greeting`.
  */
 import { describe, expect, it, beforeAll } from '@jest/globals';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('hearth chat --json', () => {
-  it('answers five lines with five JSON turns and exits 0', async () => {
+  it('greets, then answers five lines with five JSON turns and exits 0', async () => {
     const lines = [
       'hello',
       'I feel lonely since my sister moved away',
@@ -47,11 +48,23 @@ describe('hearth chat --json', () => {
     );
     expect(result.stderr).not.toMatch(/bug in Hearth/);
     expect(result.code).toBe(0);
-    const turns = result.stdout
+    const printed = result.stdout
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(turns).toHaveLength(5);
+    expect(printed.map((t) => t.kind)).toEqual(['greeting', ...lines.map(() => 'reply')]);
+    const [greeting, ...turns] = printed as [Record<string, unknown>, ...Record<string, unknown>[]];
+    expect(greeting).toMatchObject({
+      turn: 0,
+      user: '',
+      state: 'listening',
+      states: ['asleep', 'speaking', 'listening'],
+      interrupted: false,
+      timings: { llmFirstToken: null, llmTotal: null },
+    });
+    expect(greeting.reply).toMatch(/AI companion/);
+    expect(existsSync(greeting.audio as string)).toBe(true);
+    expect(greeting.session).toBe(turns[0]!.session);
     turns.forEach((turn, index) => {
       expect(turn.user).toBe(lines[index]);
       expect(typeof turn.reply).toBe('string');
@@ -60,6 +73,7 @@ describe('hearth chat --json', () => {
       // The goodbye ends the session once the robot has said its farewell (issue 4).
       expect(turn.state).toBe(index === lines.length - 1 ? 'asleep' : 'followUp');
       expect(turn.turn).toBe(index + 1);
+      expect(turn.kind).toBe('reply');
       expect(Array.isArray(turn.gestures)).toBe(true);
       expect((turn.gestures as string[]).length).toBeGreaterThan(0);
       const audio = turn.audio as string;
@@ -86,9 +100,28 @@ describe('hearth chat --json', () => {
       input: 'I feel so alone\n',
     });
     expect(result.code).toBe(0);
-    const turn = JSON.parse(result.stdout.trim()) as Record<string, unknown>;
+    const [greeting, turn] = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>) as [
+      Record<string, unknown>,
+      Record<string, unknown>,
+    ];
+    expect(greeting.kind).toBe('greeting');
+    expect(turn.kind).toBe('reply');
     expect(turn.fallback).toBe(true);
     expect((turn.reply as string).length).toBeGreaterThan(10);
     expect(result.stderr).toMatch(/No language model is loaded/);
+  }, 120_000);
+
+  it('prints a readable transcript in text mode: the greeting, then each reply', async () => {
+    const result = await runHearth(['chat', '--model', 'none'], {
+      input: 'I feel so alone\n',
+    });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^hearth: Hello, I'm Hearth, an AI companion\./);
+    expect(lines[1]).toMatch(/^hearth: \S.{10,}/);
   }, 120_000);
 });

@@ -18,8 +18,11 @@ describe('hearth chat: the crisis path', () => {
     expect(result.stderr).not.toMatch(/bug in Hearth/);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    const turn = JSON.parse(lines[0]!) as Record<string, unknown>;
+    // The session's opening words (the AI notice), then the crisis turn.
+    expect(lines).toHaveLength(2);
+    expect((JSON.parse(lines[0]!) as Record<string, unknown>).kind).toBe('greeting');
+    const turn = JSON.parse(lines[1]!) as Record<string, unknown>;
+    expect(turn.kind).toBe('reply');
     expect(turn.user).toBe('I want to kill myself');
     expect(turn.reply).toMatch(/988/);
     expect(turn.reply).toMatch(/Suicide and Crisis Lifeline/);
@@ -36,7 +39,8 @@ describe('hearth chat: the crisis path', () => {
       ['chat', '--json', '--model', 'none', '--turn-timeout', '20000'],
       { input: 'I want to kill myself\nhello?\n', timeoutMs: 90_000 },
     );
-    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    // The opening words and the crisis turn; nothing for the refused line.
+    expect(result.stdout.trim().split('\n')).toHaveLength(2);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/in crisis.*caregiver acknowledges/s);
   }, 120_000);

@@ -37,6 +37,7 @@ describe('FrameAssembler', () => {
   });
 });
 
+// Frames only: voice activity is tested in voiceActivity.test.ts, so the detector is off here.
 describe('AudioInNode', () => {
   let transport: GraphTransport | undefined;
   afterEach(async () => {
@@ -60,7 +61,9 @@ describe('AudioInNode', () => {
     const samples = Int16Array.from({ length: 16000 }, (_, i) => (i * 7) % 2000);
     await writeFile(file, encodeWav({ sampleRate: 16000, samples }));
     const node = new AudioInNode(
-      t.createNode('audio_in', { parameterOverrides: { source: 'file', file, realtime: false } }),
+      t.createNode('audio_in', {
+        parameterOverrides: { source: 'file', file, realtime: false, vad: 'off' },
+      }),
     );
     let ended = false;
     node.onEnd(() => (ended = true));
@@ -81,7 +84,9 @@ describe('AudioInNode', () => {
     await writeFile(file, encodeWav({ sampleRate: 16000, samples: new Int16Array(4800) }));
     const started = Date.now();
     const node = new AudioInNode(
-      t.createNode('audio_in', { parameterOverrides: { source: 'file', file, frame_ms: 20 } }),
+      t.createNode('audio_in', {
+        parameterOverrides: { source: 'file', file, frame_ms: 20, vad: 'off' },
+      }),
     );
     await until('300 ms of frames', () => frames.length >= 15);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
@@ -107,7 +112,12 @@ setInterval(() => {}, 1000);
     await chmod(fake, 0o755);
     const node = new AudioInNode(
       t.createNode('audio_in', {
-        parameterOverrides: { source: 'alsa', device: 'plughw:1,0', arecord_path: fake },
+        parameterOverrides: {
+          source: 'alsa',
+          device: 'plughw:1,0',
+          arecord_path: fake,
+          vad: 'off',
+        },
       }),
     );
     await until('the fake recording', () => frames.length >= 3);

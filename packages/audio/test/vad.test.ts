@@ -45,10 +45,20 @@ describe('SpeechSegmenter', () => {
     const segmenter = new SpeechSegmenter({ threshold: 0.5, minSpeechMs: 60, hangoverMs: 100 });
     const feed = (probabilities: number[]) => probabilities.flatMap((p) => segmenter.push(p, 30));
     expect(feed([0, 1, 0, 0])).toEqual([]); // a 30 ms click
-    expect(feed([1, 1])).toEqual([{ kind: 'start', timeMs: 120 }]);
+    expect(feed([1, 1])).toEqual([{ kind: 'start', timeMs: 120, probability: 1 }]);
     expect(feed([0, 0, 1])).toEqual([]); // a pause between words
-    expect(feed([0, 0, 0, 0])).toEqual([{ kind: 'end', timeMs: 270 }]);
+    expect(feed([0, 0, 0, 0])).toEqual([{ kind: 'end', timeMs: 270, probability: 0 }]);
     expect(segmenter.flush()).toEqual([]);
+  });
+
+  it('is retuned on the fly and flushes an open segment at its last speech', () => {
+    const segmenter = new SpeechSegmenter({ threshold: 0.5, minSpeechMs: 60, hangoverMs: 100 });
+    const feed = (probabilities: number[]) => probabilities.flatMap((p) => segmenter.push(p, 30));
+    segmenter.configure({ minSpeechMs: 30, threshold: 0.8 });
+    expect(feed([0.7, 0.9])).toEqual([{ kind: 'start', timeMs: 30, probability: 0.9 }]);
+    segmenter.configure({ hangoverMs: 300 });
+    expect(feed([0, 0, 0, 0])).toEqual([]); // 120 ms of non-speech: not yet an end
+    expect(segmenter.flush()).toEqual([{ kind: 'end', timeMs: 60, probability: 0 }]);
   });
 });
 

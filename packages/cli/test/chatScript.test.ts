@@ -104,3 +104,52 @@ describe('runChatScript', () => {
     expect(turnText(turn('hi', true))).toBe('hearth: Hello.  (interrupted)');
   });
 });
+
+describe('robot-initiated speech in hearth chat', () => {
+  const robot = (kind: string, replyText: string): ChatTurn => ({
+    record: TurnRecordType.create({
+      kind,
+      turn_index: 0,
+      reply_text: replyText,
+      states: ['asleep', 'speaking', 'listening'],
+      llm_first_token_ms: -1,
+      llm_total_ms: -1,
+      tts_first_audio_ms: 3,
+      turn_total_ms: 900,
+    }),
+    state: 'listening',
+  });
+
+  it('prints what the robot says on its own, before the reply that follows it', async () => {
+    const printed: string[] = [];
+    let robotTurn: ((turn: ChatTurn) => void) | undefined;
+    const driver = {
+      onRobotTurn: (listener: (turn: ChatTurn) => void) => (robotTurn = listener),
+      ready: () => {
+        robotTurn?.(robot('greeting', "Hello, I'm Hearth, an AI companion."));
+        return Promise.resolve();
+      },
+      say: (text: string) => Promise.resolve(turn(text)),
+      interrupt: () => Promise.resolve('listening'),
+    };
+    await runChatScript(lines([{ kind: 'say', text: 'hi' }]), driver, (t) =>
+      printed.push(turnText(t)),
+    );
+    expect(printed).toEqual(["hearth: Hello, I'm Hearth, an AI companion.", 'hearth: Hello.']);
+  });
+
+  it("gives the kind in the JSON line and marks a caregiver's words in the text", () => {
+    expect(turnJson(robot('check_in', 'I am still here.'))).toMatchObject({
+      kind: 'check_in',
+      user: '',
+      turn: 0,
+      states: ['asleep', 'speaking', 'listening'],
+      timings: { llmFirstToken: null, ttsFirstAudio: 3, turnTotal: 900 },
+    });
+    expect(turnJson(turn('hi')).kind).toBe('reply');
+    expect(turnText(robot('caregiver_say', 'Lunch is ready.'))).toBe(
+      "hearth: Lunch is ready.  (a caregiver's words)",
+    );
+    expect(turnText(robot('reprompt', ''))).toBe('hearth: (the re-prompt could not be said)');
+  });
+});

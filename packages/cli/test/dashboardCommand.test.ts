@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { SqliteDashboardStore, checkLogin } from '@hearth/dashboard';
-import { addUserCommand } from '../src/commands/dashboard.js';
+import { addUserCommand, dashboardClientId } from '../src/commands/dashboard.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hearth-add-user-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -42,6 +42,29 @@ describe('hearth dashboard add-user', () => {
     store.dispose();
   });
 
+  it('assigns a caregiver the robots given with --robots', async () => {
+    const db = join(root, 'robots.sqlite');
+    const { out, text } = sink();
+    await addUserCommand(
+      'dan',
+      { role: 'caregiver', robots: 'hall-robot, garden-robot', db },
+      Readable.from(['correct horse battery\n']),
+      out,
+    );
+    expect(text()).toContain('Added caregiver dan (robots: hall-robot, garden-robot)');
+    const store = new SqliteDashboardStore({ file: db });
+    expect(await store.findUser('dan')).toMatchObject({ robots: ['hall-robot', 'garden-robot'] });
+    store.dispose();
+    await expect(
+      addUserCommand(
+        'eve',
+        { role: 'caregiver', robots: 'a/b', db },
+        Readable.from(['correct horse battery\n']),
+        sink().out,
+      ),
+    ).rejects.toThrow(/"a\/b" is not a robot id/);
+  });
+
   it('refuses an unknown role, a short password and an empty stdin, saying why', async () => {
     const db = join(root, 'refused.sqlite');
     await expect(
@@ -53,5 +76,15 @@ describe('hearth dashboard add-user', () => {
     await expect(
       addUserCommand('bob', { role: 'caregiver', db }, Readable.from([]), sink().out),
     ).rejects.toThrow(/stdin/);
+  });
+});
+
+describe('hearth dashboard MQTT session', () => {
+  it('keeps one client id per database, so the broker keeps its persistent session', () => {
+    const id = dashboardClientId(join(root, 'a.sqlite'));
+    expect(id).toMatch(/^hearth-dashboard-.+-[0-9a-f]{10}$/);
+    expect(id.length).toBeLessThanOrEqual(64);
+    expect(dashboardClientId(join(root, '.', 'a.sqlite'))).toBe(id);
+    expect(dashboardClientId(join(root, 'b.sqlite'))).not.toBe(id);
   });
 });

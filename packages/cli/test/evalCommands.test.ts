@@ -8,6 +8,8 @@ import { DatasetError, DatasetNotFoundError } from '@hearth/eval';
 import { makeTestModel } from '@hearth/gguf';
 import { sftCommand } from '../src/commands/data.js';
 import { evalCommand, type EvalOptions } from '../src/commands/eval.js';
+import { evalContextCommand, evalContextDefaults } from '../src/commands/evalContext.js';
+import { evalSources } from '../src/commands/evalSources.js';
 import { describeFailure } from '../src/errors.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'hearth-cli-eval-'));
@@ -90,6 +92,118 @@ describe('hearth eval --predictions', () => {
     // The CLI prints the typed error's own message, not a bug report.
     expect(describeFailure(error)).toMatch(/bad\.tsv:1: .*not an utterance/);
     expect(describeFailure(error)).not.toMatch(/bug in Hearth/);
+  });
+});
+
+describe('hearth eval with several systems', () => {
+  it('writes one side-by-side report and each system’s own files', async () => {
+    const close = write(
+      'close.jsonl',
+      '{"id": 0, "reply": "How are you feeling?"}\n{"id": 1, "reply": "You feel sad today."}\n',
+    );
+    const far = write(
+      'far.jsonl',
+      '{"id": 0, "reply": "The train leaves at noon."}\n{"id": 1, "reply": "Oh."}\n',
+    );
+    const dir = join(scratch, 'side-by-side');
+    const out = sink();
+    expect(await evalCommand({ ...base, predictions: [close, far], out: dir }, out, sink())).toBe(
+      0,
+    );
+    expect(out.text).toMatch(/close\.jsonl: BLEU-2[\s\S]*far\.jsonl: BLEU-2/);
+    const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')) as {
+      systems: { name: string; metrics: { rougeL: number } }[];
+      systemReports: { name: string; path: string }[];
+    };
+    expect(metrics.systems.map((s) => s.name)).toEqual(['close.jsonl', 'far.jsonl']);
+    const [closeScore, farScore] = metrics.systems.map((s) => s.metrics.rougeL);
+    expect(closeScore).toBe(100);
+    expect(farScore).toBeLessThan(closeScore ?? 0);
+    const report = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(report).toMatch(/^# Hearth evaluation: systems side by side/);
+    expect(report).toMatch(/\| close\.jsonl \| [\d.]+ \|[\s\S]*\| far\.jsonl \| [\d.]+ \|/);
+    expect(report).toContain('[close.jsonl/report.md](close.jsonl/report.md)');
+    // The chart has a bar series per system.
+    const svg = readFileSync(join(dir, 'metrics.svg'), 'utf8');
+    expect(svg).toContain('>close.jsonl</text>');
+    expect(svg).toContain('>far.jsonl</text>');
+    // Each system's own report, as a run with it alone would write.
+    for (const system of ['close.jsonl', 'far.jsonl']) {
+      const own = JSON.parse(readFileSync(join(dir, system, 'metrics.json'), 'utf8')) as {
+        systems: { name: string }[];
+      };
+      expect(own.systems.map((s) => s.name)).toEqual([system]);
+      expect(readFileSync(join(dir, system, 'report.md'), 'utf8')).toMatch(
+        /^# Hearth evaluation report/,
+      );
+    }
+  });
+
+  it('numbers systems whose files share a name, and pairs adapters with models', () => {
+    const sources = evalSources({
+      model: ['a/base.gguf', 'b/base.gguf', 'a/base.gguf'],
+      lora: ['none', 'none', 'x/esconv.gguf'],
+    });
+    expect(sources.map((s) => s.name)).toEqual([
+      'base.gguf',
+      'base.gguf (2)',
+      'base.gguf + esconv.gguf',
+    ]);
+    expect(sources.map((s) => s.folder)).toEqual([
+      'base.gguf',
+      'base.gguf-2',
+      'base.gguf-esconv.gguf',
+    ]);
+    expect(() => evalSources({ model: ['a.gguf', 'b.gguf'], lora: ['x.gguf'] })).toThrow(
+      /one --lora per --model/,
+    );
+  });
+});
+
+describe('hearth eval context', () => {
+  it('counts the utterances each strategy keeps per context size and writes the report', async () => {
+    const dialogues = write(
+      'dialogues.tsv',
+      [
+        '1.0 0 0 Hello there. EOS 1.0 1 1 [Questions] How are you?',
+        '0.0 0 0 Hello there. EOS 0.0 1 1 [Questions] How are you? EOS 0.0 0 2 I lost my job and I am very scared about the rent. EOS 1.0 1 3 [Reflection of feelings] That sounds frightening.',
+        '1.0 0 0 I feel lonely. EOS 1.0 1 1 [Other] Hi, I am here for you.',
+      ].join('\n') + '\n',
+    );
+    const dir = join(scratch, 'context');
+    const out = sink();
+    const code = await evalContextCommand(
+      {
+        ...evalContextDefaults,
+        data: dialogues,
+        out: dir,
+        contextSizes: '40,20,1000',
+        replyTokens: '4',
+        system: 'Be kind.',
+        overhead: '1',
+      },
+      out,
+    );
+    expect(code).toBe(0);
+    expect(out.text).toMatch(/^2 dialogues, 3\.0 utterances each/);
+    const json = JSON.parse(readFileSync(join(dir, 'context-fit.json'), 'utf8')) as {
+      rows: { contextSize: number; budget: number; strategies: { window: { mean: number } } }[];
+    };
+    // Sizes sorted; budget = size - 4 reply tokens - ("be kind ." 3 + 1) system tokens.
+    expect(json.rows.map((r) => [r.contextSize, r.budget])).toEqual([
+      [20, 12],
+      [40, 32],
+      [1000, 992],
+    ]);
+    expect(json.rows[2]?.strategies.window.mean).toBe(3);
+    expect(readFileSync(join(dir, 'context-fit.svg'), 'utf8')).toMatch(/^<svg/);
+    expect(readFileSync(join(dir, 'context-fit.md'), 'utf8')).toContain('| 1000 | 992 |');
+    await expect(
+      evalContextCommand(
+        { ...evalContextDefaults, data: dialogues, out: dir, contextSizes: '512,zero' },
+        sink(),
+      ),
+    ).rejects.toThrow(/--context-sizes must be a whole number/);
   });
 });
 

@@ -35,7 +35,7 @@ describe('hearth models commands', () => {
     const listed = collector();
     await modelsListCommand({ dir }, listed.stream);
     expect(listed.text()).toMatch(
-      /^qwen2\.5-0\.5b-instruct\s+494M\s+Q4_K_M\s+398 MB\s+no\s+Apache-2\.0\s+-$/m,
+      /^qwen2\.5-0\.5b-instruct\s+494M\s+Q4_K_M\s+398 MB\s+yes\s+Apache-2\.0\s+-$/m,
     );
     expect(listed.text()).toMatch(
       /Other GGUF files in the models folder:\n\s+hearth-tiny-Q4_0\.gguf/,

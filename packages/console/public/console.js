@@ -1,6 +1,10 @@
 // The Hearth console page: talks to the console server over one websocket (protocol.ts in the
 // package describes every message), shows the conversation sentence by sentence, the robot's
 // state and gestures, and plays the robot's voice in order. Plain browser JavaScript, no build.
+// The dialogue machine's live view, the robot's figure and the tuning panel are modules.
+import { BodyFigure } from './bodyFigure.js';
+import { MachineView } from './machineView.js';
+import { TuningPanel } from './tuningPanel.js';
 
 const STATE_LABELS = {
   asleep: 'Asleep',
@@ -30,6 +34,24 @@ const elements = {
   text: document.getElementById('text'),
   error: document.getElementById('error'),
 };
+
+const machineView = new MachineView({
+  machine: document.getElementById('machine'),
+  transitions: document.getElementById('transitions'),
+  turnStages: document.getElementById('turn-stages'),
+});
+const figure = new BodyFigure({
+  svg: document.getElementById('figure'),
+  note: document.getElementById('figure-note'),
+  readout: document.getElementById('joint-readout'),
+});
+const tuning = new TuningPanel({
+  panel: document.getElementById('tuning-panel'),
+  parameters: document.getElementById('parameters'),
+  preview: document.getElementById('preview'),
+  off: document.getElementById('tuning-off'),
+  send: (message) => send(message),
+});
 
 // ------------------------------------------------------------------------------------------
 // Connection: one websocket, reopened with backoff whenever it drops.
@@ -97,6 +119,29 @@ function handle(message) {
       break;
     case 'turn':
       finishTurn(message.turn);
+      machineView.showTurn(message.turn);
+      break;
+    case 'transition':
+      machineView.addTransition(message.transition);
+      break;
+    case 'body':
+      figure.setBody(message.body);
+      tuning.showGestures(message.body);
+      break;
+    case 'motion':
+      figure.play(message.motion);
+      break;
+    case 'motionStop':
+      figure.stop(message.gesture);
+      break;
+    case 'face':
+      figure.setFace(message.face);
+      break;
+    case 'tuning':
+      tuning.show(message.tuning);
+      break;
+    case 'parameterResult':
+      tuning.result(message);
       break;
     case 'wake':
       if (!message.accepted)
@@ -111,6 +156,12 @@ function handle(message) {
 }
 
 function showSnapshot(snapshot) {
+  machineView.draw(snapshot.machine);
+  machineView.showTransitions(snapshot.transitions);
+  figure.setBody(snapshot.body);
+  for (const motion of snapshot.motions) figure.play(motion);
+  tuning.showGestures(snapshot.body);
+  tuning.show(snapshot.tuning);
   if (snapshot.state) showState(snapshot.state);
   else showState({ state: 'unknown' });
   showNotices(snapshot.notices);
@@ -119,9 +170,11 @@ function showSnapshot(snapshot) {
   elements.log.replaceChildren();
   currentReply = null;
   for (const turn of snapshot.turns) {
-    addUserMessage(turn.userText);
+    if (turn.userText) addUserMessage(turn.userText);
     finishTurn(turn);
   }
+  const last = snapshot.turns.at(-1);
+  if (last) machineView.showTurn(last);
 }
 
 function label(state) {
@@ -129,6 +182,7 @@ function label(state) {
 }
 
 function showState(view) {
+  machineView.showState(view);
   elements.state.dataset.state = view.state;
   elements.state.textContent = label(view.state);
   elements.state.title = view.event ? `${view.state} (after ${view.event})` : view.state;
@@ -301,6 +355,11 @@ elements.sound.addEventListener('click', () => {
   clearError();
   voice.setOn(!voice.on);
 });
+
+// On a phone the long panels start folded, so the conversation stays in reach.
+if (window.matchMedia('(max-width: 48rem)').matches) {
+  for (const fold of document.querySelectorAll('details.fold')) fold.open = false;
+}
 
 voice.setOn(voice.on);
 setConnection('Connecting…');

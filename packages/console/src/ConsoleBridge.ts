@@ -1,13 +1,17 @@
 /**
  * The console's side of the graph: subscribes to what the page shows, keeps a snapshot for
- * newly connected browsers, and turns the person's typing and the wake button into graph
- * traffic. Knows nothing of websockets (ClientHub does), so it can be driven directly.
+ * newly connected browsers, and turns the person's typing, the wake button, gesture previews and
+ * parameter changes into graph traffic. Knows nothing of websockets (ClientHub does), so it can
+ * be driven directly.
  */
 import type { GraphNode, Publisher, ServiceClient } from '@hearth/graph';
 import { Qos } from '@hearth/graph';
+import { dialogueMachine } from '@hearth/dialogue';
+import { DEFAULT_GESTURES_FILE } from '@hearth/gesture';
 import {
   DialogueStateType,
   GestureCommandType,
+  GestureReason,
   Services,
   SpeechEventType,
   Topics,
@@ -25,20 +29,36 @@ import {
   numberParameter,
   stringParameter,
 } from './parameters.js';
+import { BodyChannel } from './body/BodyChannel.js';
+import { machineGraph, type MachineGraph, type MachineNodeLike } from './machine/machineGraph.js';
 import type {
   ClientMessage,
   ConsoleSnapshot,
   ServerMessage,
   StateView,
+  TransitionView,
   TurnView,
 } from './protocol.js';
-import { gestureView, speechView, stateView, turnView } from './views.js';
+import { ParameterMirror } from './tuning/ParameterMirror.js';
+import type { ParameterPort } from './tuning/ParameterPort.js';
+import { TuningChannel } from './tuning/TuningChannel.js';
+import { gestureView, speechView, stateView, transitionView, turnView } from './views.js';
 
 export interface ConsoleBridgeOptions {
   /** Folder holding the tts node's WAV files; only these are given URLs. */
   readonly audioDir: string;
   /** Lines shown in the page's banner. */
   readonly notices?: readonly string[];
+  /**
+   * A parameter client on the gesture node (`node.createParameterClient('gesture')`), for the
+   * tuning panel and the figure's robot profile (`gestures_file`). Without it the panel says it
+   * cannot reach the node and the figure shows `gesturesFile`.
+   */
+  readonly gestures?: ParameterPort;
+  /** The robot profile the figure shows when `gestures` is not given. Default: the generic humanoid. */
+  readonly gesturesFile?: string;
+  /** The state machine the live view draws (`machine.root`). Default: the dialogue node's. */
+  readonly machine?: MachineNodeLike;
 }
 
 export type ConsoleListener = (message: ServerMessage) => void;
@@ -52,6 +72,11 @@ export class ConsoleBridge {
   private readonly wakeClient: ServiceClient<WakeRequest, WakeResponse>;
   private readonly notices: readonly string[];
   private readonly turns: TurnView[] = [];
+  private readonly transitions: TransitionView[] = [];
+  private readonly machine: MachineGraph;
+  private readonly body: BodyChannel;
+  private readonly tuning: TuningChannel | null;
+  private readonly gestureParameters: ParameterMirror | null;
   private state: StateView | null = null;
   /** Commands run one at a time, in arrival order, so two quick messages cannot both wake. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -63,6 +88,17 @@ export class ConsoleBridge {
   ) {
     this.notices = [...(options.notices ?? [])];
     declareConsoleParameters(node);
+    this.machine = machineGraph(options.machine ?? dialogueMachine.root);
+    const emit = (message: ServerMessage): void => this.emit(message);
+    this.gestureParameters = options.gestures
+      ? new ParameterMirror(options.gestures, node.logger)
+      : null;
+    this.body = new BodyChannel(node, {
+      gesturesFile: options.gesturesFile ?? DEFAULT_GESTURES_FILE,
+      emit,
+      ...(this.gestureParameters ? { gestures: this.gestureParameters } : {}),
+    });
+    this.tuning = this.gestureParameters ? new TuningChannel(this.gestureParameters, emit) : null;
     this.typedText = node.createPublisher(TranscriptType, Topics.typedText, Qos.events);
     this.wakeClient = node.createClient(WakeService, Services.wake);
 
@@ -71,7 +107,10 @@ export class ConsoleBridge {
       Topics.dialogueState,
       (message) => {
         this.state = stateView(message);
+        const transition = transitionView(message);
+        this.rememberTransition(transition);
         this.emit({ type: 'state', state: this.state });
+        this.emit({ type: 'transition', transition });
       },
       Qos.state,
     );
@@ -99,7 +138,7 @@ export class ConsoleBridge {
       Topics.gestureCommand,
       // A `stop` command only ends a looping gesture; the page shows what the robot does.
       (message) => {
-        if (message.reason !== 'stop')
+        if (message.reason !== GestureReason.stop)
           this.emit({ type: 'gesture', gesture: gestureView(message) });
       },
       Qos.events,
@@ -114,12 +153,22 @@ export class ConsoleBridge {
     );
   }
 
+  /** Settles once the figure's robot profile has been loaded (or failed to load). */
+  get ready(): Promise<void> {
+    return this.body.ready;
+  }
+
   snapshot(): ConsoleSnapshot {
     return {
       state: this.state,
       notices: this.notices,
       turns: [...this.turns],
       maxTextLength: this.maxTextLength,
+      machine: this.machine,
+      transitions: [...this.transitions],
+      body: this.body.body,
+      motions: this.body.motions,
+      tuning: this.tuning?.view ?? null,
     };
   }
 
@@ -134,8 +183,9 @@ export class ConsoleBridge {
    * result, or an error), or null; what everyone should see goes to the listeners.
    */
   handle(message: ClientMessage): Promise<ServerMessage | null> {
-    const run = (): Promise<ServerMessage | null> =>
-      message.type === 'say' ? this.say(message.text) : this.wake();
+    // Tuning and previews need not wait behind a slow wake call.
+    if (message.type === 'playGesture' || message.type === 'setParameter') return this.run(message);
+    const run = (): Promise<ServerMessage | null> => this.run(message);
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
@@ -145,6 +195,30 @@ export class ConsoleBridge {
     // The node belongs to whoever created it; the bridge only stops forwarding.
     this.disposed = true;
     this.listeners.clear();
+    this.body.dispose();
+    this.tuning?.dispose();
+    this.gestureParameters?.dispose();
+  }
+
+  private async run(message: ClientMessage): Promise<ServerMessage | null> {
+    switch (message.type) {
+      case 'say':
+        return this.say(message.text);
+      case 'wake':
+        return this.wake();
+      case 'playGesture':
+        return this.disposed ? null : this.body.play(message.name);
+      case 'setParameter':
+        if (this.tuning === null) {
+          return {
+            type: 'error',
+            code: 'tuning_unavailable',
+            message:
+              'This console was started without access to the gesture node; run it with `hearth start` to tune gestures.',
+          };
+        }
+        return this.tuning.set(message.name, message.value);
+    }
   }
 
   private async say(text: string): Promise<ServerMessage | null> {
@@ -195,6 +269,17 @@ export class ConsoleBridge {
         message: `Could not wake the robot (${Services.wake}: ${reason}). Is the wake_word node running?`,
       };
     }
+  }
+
+  private rememberTransition(transition: TransitionView): void {
+    const limit = numberParameter(
+      this.node,
+      ConsoleParameters.transitionHistory,
+      consoleParameterDefaults.transition_history,
+    );
+    this.transitions.push(transition);
+    if (this.transitions.length > limit)
+      this.transitions.splice(0, this.transitions.length - limit);
   }
 
   private remember(turn: TurnView): void {

@@ -5,7 +5,39 @@ export type { ConsoleSocket } from './ConsoleSocket.js';
 export { ConsoleParameters, consoleParameterDefaults } from './parameters.js';
 export { AUDIO_ROUTE_PREFIX, audioUrlFor, isSafeAudioName } from './audioFiles.js';
 export {
+  machineGraph,
+  type MachineGraph,
+  type MachineNodeLike,
+  type MachineStateView,
+  type MachineTransitionLike,
+  type MachineTransitionView,
+  type TransitionTrigger,
+} from './machine/machineGraph.js';
+export {
+  FIGURE_JOINTS,
+  FIGURE_NEUTRAL,
+  figureMapping,
+  type FigureJoint,
+  type FigureMapping,
+  type JointMapping,
+} from './body/figureMapping.js';
+export { bodyView, motionView } from './body/bodyViews.js';
+export { BodyChannel, PREVIEW_REASON, type BodyChannelOptions } from './body/BodyChannel.js';
+export type { ParameterPort } from './tuning/ParameterPort.js';
+export { ParameterMirror } from './tuning/ParameterMirror.js';
+export { gestureTuningView } from './tuning/gestureTuning.js';
+export { TuningChannel } from './tuning/TuningChannel.js';
+export {
   parseClientMessage,
+  type BodyView,
+  type FaceView,
+  type GestureInfo,
+  type MotionView,
+  type ParameterKindView,
+  type ParameterView,
+  type StageTimes,
+  type TransitionView,
+  type TuningView,
   type ClientMessage,
   type ConsoleSnapshot,
   type ErrorCode,

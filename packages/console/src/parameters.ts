@@ -9,6 +9,7 @@ export const ConsoleParameters = {
   wakeTimeoutMs: 'wake_timeout_ms',
   language: 'language',
   historySize: 'history_size',
+  transitionHistory: 'transition_history',
 } as const;
 
 export const consoleParameterDefaults = {
@@ -16,6 +17,7 @@ export const consoleParameterDefaults = {
   [ConsoleParameters.wakeTimeoutMs]: 3000,
   [ConsoleParameters.language]: 'en-US',
   [ConsoleParameters.historySize]: 50,
+  [ConsoleParameters.transitionHistory]: 30,
 } as const;
 
 export function declareConsoleParameters(node: GraphNode): void {
@@ -38,6 +40,15 @@ export function declareConsoleParameters(node: GraphNode): void {
     kind: 'integer',
     range: { min: 0, max: 10000 },
   });
+  node.declareParameter(
+    ConsoleParameters.transitionHistory,
+    consoleParameterDefaults.transition_history,
+    {
+      description: "How many of the dialogue machine's recent state changes the live view lists.",
+      kind: 'integer',
+      range: { min: 0, max: 1000 },
+    },
+  );
 }
 
 export function numberParameter(node: GraphNode, name: string, fallback: number): number {

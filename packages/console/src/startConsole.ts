@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphNode } from '@hearth/graph';
+import type { MachineNodeLike } from './machine/machineGraph.js';
 import { registerAudioRoute } from './audioRoute.js';
 import { ClientHub } from './ClientHub.js';
 import { ConsoleBridge } from './ConsoleBridge.js';
@@ -26,6 +27,20 @@ export interface ConsoleOptions {
   readonly audioDir: string;
   /** Lines shown in the page's banner, e.g. that no model is installed and how to install one. */
   readonly notices?: readonly string[];
+  /**
+   * The gesture node's name (`NodeNames.gesture`), `/ns/name` or one in the console node's
+   * namespace. The console reaches its parameters through a parameter client (ROS 2's parameter
+   * services), in this process or another: the tuning panel reads and sets them, and the figure
+   * shows the robot profile its `gestures_file` names. Without it the tuning panel says it
+   * cannot reach the node.
+   */
+  readonly gesturesNode?: string;
+  /** How long the console waits for the gesture node's parameters. Default 2000 ms. */
+  readonly gesturesTimeoutMs?: number;
+  /** The robot profile the figure shows until (or unless) the gesture node names its own. Default: the generic humanoid. */
+  readonly gesturesFile?: string;
+  /** The state machine the live view draws. Default: the dialogue node's (`dialogueMachine.root`). */
+  readonly machine?: MachineNodeLike;
 }
 
 export interface ConsoleHandle {
@@ -38,6 +53,9 @@ export interface ConsoleHandle {
 
 /** The page's files, next to src/ and dist/ alike. */
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
+
+/** Long enough for a node starting beside the console; short enough not to hold up the page. */
+const DEFAULT_GESTURES_TIMEOUT_MS = 2000;
 
 /** Largest websocket frame a browser may send; far above any allowed message. */
 const MAX_FRAME_BYTES = 64 * 1024;
@@ -56,7 +74,18 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleHand
   const bridge = new ConsoleBridge(node, {
     audioDir: options.audioDir,
     notices: options.notices ?? [],
+    ...(options.gesturesNode === undefined
+      ? {}
+      : {
+          gestures: node.createParameterClient(options.gesturesNode, {
+            timeoutMs: options.gesturesTimeoutMs ?? DEFAULT_GESTURES_TIMEOUT_MS,
+          }),
+        }),
+    ...(options.gesturesFile ? { gesturesFile: options.gesturesFile } : {}),
+    ...(options.machine ? { machine: options.machine } : {}),
   });
+  // The first page load should already show the robot's figure.
+  await bridge.ready;
   const hub = new ClientHub(bridge, node.logger);
   const app = Fastify({ logger: false, forceCloseConnections: true });
 

@@ -1,7 +1,8 @@
 /**
  * The console in Debian's chromium, on a real in-process graph. Small test doubles on the same
  * graph stand in for the other nodes: a wake service, and a "robot" that answers typed text with
- * dialogue states, a spoken sentence (with a real WAV), a gesture and a turn record.
+ * dialogue states, a spoken sentence (with a real WAV), a gesture and a turn record
+ * (support/RobotDouble.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -9,29 +10,11 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import {
-  createInProcessTransport,
-  Qos,
-  type GraphNode,
-  type GraphTransport,
-  type Publisher,
-} from '@hearth/graph';
-import {
-  DialogueStateType,
-  GestureCommandType,
-  NodeNames,
-  Services,
-  SpeechEventType,
-  Topics,
-  TranscriptType,
-  TurnRecordType,
-  WakeService,
-  type DialogueState,
-  type Transcript,
-  type WakeRequest,
-} from '@hearth/interfaces';
+import { createInProcessTransport, type GraphTransport } from '@hearth/graph';
+import { NodeNames } from '@hearth/interfaces';
 import { ConsolePortInUseError, startConsole, type ConsoleHandle } from '../src/index.js';
 import { rawGet } from './support/rawGet.js';
+import { REPLY, RobotDouble, waitUntil } from './support/RobotDouble.js';
 import { writeToneWav } from './support/writeToneWav.js';
 
 const CHROMIUM_ARGS = [
@@ -41,100 +24,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-background-networking',
 ];
-const REPLY = 'I am here with you.';
 const NOTICE = 'No model installed: answering from the fallback responder.';
-
-/** Polls until `predicate` holds; jest's test timeout bounds the wait. */
-async function waitUntil(predicate: () => boolean): Promise<void> {
-  while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
-/** The rest of the graph, as far as the console can see it. */
-class RobotDouble {
-  readonly wakeCalls: WakeRequest[] = [];
-  readonly transcripts: Transcript[] = [];
-  private readonly state: Publisher<DialogueState>;
-
-  constructor(
-    private readonly node: GraphNode,
-    private readonly wavPath: string,
-  ) {
-    this.state = node.createPublisher(DialogueStateType, Topics.dialogueState, Qos.state);
-    const speech = node.createPublisher(SpeechEventType, Topics.ttsEvents, Qos.events);
-    const gesture = node.createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events);
-    const turn = node.createPublisher(TurnRecordType, Topics.dialogueTurn, Qos.events);
-    this.setState('asleep', '', 'init');
-
-    node.createService(WakeService, Services.wake, (request) => {
-      this.wakeCalls.push(request);
-      this.setState('listening', 'asleep', 'wake.detected');
-      return WakeService.response.create({ accepted: true, state: 'listening' });
-    });
-    node.createSubscription(
-      TranscriptType,
-      Topics.typedText,
-      (transcript) => {
-        this.transcripts.push(transcript);
-        this.setState('thinking', 'listening', 'speech.final');
-        this.setState('speaking', 'thinking', 'llm.sentence');
-        const stamp = node.clock.now();
-        speech.publish(
-          SpeechEventType.create({
-            stamp,
-            utterance_id: 'u1',
-            kind: 'start',
-            text: REPLY,
-            audio_path: this.wavPath,
-          }),
-        );
-        gesture.publish(
-          GestureCommandType.create({
-            stamp,
-            name: 'open_arms',
-            reason: 'sentence',
-            intensity: 0.6,
-            sentence: REPLY,
-          }),
-        );
-        speech.publish(
-          SpeechEventType.create({
-            stamp,
-            utterance_id: 'u1',
-            kind: 'end',
-            text: REPLY,
-            audio_path: this.wavPath,
-          }),
-        );
-        turn.publish(
-          TurnRecordType.create({
-            stamp,
-            session_id: 's1',
-            turn_index: 1,
-            user_text: transcript.text,
-            reply_text: REPLY,
-            states: ['listening', 'thinking', 'speaking'],
-            gestures: ['open_arms'],
-            audio_path: this.wavPath,
-          }),
-        );
-        this.setState('followUp', 'speaking', 'tts.finished');
-      },
-      Qos.events,
-    );
-  }
-
-  private setState(state: string, previous: string, event: string): void {
-    this.state.publish(
-      DialogueStateType.create({
-        stamp: this.node.clock.now(),
-        state,
-        previous_state: previous,
-        event,
-        session_id: 's1',
-      }),
-    );
-  }
-}
 
 describe('web console', () => {
   let dir: string;
@@ -191,6 +81,10 @@ describe('web console', () => {
     await page.waitForSelector('#state[data-state="followUp"]');
     expect(await page.textContent('#state')).toContain('Waiting for you');
     expect(await page.getAttribute('#gesture-now', 'data-gesture')).toBe('open_arms');
+    // Started without the gesture node's parameters: no tuning, and the figure says why it
+    // cannot play a gesture its (default) profile lacks.
+    expect(await page.isVisible('#tuning-off')).toBe(true);
+    expect(await page.textContent('#figure-note')).toContain('open_arms');
     expect(await page.textContent('#gesture-now')).toBe('open arms');
 
     expect(robot.wakeCalls).toEqual([{ source: 'console' }]);
@@ -255,13 +149,14 @@ describe('web console', () => {
         socket.addEventListener('message', (event) => {
           const message = JSON.parse(String(event.data)) as { type: string; code?: string };
           received.push(message);
-          if (received.filter((m) => m.type === 'error').length === 4) resolve();
+          if (received.filter((m) => m.type === 'error').length === 5) resolve();
         });
       });
       socket.send('not json');
       socket.send(JSON.stringify({ type: 'shout' }));
       socket.send(JSON.stringify({ type: 'say', text: 42 }));
       socket.send(JSON.stringify({ type: 'say', text: 'a'.repeat(5000) }));
+      socket.send(JSON.stringify({ type: 'setParameter', name: 'intensity', value: 0.5 }));
       await errors;
       socket.close();
       return received;
@@ -272,6 +167,7 @@ describe('web console', () => {
       'invalid_message',
       'invalid_message',
       'text_too_long',
+      'tuning_unavailable',
     ]);
     expect(robot.transcripts).toHaveLength(1);
   });

@@ -51,3 +51,26 @@ describe('audio file names', () => {
     expect(audioUrlFor('/tmp/audio', '')).toBeNull();
   });
 });
+
+describe('parseClientMessage: tuning and previews', () => {
+  it('accepts a parameter change with a parameter value, and a gesture to play', () => {
+    expect(
+      parseClientMessage('{"type":"setParameter","name":"intensity","value":0.5}', 10),
+    ).toEqual({ ok: true, message: { type: 'setParameter', name: 'intensity', value: 0.5 } });
+    expect(
+      parseClientMessage('{"type":"setParameter","name":"state_gestures","value":["a=b"]}', 10),
+    ).toMatchObject({ ok: true, message: { value: ['a=b'] } });
+    expect(parseClientMessage('{"type":"playGesture","name":"nod"}', 10)).toEqual({
+      ok: true,
+      message: { type: 'playGesture', name: 'nod' },
+    });
+  });
+
+  it('refuses values no parameter can hold', () => {
+    for (const value of ['null', '{"a":1}', '[1,"a"]', '[[1]]', '"x"']) {
+      const raw = `{"type":"setParameter","name":${value === '"x"' ? '""' : '"p"'},"value":${value}}`;
+      expect(parseClientMessage(raw, 10)).toMatchObject({ ok: false, code: 'invalid_message' });
+    }
+    expect(parseClientMessage('{"type":"playGesture"}', 10)).toMatchObject({ ok: false });
+  });
+});

@@ -1,7 +1,8 @@
-/* global CSS, location, AudioContext, setInterval */
+/* global CSS, location, AudioContext, setInterval, clearInterval */
 // The care dashboard page: a snapshot on connect, then live changes over one websocket.
 // Plain DOM, no framework, no build step; text is always set with textContent (never HTML),
 // because transcripts are whatever a person said.
+import { showAdmin } from './admin.js';
 
 const STATE_LABELS = {
   asleep: 'Resting',
@@ -48,6 +49,36 @@ function time(ts) {
 function duration(ms) {
   if (typeof ms !== 'number' || ms < 0) return null;
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** A conversation's length: "45 s", "5 min 12 s". */
+function longDuration(ms) {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The robot's own account of a finished conversation (`session.summary`), in one line. */
+function summaryText(summary) {
+  const parts = [
+    longDuration(summary.durationMs),
+    plural(summary.turns, 'turn'),
+    plural(summary.interruptions, 'interruption'),
+    summary.alerts === 0 ? 'no alerts' : plural(summary.alerts, 'alert'),
+  ];
+  if (summary.moodStart || summary.moodEnd)
+    parts.push(`mood ${summary.moodStart || 'unknown'} → ${summary.moodEnd || 'unknown'}`);
+  if (summary.firstAudioMeanMs >= 0)
+    parts.push(
+      `first words after ${duration(summary.firstAudioMeanMs)} on average ` +
+        `(median ${duration(summary.firstAudioP50Ms)}, slowest 5% ${duration(summary.firstAudioP95Ms)})`,
+    );
+  if (summary.reason) parts.push(`ended by ${summary.reason}`);
+  return parts.join(' · ');
 }
 
 function announce(text) {
@@ -383,6 +414,25 @@ function applyAlert(alert, fresh) {
   renderAlerts();
 }
 
+/** Whom the dashboard told about an escalated alert, and when. */
+function notificationText(n) {
+  const last = n.deliveries[n.deliveries.length - 1];
+  switch (n.state) {
+    case 'delivered':
+      return `Second contact ${n.contact} notified at ${time(n.finishedAt)}`;
+    case 'sending':
+      return last
+        ? `Notifying ${n.contact}: try ${last.attempt} failed (${last.detail}); trying again`
+        : `Notifying ${n.contact}…`;
+    case 'failed':
+      return `Could not reach ${n.contact} after ${plural(n.deliveries.length, 'try')} (${last?.detail ?? 'no answer'}): call them`;
+    case 'cancelled':
+      return `${n.contact} was not notified: the alert was acknowledged first`;
+    default:
+      return 'No second contact is set up: an admin can add one under Settings';
+  }
+}
+
 function countdown(alert) {
   if (alert.status === 'escalated') return 'Escalated to the second contact';
   const left = Math.max(0, Date.parse(alert.escalateAt) - Date.now());
@@ -414,8 +464,16 @@ function renderAlerts() {
         el('strong', {}, `${alert.robot}: ${alert.level} risk${what}`),
         el('span', {}, alert.message ? `Robot said: “${alert.message}”` : ''),
         el('span', { class: 'countdown' }, countdown(alert)),
-        button,
       );
+      if (alert.notification)
+        item.append(
+          el(
+            'span',
+            { class: 'notified', 'data-state': alert.notification.state },
+            notificationText(alert.notification),
+          ),
+        );
+      item.append(button);
       return item;
     }),
   );
@@ -504,6 +562,7 @@ async function start() {
     loginForm.hidden = false;
     main.hidden = true;
     history.hidden = true;
+    showAdmin({ role: 'none' });
     setConnection('down', 'Not logged in');
     return;
   }
@@ -513,6 +572,9 @@ async function start() {
   const who = document.getElementById('who');
   who.hidden = auth.mode === 'development';
   document.getElementById('who-name').textContent = `${auth.user.name} (${auth.user.role})`;
+  document.body.dataset.role = auth.user.role;
+  showAdmin(auth.user);
+  searchHistory('');
   connect();
 }
 
@@ -528,6 +590,11 @@ loginForm.addEventListener('submit', async (event) => {
       password: document.getElementById('login-password').value,
     }),
   });
+  if (response.status === 429) {
+    const wait = Number(response.headers.get('retry-after')) || 1;
+    waitBeforeLogin(wait);
+    return;
+  }
   if (!response.ok) {
     error.textContent = 'That name and password do not match. Try again.';
     return;
@@ -536,14 +603,37 @@ loginForm.addEventListener('submit', async (event) => {
   start();
 });
 
+/** After too many failures: says how long to wait, counts down, and keeps the button off till then. */
+function waitBeforeLogin(seconds) {
+  const error = document.getElementById('login-error');
+  const submit = document.getElementById('login-submit');
+  let left = seconds;
+  const show = () =>
+    (error.textContent =
+      `Too many failed logins. For your safety, wait ${left} second${left === 1 ? '' : 's'} ` +
+      'before trying again.');
+  show();
+  submit.disabled = true;
+  const timer = setInterval(() => {
+    left -= 1;
+    if (left > 0) return show();
+    clearInterval(timer);
+    submit.disabled = false;
+    error.textContent = 'You can try again now.';
+  }, 1000);
+}
+
 document.getElementById('logout').addEventListener('click', async () => {
   await fetch('/api/logout', { method: 'POST' });
   location.reload();
 });
 
-document.getElementById('history-form').addEventListener('submit', async (event) => {
+document.getElementById('history-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const q = document.getElementById('history-q').value;
+  searchHistory(document.getElementById('history-q').value);
+});
+
+async function searchHistory(q) {
   const response = await fetch(`/api/sessions?q=${encodeURIComponent(q)}`);
   if (!response.ok) return;
   const { sessions: found } = await response.json();
@@ -566,10 +656,12 @@ document.getElementById('history-form').addEventListener('submit', async (event)
       for (const turnView of session.turns) turns.append(renderTurn(turnView));
       details.append(turns);
       item.append(details);
+      if (session.summary)
+        item.append(el('p', { class: 'session-summary' }, summaryText(session.summary)));
       return item;
     }),
   );
-  announce(`${found.length} conversations found`);
-});
+  if (q) announce(`${found.length} conversations found`);
+}
 
 start();

@@ -29,16 +29,23 @@ export class TelemetryIngest {
     private readonly onChange: (change: StoreChange) => void,
   ) {}
 
-  /** Handles one MQTT message. Never throws: a failing store is logged, the dashboard goes on. */
-  handle(topic: string, payload: Uint8Array): void {
-    try {
-      this.apply(topic, payload);
-    } catch (error) {
-      this.logger.error('could not store telemetry', { topic, error: (error as Error).message });
-    }
+  /** Messages are applied one at a time, in arrival order, though the store is asynchronous. */
+  private tail: Promise<void> = Promise.resolve();
+
+  /**
+   * Handles one MQTT message once those before it are applied. Never rejects: a failing store is
+   * logged, and the dashboard goes on.
+   */
+  handle(topic: string, payload: Uint8Array): Promise<void> {
+    this.tail = this.tail
+      .then(() => this.apply(topic, payload))
+      .catch((error: unknown) => {
+        this.logger.error('could not store telemetry', { topic, error: (error as Error).message });
+      });
+    return this.tail;
   }
 
-  private apply(topic: string, payload: Uint8Array): void {
+  private async apply(topic: string, payload: Uint8Array): Promise<void> {
     const parsed = parseTopic(topic);
     // Commands are the dashboard's own.
     if (!parsed || parsed.kind === 'command') return;
@@ -49,12 +56,12 @@ export class TelemetryIngest {
     switch (parsed.kind) {
       case 'status': {
         const result = this.check(topic, parsed.robot, parsePayload(StatusPayloadSchema, payload));
-        if (result) change = this.store.applyStatus(result);
+        if (result) change = await this.store.applyStatus(result);
         break;
       }
       case 'state': {
         const result = this.check(topic, parsed.robot, parsePayload(StatePayloadSchema, payload));
-        if (result) change = this.store.applyState(result);
+        if (result) change = await this.store.applyState(result);
         break;
       }
       case 'sessionEvent': {
@@ -68,23 +75,23 @@ export class TelemetryIngest {
             `sessionId: ${result.sessionId} does not match the topic's ${parsed.sessionId}`,
           ]);
         } else if (result) {
-          change = this.store.applySessionEvent(result);
+          change = await this.store.applySessionEvent(result);
         }
         break;
       }
       case 'metrics': {
         const result = this.check(topic, parsed.robot, parsePayload(MetricsPayloadSchema, payload));
-        if (result) change = this.store.applyMetrics(result);
+        if (result) change = await this.store.applyMetrics(result);
         break;
       }
       case 'mood': {
         const result = this.check(topic, parsed.robot, parsePayload(MoodPayloadSchema, payload));
-        if (result) change = this.store.applyMood(result);
+        if (result) change = await this.store.applyMood(result);
         break;
       }
       case 'alert': {
         const result = this.check(topic, parsed.robot, parsePayload(AlertPayloadSchema, payload));
-        if (result) change = this.store.applyAlert(result);
+        if (result) change = await this.store.applyAlert(result);
         break;
       }
     }

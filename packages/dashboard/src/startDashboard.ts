@@ -8,24 +8,25 @@ import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import mqtt, { type IClientOptions } from 'mqtt';
-import { ALL_ROBOTS_TOPIC, isValidTopicLevel, robotTopics } from '@hearth/telemetry/mqtt';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { checkLogin } from './auth/users.js';
-import {
-  SESSION_COOKIE,
-  WebSessions,
-  readCookie,
-  sessionCookie,
-  type SignedInUser,
-} from './auth/WebSessions.js';
+import { ALL_ROBOTS_TOPIC } from '@hearth/telemetry/mqtt';
+import { Access } from './auth/Access.js';
+import { LoginThrottle, type LoginThrottleOptions } from './auth/LoginThrottle.js';
+import { WebSessions } from './auth/WebSessions.js';
 import { DashboardNeedsUsersError } from './errors/DashboardNeedsUsersError.js';
-import { buildCommand, type CommandRequestBody } from './commandRequest.js';
 import { stderrLogger, type DashboardLogger } from './DashboardLogger.js';
 import { DashboardPortInUseError } from './errors/DashboardPortInUseError.js';
 import { LiveHub } from './LiveHub.js';
-import type { DashboardStore } from './store/DashboardStore.js';
+import { SecondContactNotifier } from './notify/SecondContactNotifier.js';
+import type { PostJson } from './notify/postJson.js';
+import { RetentionJob } from './retention/RetentionJob.js';
+import { adminRoutes } from './routes/adminRoutes.js';
+import { authRoutes } from './routes/authRoutes.js';
+import { careRoutes } from './routes/careRoutes.js';
+import type { RouteContext } from './routes/RouteContext.js';
+import type { AlertView, DashboardStore, PurgeCounts } from './store/DashboardStore.js';
 import { MemoryDashboardStore } from './store/MemoryDashboardStore.js';
 import { TelemetryIngest } from './TelemetryIngest.js';
+import { systemTimers, type Timers } from './Timers.js';
 
 export interface DashboardOptions {
   /** The broker the robots publish to, e.g. `mqtt://127.0.0.1:1883`. */
@@ -44,8 +45,32 @@ export interface DashboardOptions {
   /** A login lasts this long without use; default 12 h. */
   readonly sessionTtlMs?: number;
   readonly logger?: DashboardLogger;
+  /**
+   * A fixed MQTT client id gives the dashboard a persistent session (clean: false): the broker
+   * keeps its subscription and queues the robots' QoS 1 telemetry while the dashboard is away or
+   * the broker restarts (with persistence), so no event is lost in between. Without one: a random
+   * id and a clean session (development, tests). `hearth dashboard` always sets one.
+   */
+  readonly mqttClientId?: string;
   /** mqtt.js options laid over the dashboard's (credentials, TLS). */
   readonly mqttOptions?: IClientOptions;
+  /** Take the client address from X-Forwarded-For (set it behind a reverse proxy); default false. */
+  readonly trustProxy?: boolean;
+  /** How failed logins are slowed down (defaults in LoginThrottle). */
+  readonly loginThrottle?: LoginThrottleOptions;
+  /** Retries of the second contact's webhook (defaults in SecondContactNotifier). */
+  readonly notify?: {
+    readonly maxAttempts?: number;
+    readonly baseDelayMs?: number;
+    readonly maxDelayMs?: number;
+    readonly timeoutMs?: number;
+    readonly post?: PostJson;
+  };
+  /** The page's address as the second contact reaches it, put into notifications. */
+  readonly publicUrl?: string;
+  /** The clock and timers; tests inject fake ones. */
+  readonly now?: () => number;
+  readonly timers?: Timers;
 }
 
 export interface Dashboard {
@@ -54,6 +79,8 @@ export interface Dashboard {
   readonly port: number;
   /** True when the store had no users at start: no login, loopback only. */
   readonly developmentMode: boolean;
+  /** Purges history past the retention setting now (it also runs at start and daily). */
+  purgeNow(): Promise<PurgeCounts | undefined>;
   /** Resolves once subscribed to the broker (the page works before, showing no robots). */
   ready(): Promise<void>;
   /** Stops the server, closes browsers' sockets and the MQTT client. Idempotent. */
@@ -69,28 +96,47 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const requestedPort = options.port ?? DEFAULT_DASHBOARD_PORT;
   const logger = options.logger ?? stderrLogger;
   const store = options.store ?? new MemoryDashboardStore();
-  const developmentMode = store.userCount() === 0;
+  const now = options.now ?? Date.now;
+  const timers = options.timers ?? systemTimers;
+  const developmentMode = (await store.userCount()) === 0;
   if (developmentMode && !isLoopback(host)) {
-    if (!options.store) store.dispose();
+    if (!options.store) await store.dispose();
     throw new DashboardNeedsUsersError(host);
   }
   const ttlMs = options.sessionTtlMs ?? 12 * 60 * 60 * 1000;
-  const webSessions = new WebSessions(ttlMs);
-  /** The signed-in user; in development mode (no users yet) everyone is the local developer. */
-  const userOf = (request: FastifyRequest): SignedInUser | undefined =>
-    store.userCount() === 0
-      ? DEVELOPER
-      : webSessions.find(readCookie(request.headers.cookie, SESSION_COOKIE));
-  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!userOf(request)) await reply.code(401).send({ error: 'log in first' });
-  };
+  const sessions = new WebSessions(store, ttlMs, now);
   const hub = new LiveHub();
-  const ingest = new TelemetryIngest(store, logger, (change) =>
-    hub.broadcast({ type: 'change', change }),
-  );
+  const broadcastAlert = (alert: AlertView) =>
+    void store
+      .robot(alert.robot)
+      .then((robot) => hub.broadcast({ type: 'change', change: { robot, alert } }))
+      .catch((error: unknown) =>
+        logger.warn('could not show a notification live', { error: (error as Error).message }),
+      );
+  const notifier = new SecondContactNotifier({
+    store,
+    logger,
+    timers,
+    now,
+    onChange: broadcastAlert,
+    dashboardUrl: options.publicUrl,
+    ...options.notify,
+  });
+  const retention = new RetentionJob({ store, logger, timers, now });
+  const ingest = new TelemetryIngest(store, logger, (change) => {
+    hub.broadcast({ type: 'change', change });
+    if (change.alert?.status === 'escalated')
+      void notifier.escalated(change.alert).catch((error: unknown) =>
+        logger.error('could not start notifying the second contact', {
+          error: (error as Error).message,
+        }),
+      );
+  });
 
   const client = mqtt.connect(options.mqttUrl, {
-    clientId: `hearth-dashboard-${Math.random().toString(16).slice(2, 10)}`,
+    ...(options.mqttClientId === undefined
+      ? { clientId: `hearth-dashboard-${Math.random().toString(16).slice(2, 10)}` }
+      : { clientId: options.mqttClientId, clean: false }),
     reconnectPeriod: 1000,
     ...options.mqttOptions,
   });
@@ -122,107 +168,32 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       error: error.message,
     });
   });
-  client.on('message', (topic, payload) => ingest.handle(topic, payload));
+  client.on('message', (topic, payload) => void ingest.handle(topic, payload));
 
   // Browsers keep connections alive; close() must not wait for them.
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: true,
+    trustProxy: options.trustProxy ?? false,
+  });
   await app.register(fastifyWebsocket);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/' });
 
-  app.get('/api/auth', async (request) => {
-    const user = userOf(request);
-    return {
-      mode: store.userCount() === 0 ? 'development' : 'login',
-      user: user ?? null,
-    };
-  });
-  app.post<{ Body: { name?: unknown; password?: unknown } | undefined }>(
-    '/api/login',
-    async (request, reply) => {
-      const { name, password } = request.body ?? {};
-      if (typeof name !== 'string' || typeof password !== 'string' || password.length > 1024)
-        return reply.code(400).send({ error: 'send {name, password}' });
-      const user = await checkLogin(store, name, password);
-      if (!user) {
-        logger.warn('dashboard login refused', { name: name.slice(0, 64) });
-        return reply.code(401).send({ error: 'wrong name or password' });
-      }
-      const token = webSessions.create({ name: user.name, role: user.role });
-      logger.info('dashboard login', { name: user.name });
-      return reply
-        .header(
-          'set-cookie',
-          sessionCookie(token, options.secureCookies ?? false, Math.round(ttlMs / 1000)),
-        )
-        .send({ user: { name: user.name, role: user.role } });
-    },
-  );
-  app.post('/api/logout', async (request, reply) => {
-    webSessions.end(readCookie(request.headers.cookie, SESSION_COOKIE));
-    return reply
-      .header('set-cookie', sessionCookie('', options.secureCookies ?? false, 0))
-      .code(204)
-      .send();
-  });
-  app.get('/live', { websocket: true, onRequest: guard }, (socket) => {
-    hub.add(socket, { type: 'snapshot', snapshot: store.snapshot(), brokerConnected });
-  });
-  app.get('/api/snapshot', { onRequest: guard }, async () => ({
-    snapshot: store.snapshot(),
-    brokerConnected,
-  }));
-  app.get<{ Querystring: { q?: string; limit?: string } }>(
-    '/api/sessions',
-    { onRequest: guard },
-    async (request) => {
-      const limit = Math.min(200, Math.max(1, Number(request.query.limit ?? 50) || 50));
-      return { sessions: store.searchSessions(String(request.query.q ?? '').slice(0, 200), limit) };
-    },
-  );
-  app.get<{ Params: { robot: string }; Querystring: { days?: string } }>(
-    '/api/robots/:robot/mood',
-    { onRequest: guard },
-    async (request, reply) => {
-      if (!isValidTopicLevel(request.params.robot))
-        return reply.code(400).send({ error: 'not a robot id' });
-      const days = Math.min(366, Math.max(1, Number(request.query.days ?? 28) || 28));
-      const since = new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
-      return { mood: store.moodHistory(request.params.robot, since) };
-    },
-  );
-  app.post<{ Params: { robot: string; verb: string }; Body: CommandRequestBody | undefined }>(
-    '/api/robots/:robot/commands/:verb',
-    { onRequest: guard },
-    async (request, reply) => {
-      const user = userOf(request);
-      const built = buildCommand(
-        request.params.robot,
-        request.params.verb,
-        request.body ?? {},
-        user?.name ?? 'dashboard',
-        new Date(),
-      );
-      if (!built.ok) {
-        logger.warn('refused dashboard command', {
-          robot: request.params.robot,
-          verb: request.params.verb,
-          issues: built.issues,
-        });
-        return reply.code(400).send({ error: 'invalid command', issues: built.issues });
-      }
-      if (!client.connected)
-        return reply
-          .code(503)
-          .send({ error: 'not connected to the MQTT broker; try again shortly' });
-      const command = built.value;
-      await client.publishAsync(
-        robotTopics(command.robot).command(command.verb),
-        JSON.stringify(command),
-        { qos: 1, retain: false },
-      );
-      return reply.code(202).send({ commandId: command.commandId });
-    },
-  );
+  const context: RouteContext = {
+    store,
+    logger,
+    access: new Access(store, sessions),
+    sessions,
+    throttle: new LoginThrottle({ now, ...options.loginThrottle }),
+    hub,
+    secureCookies: options.secureCookies ?? false,
+    ttlMs,
+    notifier,
+    runRetention: () => retention.runNow(),
+  };
+  authRoutes(app, context);
+  careRoutes(app, context, { client, connected: () => brokerConnected });
+  adminRoutes(app, context);
 
   let port: number;
   try {
@@ -242,6 +213,8 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     }
     throw error;
   }
+  await retention.start();
+  await notifier.resume();
 
   let closing: Promise<void> | undefined;
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -250,20 +223,20 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     port,
     developmentMode,
     ready: () => subscribed,
+    purgeNow: () => retention.runNow(),
     close() {
       closing ??= (async () => {
+        retention.dispose();
+        notifier.dispose();
         hub.closeAll();
-        webSessions.clear();
         await app.close();
         await client.endAsync(true);
-        if (!options.store) store.dispose();
+        if (!options.store) await store.dispose();
       })();
       return closing;
     },
   };
 }
-
-const DEVELOPER: SignedInUser = { name: 'development', role: 'admin' };
 
 function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost' || host.startsWith('127.');

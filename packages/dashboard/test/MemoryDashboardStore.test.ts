@@ -21,10 +21,10 @@ const turnEvent = (
 });
 
 describe('MemoryDashboardStore', () => {
-  it('tracks robots, status and state', () => {
+  it('tracks robots, status and state', async () => {
     const store = new MemoryDashboardStore();
-    store.applyStatus({ schema: 1, robot: 'r2', ts, state: 'online' });
-    const change = store.applyState({
+    await store.applyStatus({ schema: 1, robot: 'r2', ts, state: 'online' });
+    const change = await store.applyState({
       schema: 1,
       robot: 'r1',
       ts,
@@ -39,26 +39,26 @@ describe('MemoryDashboardStore', () => {
       status: 'unknown',
       state: { state: 'listening', sessionId: 's' },
     });
-    expect(store.snapshot().robots.map((r) => [r.robot, r.status])).toEqual([
+    expect((await store.snapshot()).robots.map((r) => [r.robot, r.status])).toEqual([
       ['r1', 'unknown'],
       ['r2', 'online'],
     ]);
   });
 
-  it('keeps turns in sequence order and ignores redelivered events', () => {
+  it('keeps turns in sequence order and ignores redelivered events', async () => {
     const store = new MemoryDashboardStore();
     const third = turnEvent('s', 3);
-    store.applySessionEvent(third);
-    store.applySessionEvent(turnEvent('s', 2));
-    expect(store.applySessionEvent(third)).toBeUndefined();
-    const [session] = store.snapshot().sessions;
+    await store.applySessionEvent(third);
+    await store.applySessionEvent(turnEvent('s', 2));
+    expect(await store.applySessionEvent(third)).toBeUndefined();
+    const [session] = (await store.snapshot()).sessions;
     expect(session?.turns.map((t) => t.seq)).toEqual([2, 3]);
   });
 
-  it('records start and end, newest session first, within its bound', () => {
+  it('records start and end, newest session first, within its bound', async () => {
     const store = new MemoryDashboardStore({ maxSessions: 2 });
     for (const id of ['a', 'b', 'c'])
-      store.applySessionEvent({
+      await store.applySessionEvent({
         schema: 1,
         robot: 'r1',
         ts,
@@ -67,7 +67,7 @@ describe('MemoryDashboardStore', () => {
         seq: 1,
         type: 'session.start',
       });
-    store.applySessionEvent({
+    await store.applySessionEvent({
       schema: 1,
       robot: 'r1',
       ts,
@@ -78,7 +78,7 @@ describe('MemoryDashboardStore', () => {
       turnCount: 0,
       reason: 'goodbye',
     });
-    expect(store.snapshot().sessions.map((s) => [s.sessionId, s.endReason])).toEqual([
+    expect((await store.snapshot()).sessions.map((s) => [s.sessionId, s.endReason])).toEqual([
       ['c', 'goodbye'],
       ['b', null],
     ]);

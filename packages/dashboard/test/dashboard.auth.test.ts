@@ -73,7 +73,7 @@ describe('dashboard logins', () => {
     expect((await http('GET', api('/api/snapshot'), undefined, session)).status).toBe(200);
     expect(
       (await http('GET', api('/api/auth'), undefined, session)).json<{ user: unknown }>().user,
-    ).toEqual({ name: 'carol', role: 'caregiver' });
+    ).toEqual({ name: 'carol', role: 'caregiver', robots: ['*'] });
     const command = await http('POST', api('/api/robots/r1/commands/pause'), {}, session);
     expect(command.status).toBe(202);
 
@@ -121,9 +121,9 @@ describe('TelemetryIngest fuzzed', () => {
     }),
   );
 
-  it('refuses what fails validation, and never throws', () => {
-    fc.assert(
-      fc.property(topics, payloads, (leaf, payload) => {
+  it('refuses what fails validation, and never throws', async () => {
+    await fc.assert(
+      fc.asyncProperty(topics, payloads, async (leaf, payload) => {
         const store = new MemoryDashboardStore();
         const logger = new CapturingLogger();
         const changes: unknown[] = [];
@@ -132,9 +132,11 @@ describe('TelemetryIngest fuzzed', () => {
           payload instanceof Uint8Array
             ? payload
             : Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload));
-        ingest.handle(`hearth/v1/r1/${leaf}`, bytes);
+        await ingest.handle(`hearth/v1/r1/${leaf}`, bytes);
         // Whatever was accepted passed the schema and made it into the store; nothing else did.
-        return changes.length === 0 || store.snapshot().robots.some((r) => r.robot === 'r1');
+        return (
+          changes.length === 0 || (await store.snapshot()).robots.some((r) => r.robot === 'r1')
+        );
       }),
       { numRuns: 300 },
     );

@@ -1,23 +1,30 @@
 export {
   dialogueMachine,
   DIALOGUE_SYSTEM_ID,
-  interruptionNote,
   type DialogueMachine,
 } from './machine/dialogueMachine.js';
 export type { DialogueEvent, DialogueEventType, DialogueEmitted } from './machine/events.js';
 export * from './machine/types.js';
-export { emptyTurn, saidSoFar, summarizeTurn, turnDurations } from './machine/turn.js';
+export { emptyTurn, heardText, saidSoFar, summarizeTurn, turnDurations } from './machine/turn.js';
+export { summarizeAnnouncement } from './machine/announcement.js';
 export {
   endsMidSentence,
   isBackchannel,
   isGoodbye,
   normalizeUtterance,
 } from './machine/phrases.js';
-export { mean, newSession, percentile, summarizeSession } from './machine/session.js';
+export {
+  mean,
+  moodOf,
+  newSession,
+  percentile,
+  summarizeSession,
+  withMood,
+} from './machine/session.js';
 export { SilenceTracker } from './node/SilenceTracker.js';
 export * from './errors.js';
 export { eventName } from './machine/eventName.js';
-export { createGenerateActor } from './actors/generateActor.js';
+export { createGenerateActor, type CutWordsSpoken } from './actors/generateActor.js';
 export { createSayActor, type CancelledSpeech, type OnSpeechCancelled } from './actors/sayActor.js';
 export { DialogueNode, type DialogueNodeOptions } from './node/DialogueNode.js';
 export {

@@ -22,7 +22,13 @@ describe('DialogueNode on the in-process graph', () => {
     await until('a turn record', () => h.turns.length === 1);
 
     expect(h.generateGoals).toEqual([
-      { session_id: 'sess', user_text: 'I feel lonely today', instruction: '' },
+      {
+        session_id: 'sess',
+        user_text: 'I feel lonely today',
+        instruction: '',
+        previous_reply_heard: '',
+        previous_reply_interrupted: false,
+      },
     ]);
     expect(h.sayGoals.map((g) => [g.utterance_id, g.text, g.group_id])).toEqual([
       ['sess-1-0', 'That sounds hard.', 'sess-1'],
@@ -171,7 +177,12 @@ describe('DialogueNode on the in-process graph', () => {
     expect(turn?.audio_path).toBe('/tmp/sess-1.wav');
     h.say('go on');
     await until('the next goal', () => h.generateGoals.length === 2);
-    expect(h.generateGoals[1]?.instruction).toMatch(/interrupted you after: 'Once upon a time\.'/);
+    // The llm is told what was heard, and that the reply was interrupted (it tells the model).
+    expect(h.generateGoals[1]).toMatchObject({
+      previous_reply_heard: 'Once upon a time.',
+      previous_reply_interrupted: true,
+      instruction: '',
+    });
   });
 
   it('ends turns on partial transcripts after the end-of-turn silence', async () => {

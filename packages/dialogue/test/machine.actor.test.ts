@@ -20,6 +20,7 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
       sessionId: 'sess',
       userText: 'I had a hard day',
       instruction: '',
+      previousReply: null,
     });
 
     clock.increment(300);
@@ -57,7 +58,15 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
       audioPath: '/tmp/sess-1.wav',
       outcome: 'spoken',
       interrupted: false,
-      durations: { llmFirstTokenMs: 300, llmTotalMs: 800, ttsFirstAudioMs: 300, turnTotalMs: 1500 },
+      kind: 'reply',
+      durations: {
+        llmFirstTokenMs: 300,
+        llmTotalMs: 800,
+        ttsFirstAudioMs: 300,
+        turnTotalMs: 1500,
+        // The wake came 1200 ms before the person's speech ended.
+        wakeToSpeechEndMs: 1200,
+      },
     });
 
     clock.increment(7999);

@@ -60,15 +60,15 @@ describe('barge-in', () => {
       timings: { bargeInAt: 50 },
     });
     s.actor.send({ type: 'speech.final', text: 'actually, I am tired' });
-    expect(s.effects.lastGeneration.input.instruction).toBe(
-      "(The person interrupted you after: 'Once upon a time. There was a robot.'. The rest of that reply was not said.)",
-    );
-    // Only the turn right after the interruption carries the note.
+    // The next goal carries what was heard (the llm tells the model it was interrupted).
+    expect(s.effects.lastGeneration.input.instruction).toBe('');
+    expect(s.effects.lastGeneration.input.previousReply?.sentences).toEqual(['Once upon a time.']);
+    // Only the turn right after the interruption carries it.
     s.effects.lastGeneration.sendBack(done('Rest then.'));
     s.effects.lastUtterance.finish();
     await settle();
     s.actor.send({ type: 'speech.final', text: 'ok' });
-    expect(s.effects.lastGeneration.input.instruction).toBe('');
+    expect(s.effects.lastGeneration.input.previousReply).toBeNull();
     s.actor.stop();
   });
 

@@ -41,6 +41,9 @@ const events: ModelEvent[] = [
   { type: 'tts.finished', utteranceId: 'u', audioPath: '/a.wav', wordsSpoken: 1 },
   { type: 'tts.failed', utteranceId: 'u', reason: 'espeak-ng crashed' },
   { type: 'user.bargeIn' },
+  { type: 'voice.started', at: 0 },
+  { type: 'voice.ended', at: 0 },
+  { type: 'voice.sustained' },
   { type: 'caregiver.pause' },
   { type: 'caregiver.resume' },
   { type: 'caregiver.say', text: 'Your daughter will call at six.' },
@@ -57,6 +60,7 @@ const events: ModelEvent[] = [
   { type: 'safety.crisis', reason: 'screen', alertId: 'a2' },
   { type: 'session.end', reason: 'goodbye' },
   { type: 'gesture.performed', name: 'nod' },
+  { type: 'affect.estimated', sessionId: 'sess', emotion: 'sadness', intensity: 0.5 },
   { type: 'config.changed', config: { bargeInEnabled: false } },
   { type: 'config.changed', config: { bargeInOnSpeech: true } },
   ...timerEvents,
@@ -74,7 +78,8 @@ const events: ModelEvent[] = [
   { type: 'xstate.error.actor.generate', error: new Error('llm crashed') },
 ];
 
-// What matters for behaviour; counters and texts are left out so the state space stays finite.
+// What matters for behaviour; counters and texts are left out so the state space stays finite
+// (and the voice's end, which only dates the next turn's end of speech: no guard reads it).
 function serializeState(snapshot: Snapshot): string {
   const { context } = snapshot;
   return JSON.stringify([

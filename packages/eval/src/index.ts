@@ -1,6 +1,10 @@
 // Data
 export type { Dialogue, EvalDataset, EvalExample, Speaker, Utterance } from './data/types.js';
-export { parseEsconvShort } from './data/readEsconvShort.js';
+export {
+  parseEsconvShort,
+  parseShortLine,
+  type NumberedUtterance,
+} from './data/readEsconvShort.js';
 export { parseEsconvJson } from './data/readEsconvJson.js';
 export { parseExtesJson } from './data/readExtesJson.js';
 export { dialogueExamples } from './data/dialogueExamples.js';
@@ -40,7 +44,13 @@ export {
 export { toChatHistory } from './model/chatHistory.js';
 
 // Running and reporting
-export { Checkpoint, CheckpointMismatchError, type CheckpointRecord } from './run/Checkpoint.js';
+export {
+  Checkpoint,
+  CheckpointMismatchError,
+  type CheckpointRecord,
+  type QualityKey,
+  type QualityValue,
+} from './run/Checkpoint.js';
 export { Progress, formatDuration } from './run/Progress.js';
 export { readPredictions } from './run/readPredictions.js';
 export {
@@ -55,6 +65,25 @@ export { referencePoints, type ReferencePoint } from './report/references.js';
 export { barChart, type BarSeries } from './report/barChart.js';
 export { latencyHistogram, binCounts } from './report/histogram.js';
 export { contextChart, type ContextSeries } from './report/contextChart.js';
+export { lineChart, type LineChartAxes, type LineSeries } from './report/lineChart.js';
+
+// Utterances per context strategy (the thesis' figures 6.2 and 6.3)
+export { shortSplitDialogues } from './context/shortSplitDialogues.js';
+export { loadContextDialogues } from './context/loadContextDialogues.js';
+export {
+  ContextStrategies,
+  measureContextFit,
+  type ContextFit,
+  type ContextFitOptions,
+  type ContextFitRow,
+  type ContextStrategyName,
+  type StrategyFit,
+} from './context/measureContextFit.js';
+export {
+  renderContextMarkdown,
+  writeContextReport,
+  type ContextReportInput,
+} from './context/writeContextReport.js';
 
 // Fine-tuning data
 export {

@@ -16,6 +16,7 @@ export {
   type ListeningParams,
   type ListeningState,
 } from './listen/activeListening.js';
+export { PersonVoice, ROBOT_ECHO_TAIL_MS, type VoiceCue } from './listen/PersonVoice.js';
 export { visemeMouth } from './lipsync/visemeMouth.js';
 export { GESTURE_PARAMETERS, type GestureSettings } from './node/gestureParameters.js';
 export { GestureNode, type GestureNodeOptions } from './node/GestureNode.js';

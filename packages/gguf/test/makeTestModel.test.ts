@@ -133,6 +133,14 @@ describe('makeTestModel', () => {
     expect(meta(await readGgufFile(path), 'llama.context_length')).toBe(512);
   });
 
+  it('leaves the chat template out when asked (an older conversion)', async () => {
+    const path = join(dir, 'no-template.gguf');
+    await makeTestModel({ outPath: path, chatTemplate: null });
+    const info = await readGgufFile(path);
+    expect(meta(info, 'tokenizer.chat_template')).toBeUndefined();
+    expect(meta(info, 'tokenizer.ggml.model')).toBe('llama');
+  });
+
   it('rejects bad options', async () => {
     const outPath = join(dir, 'bad.gguf');
     await expect(makeTestModel({ outPath, contextLength: 0 })).rejects.toThrow(

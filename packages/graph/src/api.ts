@@ -179,6 +179,68 @@ export type ParameterValidator = (
 export type ParameterListener = (changes: readonly ParameterChange[]) => void;
 
 // ---------------------------------------------------------------------------------------------
+// Another node's parameters: ROS 2's parameter services (`/<node>/get_parameters`, ...) and
+// `/parameter_events`, which `ros2 param list/get/set/describe` use too.
+
+/** What a node says of one of its parameters (`ros2 param describe`). */
+export interface RemoteParameterDescriptor {
+  readonly name: string;
+  readonly kind: ParameterKind;
+  readonly description: string;
+  readonly readOnly: boolean;
+  /** Inclusive range, for numeric parameters declared with one. */
+  readonly range?: { readonly min: number; readonly max: number };
+  /** Rules the descriptor has no field for, in words: the allowed values of a string. */
+  readonly additionalConstraints: string;
+}
+
+/** A value another node has taken (from a parameter event: no previous value travels). */
+export interface RemoteParameterChange {
+  readonly name: string;
+  readonly value: ParameterValue;
+}
+
+export type RemoteParameterListener = (changes: readonly RemoteParameterChange[]) => void;
+
+export interface ParameterClientOptions {
+  /** How long each call waits for the remote node when no timeout is passed. Default 5000 ms. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Reads and sets another node's parameters while it runs, the way `ros2 param` does. Every call
+ * rejects with ParameterNodeUnavailableError when the node does not answer within the timeout.
+ */
+export interface ParameterClient extends Disposable {
+  /** The remote node's fully qualified name, e.g. `/gesture`. */
+  readonly remoteNodeName: string;
+  /** Resolves true once the remote node answers parameter requests, false after `timeoutMs`. */
+  waitForNode(timeoutMs?: number): Promise<boolean>;
+  /** The names of every declared parameter (`ros2 param list`). */
+  listParameters(timeoutMs?: number): Promise<string[]>;
+  /** Values by name; every parameter when `names` is omitted. Undeclared names are left out. */
+  getParameters(
+    names?: readonly string[],
+    timeoutMs?: number,
+  ): Promise<Record<string, ParameterValue>>;
+  /** Descriptors, in the order asked; every parameter when `names` is omitted. Undeclared names are left out. */
+  describeParameters(
+    names?: readonly string[],
+    timeoutMs?: number,
+  ): Promise<RemoteParameterDescriptor[]>;
+  /**
+   * Sets values atomically on the remote node, through the same checks and validators as its
+   * own setParameters: one result per name, with the remote node's reason when it refuses.
+   */
+  setParameters(
+    values: Record<string, ParameterValue>,
+    timeoutMs?: number,
+  ): Promise<SetParameterResult[]>;
+  /** Called (asynchronously) after the remote node took new values, whoever set them. */
+  onParametersChanged(listener: RemoteParameterListener): Disposable;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Timers and disposal
 
 export interface Timer {
@@ -242,6 +304,11 @@ export interface GraphNode {
   setParameters(values: Record<string, ParameterValue>): SetParameterResult[];
   addParameterValidator(validator: ParameterValidator): Disposable;
   onParametersChanged(listener: ParameterListener): Disposable;
+  /**
+   * A client for another node's parameters. `remoteNodeName`: `/ns/name`, or a plain name
+   * resolved in this node's namespace (as rclcpp does).
+   */
+  createParameterClient(remoteNodeName: string, options?: ParameterClientOptions): ParameterClient;
 
   createTimer(periodMs: number, callback: () => void): Timer;
 

@@ -9,6 +9,7 @@ export {
 } from './inprocess/createInProcessTransport.js';
 export { DEFAULT_QOS } from './inprocess/InProcessNode.js';
 export { DEFAULT_SERVICE_TIMEOUT_MS } from './inprocess/InProcessServiceClient.js';
+export { DEFAULT_PARAMETER_TIMEOUT_MS } from './inprocess/InProcessParameterClient.js';
 
 export {
   createLoggerFactory,
@@ -38,6 +39,7 @@ export { GraphEntityDestroyedError } from './errors/GraphEntityDestroyedError.js
 export { InvalidNameError } from './errors/InvalidNameError.js';
 export { InvalidParameterError } from './errors/InvalidParameterError.js';
 export { ParameterAlreadyDeclaredError } from './errors/ParameterAlreadyDeclaredError.js';
+export { ParameterNodeUnavailableError } from './errors/ParameterNodeUnavailableError.js';
 export { ParameterNotDeclaredError } from './errors/ParameterNotDeclaredError.js';
 export { ParametersFileError } from './errors/ParametersFileError.js';
 export { RclnodejsUnavailableError } from './errors/RclnodejsUnavailableError.js';

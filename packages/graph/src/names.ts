@@ -35,3 +35,14 @@ export function normalizeNamespace(namespace: string | undefined): string {
   }
   return `/${trimmed}`;
 }
+
+/**
+ * Another node's fully qualified name, as rclcpp's parameter client resolves it: `/ns/name`
+ * stays, a plain `name` (or `sub/name`) goes under this node's namespace.
+ */
+export function resolveRemoteNodeName(name: string, namespace: string): string {
+  if (name.startsWith('~') || !topicPattern.test(name)) throw new InvalidNameError('node', name);
+  if (name.startsWith('/')) return name;
+  const ns = namespace === '/' ? '' : namespace;
+  return `${ns}/${name}`;
+}

@@ -5,6 +5,12 @@
  */
 export const Topics = {
   audioIn: '/hearth/audio/in',
+  /**
+   * Raw PCM from a robot's audio driver (AudioDataStamped, audio_common's shape), read by
+   * audio_in with source `topic`: its default `topic` parameter, where a relay from
+   * audio_common_msgs publishes.
+   */
+  audioRaw: '/hearth/audio/raw',
   /** Speech start and end in the microphone audio (audio_in's voice activity detector). */
   voiceActivity: '/hearth/audio/voice_activity',
   wakeWord: '/hearth/wake_word',
@@ -49,3 +55,29 @@ export const NodeNames = {
   telemetry: 'telemetry',
   console: 'console',
 } as const;
+
+/** ros4hri's id for a voice it cannot attribute to anyone known. */
+export const ANONYMOUS_VOICE_ID = 'anonymous_speaker';
+
+/** One token of a ROS 2 name: no leading digit, no repeated underscores (ROS 2's name rules). */
+const ROS_NAME_TOKEN = /^(?!.*__)[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A voice id that cannot be part of a ROS 2 topic name. */
+export class InvalidVoiceIdError extends Error {
+  constructor(readonly voiceId: string) {
+    super(
+      `Invalid voice id ${JSON.stringify(voiceId)}: a ros4hri voice id is one ROS name token (letters, digits and single underscores, not starting with a digit), e.g. anonymous_speaker.`,
+    );
+    this.name = 'InvalidVoiceIdError';
+  }
+}
+
+/**
+ * ros4hri's per-voice speech topic, `/humans/voices/<voiceId>/speech` (hri_msgs/LiveSpeech
+ * shape), where HRI tools look for what a person said. The id becomes one ROS name token, so it
+ * must be one: letters, digits and underscores, not starting with a digit.
+ */
+export function humanVoiceSpeechTopic(voiceId: string): string {
+  if (!ROS_NAME_TOKEN.test(voiceId)) throw new InvalidVoiceIdError(voiceId);
+  return `/humans/voices/${voiceId}/speech`;
+}

@@ -1,6 +1,6 @@
 /**
- * The values some string fields take, in one place: DialogueState.state, TurnRecord.strategy, TurnRecord.kind and
- * Affect.emotion. ROS 2 interface files have no enums for strings, so the nodes that produce and
+ * The values some string fields take, in one place: DialogueState.state, TurnRecord.strategy, TurnRecord.kind,
+ * GestureCommand.reason and Affect.emotion. ROS 2 interface files have no enums for strings, so the nodes that produce and
  * consume these fields share these lists instead of keeping copies.
  */
 
@@ -53,3 +53,20 @@ export type AffectEmotion = (typeof AFFECT_EMOTIONS)[number];
  */
 export const TURN_KINDS = ['reply', 'greeting', 'check_in', 'reprompt', 'caregiver_say'] as const;
 export type TurnKind = (typeof TURN_KINDS)[number];
+
+/**
+ * GestureCommand.reason, by name: why a gesture was chosen (sentence, strategy, state, affect, a
+ * backchannel nod), `stop` (a looping gesture ends: the driver stops it, nothing is performed)
+ * and `preview` (the web console asked for it; not part of any turn).
+ */
+export const GestureReason = {
+  sentence: 'sentence',
+  strategy: 'strategy',
+  state: 'state',
+  affect: 'affect',
+  backchannel: 'backchannel',
+  stop: 'stop',
+  preview: 'preview',
+} as const;
+export type GestureReason = (typeof GestureReason)[keyof typeof GestureReason];
+export const GESTURE_REASONS: readonly GestureReason[] = Object.values(GestureReason);

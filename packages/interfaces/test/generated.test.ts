@@ -65,6 +65,7 @@ describe('src/generated', () => {
       'messages.ts',
       'registry.ts',
       'services.ts',
+      'std_msgs.ts',
     ]);
     for (const content of first.values())
       expect(content.startsWith('// generated, do not edit')).toBe(true);

@@ -34,6 +34,7 @@ describe('the model', () => {
       ['fixture_interfaces/msg/Outer', 'Outer'],
       ['fixture_interfaces/srv/Ask_Request', 'AskRequest'],
       ['fixture_interfaces/srv/Ask_Response', 'AskResponse'],
+      ['std_msgs/msg/Header', 'Header'],
     ]);
     const outer = model.messages.find((m: { tsName: string }) => m.tsName === 'Outer');
     expect(outer!.fields.map((f) => f.nested?.typeName)).toEqual([
@@ -49,6 +50,20 @@ describe('the model', () => {
       typeName: 'fixture_interfaces/srv/Ask',
       constName: 'AskService',
     });
+  });
+
+  it('resolves std_msgs/Header (ros4hri messages carry one) and hints it for a bare Header', () => {
+    const model = build({ 'msg/Stamped.msg': 'std_msgs/Header header\nstring text' });
+    const stamped = model.messages.find((m: { tsName: string }) => m.tsName === 'Stamped');
+    const header = stamped!.fields[0]!.nested;
+    expect(header?.typeName).toBe('std_msgs/msg/Header');
+    expect(header?.fields.map((f) => [f.name, f.nested?.typeName ?? f.type.name])).toEqual([
+      ['stamp', 'builtin_interfaces/msg/Time'],
+      ['frame_id', 'string'],
+    ]);
+    expect(() => build({ 'msg/Bare.msg': 'Header header' })).toThrow(
+      /msg\/Bare\.msg:1: .*use std_msgs\/Header/,
+    );
   });
 
   it('rejects an unknown nested type, saying where to add it', () => {

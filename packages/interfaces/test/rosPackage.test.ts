@@ -1,7 +1,7 @@
 // The ROS side of the package: colcon builds hearth_interfaces from package.xml and
 // CMakeLists.txt, so CMakeLists must name every interface file the TypeScript is made from.
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel } from '../scripts/lib/model.mjs';
 import { PACKAGE_DIR } from './support/fixturePackage.js';
@@ -11,7 +11,7 @@ const read = (file: string) => readFileSync(join(PACKAGE_DIR, file), 'utf8');
 describe('CMakeLists.txt', () => {
   const cmake = read('CMakeLists.txt');
 
-  it('generates every interface file, and only those, with builtin_interfaces', () => {
+  it('generates every interface file, and only those, with every dependency under deps/', () => {
     const call =
       /rosidl_generate_interfaces\(\$\{PROJECT_NAME\}([\s\S]*?)DEPENDENCIES([^)]*)\)/.exec(cmake);
     expect(call).not.toBeNull();
@@ -19,7 +19,11 @@ describe('CMakeLists.txt', () => {
     const model = buildModel({ packageDir: PACKAGE_DIR, packageName: 'hearth_interfaces' });
     const files = model.files.map((file: { file: string }) => file.file).sort();
     expect(listed).toEqual(files);
-    expect(call?.[2]?.trim()).toBe('builtin_interfaces');
+    // Each package under deps/ stands in for a real ROS package that colcon must find.
+    const deps = readdirSync(join(PACKAGE_DIR, 'deps')).sort();
+    expect(deps).toEqual(['builtin_interfaces', 'std_msgs']);
+    expect(call?.[2]?.trim().split(/\s+/).sort()).toEqual(deps);
+    for (const dep of deps) expect(cmake).toContain(`find_package(${dep} REQUIRED)`);
   });
 
   it('names the project hearth_interfaces and finds its generators', () => {
@@ -38,6 +42,7 @@ describe('package.xml', () => {
     expect(xml).toContain('<name>hearth_interfaces</name>');
     expect(xml).toContain('<buildtool_depend>rosidl_default_generators</buildtool_depend>');
     expect(xml).toContain('<depend>builtin_interfaces</depend>');
+    expect(xml).toContain('<depend>std_msgs</depend>');
     expect(xml).toContain('<exec_depend>rosidl_default_runtime</exec_depend>');
     expect(xml).toContain('<member_of_group>rosidl_interface_packages</member_of_group>');
     expect(xml).toContain('<build_type>ament_cmake</build_type>');

@@ -272,6 +272,7 @@ describe('constants, definitions and the registry', () => {
       'fixture_interfaces/msg/Empty',
       'fixture_interfaces/msg/Everything',
       'fixture_interfaces/msg/Point',
+      'std_msgs/msg/Header',
     ]);
     expect(registry['fixture_interfaces/msg/Everything']).toBe(Everything);
   });

@@ -102,6 +102,8 @@ export class LlmNode {
       sessionId: goal.session_id || defaultSessionId,
       userText: goal.user_text,
       instruction: goal.instruction,
+      previousReplyHeard: goal.previous_reply_heard,
+      previousReplyInterrupted: goal.previous_reply_interrupted,
     };
     const publish = (sentence: ReplySentence): void => {
       if (!signal.aborted) handle.publishFeedback(toFeedback(sentence));

@@ -22,6 +22,10 @@ export interface EngineConfig {
   readonly loraScale: number;
   /** `child`: the model runs in a worker process; `inline`: in the node's own process. */
   readonly modelProcess: ModelProcess;
+  /** MiB the model may take; 0 = the memory free when it loads. */
+  readonly memoryLimitMb: number;
+  /** MiB left free for the rest of the robot. */
+  readonly memoryMarginMb: number;
 }
 
 export const modelProcesses = ['child', 'inline'] as const;
@@ -134,6 +138,20 @@ export class LlmParameters {
       readOnly: true,
       choices: modelProcesses,
     });
+    node.declareParameter('memory_limit_mb', 0, {
+      description:
+        'MiB of RAM the model and its sessions may take; 0 uses the memory free at load. A ' +
+        'model estimated to need more is refused and the node answers from the fallback.',
+      kind: 'integer',
+      readOnly: true,
+      range: { min: 0, max: 16777216 },
+    });
+    node.declareParameter('memory_margin_mb', 512, {
+      description: 'MiB kept free for the rest of the robot when checking that the model fits.',
+      kind: 'integer',
+      readOnly: true,
+      range: { min: 0, max: 16777216 },
+    });
   }
 
   engineConfig(): EngineConfig {
@@ -146,6 +164,8 @@ export class LlmParameters {
       loraPath: this.string('lora_path').trim(),
       loraScale: this.number('lora_scale'),
       modelProcess: this.string('model_process') as ModelProcess,
+      memoryLimitMb: this.number('memory_limit_mb'),
+      memoryMarginMb: this.number('memory_margin_mb'),
     };
   }
 

@@ -41,6 +41,17 @@ export { ModelLoadError } from './errors/ModelLoadError.js';
 export { modelHelp } from './errors/modelHelp.js';
 export { LoraAdapterError } from './errors/LoraAdapterError.js';
 export { UnknownChatTemplateError } from './errors/UnknownChatTemplateError.js';
+export { ModelTooBigError } from './errors/ModelTooBigError.js';
+export {
+  availableMemoryBytes,
+  checkMemory,
+  defaultMemoryMarginBytes,
+  estimateMemory,
+  type MemoryEstimate,
+  type MemoryLimit,
+} from './engine/memoryEstimate.js';
+export { registryChatTemplate } from './chat/registryChatTemplate.js';
+export { interruptionNote, withHeardReply } from './context/heardReply.js';
 export { ModelWorkerError } from './errors/ModelWorkerError.js';
 export { ModelWorkerExitedError } from './errors/ModelWorkerExitedError.js';
 export { ModelWorkerDownError } from './errors/ModelWorkerDownError.js';

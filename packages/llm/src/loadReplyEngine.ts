@@ -1,4 +1,5 @@
 import type { Logger } from '@hearth/graph';
+import { registryChatTemplate } from './chat/registryChatTemplate.js';
 import { LlamaEngine, type EngineLogLevel } from './engine/LlamaEngine.js';
 import { checkModelFileHead } from './engine/checkModelFile.js';
 import { modelHelp } from './errors/modelHelp.js';
@@ -29,13 +30,24 @@ export async function loadReplyEngine(config: EngineConfig, logger: Logger): Pro
     );
     return fallback();
   }
+  // The parameter wins; else the registry's family for this file. Either only applies when the
+  // GGUF has no template of its own.
+  const chatTemplate =
+    config.chatTemplate ||
+    (await registryChatTemplate(config.modelPath, {
+      onError: (message) => logger.debug(`No chat template family from the registry: ${message}`),
+    }));
   const options = {
     modelPath: config.modelPath,
     threads: config.threads,
     contextSize: config.contextSize,
     maxSessions: config.maxSessions,
-    chatTemplate: config.chatTemplate,
+    chatTemplate,
     ...(config.loraPath ? { lora: { filePath: config.loraPath, scale: config.loraScale } } : {}),
+    memory: {
+      limitBytes: config.memoryLimitMb * 2 ** 20,
+      marginBytes: config.memoryMarginMb * 2 ** 20,
+    },
     log: (level: EngineLogLevel, message: string) => logger[level](message),
   };
   try {

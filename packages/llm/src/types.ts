@@ -25,6 +25,16 @@ export interface ReplyRequest {
   readonly userText: string;
   /** Extra guidance for this turn only ('' for none). */
   readonly instruction?: string;
+  /**
+   * After a barge-in: the part of the session's previous reply the person heard. It replaces
+   * that reply in the history, and the model is told it was cut off ('' when heard whole).
+   */
+  readonly previousReplyHeard?: string;
+  /**
+   * True when the previous reply was interrupted or cut short, also when `previousReplyHeard`
+   * is '' because it was cut before its first word.
+   */
+  readonly previousReplyInterrupted?: boolean;
 }
 
 /** One spoken sentence, streamed while the reply is still being generated. */

@@ -87,6 +87,23 @@ describe('utterancesThatFit', () => {
     const fit = utterancesThatFit(utterances, words, { budget: 100, keepRecent: 2 });
     expect(fit.window).toBe(Math.floor(100 / words(chatty)));
     expect(fit.stopwords).toBeGreaterThan(fit.window);
-    expect(utterancesThatFit([], words, { budget: 10 })).toEqual({ window: 0, stopwords: 0 });
+    expect(utterancesThatFit([], words, { budget: 10 })).toEqual({
+      window: 0,
+      stopwords: 0,
+      summary: 0,
+    });
+  });
+
+  it('keeps fewer utterances word for word beside a summary, and all when they fit', () => {
+    const utterances = Array.from({ length: 20 }, () => chatty);
+    const per = words(chatty);
+    const fit = utterancesThatFit(utterances, words, { budget: 10 * per, summaryTokens: 3 * per });
+    expect(fit.window).toBe(10);
+    expect(fit.summary).toBe(7);
+    const short = utterancesThatFit(utterances.slice(0, 5), words, {
+      budget: 10 * per,
+      summaryTokens: 3 * per,
+    });
+    expect(short).toEqual({ window: 5, stopwords: 5, summary: 5 });
   });
 });

@@ -122,6 +122,8 @@ describe('llm node without a model', () => {
       lora_path: '',
       lora_scale: 1,
       model_process: 'child',
+      memory_limit_mb: 0,
+      memory_margin_mb: 512,
     });
     const [refused] = graph.node.setParameters({ context_strategy: 'forget_everything' });
     expect(refused?.successful).toBe(false);
@@ -153,6 +155,7 @@ describe('llm node without a model', () => {
 /** Lets a test know when generation has really started, to cancel mid-reply. */
 class ObservedEngine implements ReplyEngine {
   readonly kind: ReplyEngine['kind'];
+  readonly requests: ReplyRequest[] = [];
   private firstChunk: (() => void) | undefined;
 
   constructor(private readonly inner: ReplyEngine) {
@@ -166,6 +169,7 @@ class ObservedEngine implements ReplyEngine {
   }
 
   generate(request: ReplyRequest, options: ReplyOptions = {}): Promise<ReplyResult> {
+    this.requests.push(request);
     return this.inner.generate(request, {
       ...options,
       onTextChunk: (text) => {
@@ -270,6 +274,24 @@ describe('llm node with the real test model', () => {
     } finally {
       setParameter('max_tokens', 12);
     }
+  });
+
+  it('hands the engine what the person heard of an interrupted reply', async () => {
+    const heard = GenerateAction.goal.create({
+      session_id: 'story',
+      user_text: 'Sorry, go on.',
+      previous_reply_heard: 'Once upon',
+      previous_reply_interrupted: true,
+    });
+    const { status, result } = await (await graph.client.sendGoal(heard)).result;
+    expect(status).toBe('succeeded');
+    expect(result.fallback).toBe(false);
+    expect(observed?.requests.at(-1)).toMatchObject({
+      sessionId: 'story',
+      userText: 'Sorry, go on.',
+      previousReplyHeard: 'Once upon',
+      previousReplyInterrupted: true,
+    });
   });
 
   function setParameter(name: string, value: ParameterValue) {

@@ -28,6 +28,27 @@ describe('the repository registry (models/registry.yaml)', () => {
     }
   });
 
+  it('gives every entry a 64-hex SHA-256 and an exact size, each file its own', async () => {
+    const registry = await loadRegistry();
+    const checksums = new Set<string>();
+    for (const model of registry.models) {
+      // All seven entries carry the facts found for their exact file (sources in the YAML
+      // comments); a wrong or missing one would let a pull install unverified bytes.
+      expect({ name: model.name, sha256: model.sha256 }).toEqual({
+        name: model.name,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(Number.isSafeInteger(model.size_bytes)).toBe(true);
+      // A Q4_K_M GGUF of these models is between 100 MB and 10 GB: a size in another unit
+      // (KB, GB) or a typo of a digit or more would fall outside.
+      expect(model.size_bytes).toBeGreaterThan(100_000_000);
+      expect(model.size_bytes).toBeLessThan(10_000_000_000);
+      // A SHA-256 copied onto a second entry by mistake could never match both files.
+      expect(checksums.has(model.sha256!)).toBe(false);
+      checksums.add(model.sha256!);
+    }
+  });
+
   it("lists the thesis' families and current small models", async () => {
     const registry = await loadRegistry();
     expect(registry.names).toEqual(

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * Turns the dialogue's state and turn messages into the ordered event stream of each session:
- * `session.start`, `turn`s, `session.end`, numbered 1, 2, 3 ... per session. Pure bookkeeping,
+ * `session.start`, `turn`s, `session.end`, numbered 1, 2, 3 ... per session. A session's
+ * `turnCount` counts the person's turns (kind `reply`), not the robot's own speech (greeting,
+ * check-in, re-prompt, caregiver's words), as the dialogue's summary does. Pure bookkeeping,
  * no I/O, so the rules are tested on their own.
  */
 export type TrackedEvent =
@@ -23,10 +27,21 @@ interface OpenSession {
 /** Ended sessions remembered for turns that arrive after their session's end. */
 const REMEMBERED_ENDED_SESSIONS = 32;
 
+/** `session.end`'s reason for the one-turn session of robot speech outside any session. */
+export const OUTSIDE_SESSION_REASON = 'outside.session';
+
+/** The id of a one-turn session for robot speech outside any session. */
+function outsideSessionId(): string {
+  return `robot-${randomUUID()}`;
+}
+
 export class SessionTracker {
   private current = '';
   private readonly sessions = new Map<string, OpenSession>();
   private readonly ended = new Map<string, OpenSession>();
+
+  /** `newSessionId` names the one-turn session of robot speech outside any session (tests fix it). */
+  constructor(private readonly newSessionId: () => string = outsideSessionId) {}
 
   /** The session open now; empty when none. */
   get currentSessionId(): string {
@@ -52,8 +67,17 @@ export class SessionTracker {
    * the state that ended it: it then follows the end, with the next sequence number, instead of
    * reopening the session. A turn for a session never seen opens it first: telemetry may start
    * after the dialogue did, and an event without its session's start would confuse the dashboard.
+   *
+   * `kind` is TurnRecord.kind: only `reply` (or '', from before the field) counts in the
+   * session's `turnCount`. Robot speech with no session open — a caregiver's `say` while nobody is
+   * in a conversation — is sent as a session of its own (a fresh id, start, the turn, and an end
+   * with reason `outside.session` and no turns), so the dashboard shows that the words were said
+   * and every turn still belongs to a session; the open session, if any, is left alone. A reply
+   * without a session is a fault of the sender: nothing (the caller logs it).
    */
-  onTurn(sessionId: string): TrackedEvent[] {
+  onTurn(sessionId: string, kind = 'reply'): TrackedEvent[] {
+    const reply = kind === 'reply' || kind === '';
+    if (sessionId === '') return reply ? [] : this.outsideSession();
     const late = this.ended.get(sessionId);
     if (late) return [{ type: 'turn', sessionId, seq: ++late.seq }];
     const out: TrackedEvent[] = [];
@@ -64,9 +88,18 @@ export class SessionTracker {
       this.current = sessionId;
     }
     const session = this.open(sessionId);
-    session.turnCount += 1;
+    if (reply) session.turnCount += 1;
     out.push({ type: 'turn', sessionId, seq: ++session.seq });
     return out;
+  }
+
+  private outsideSession(): TrackedEvent[] {
+    const sessionId = this.newSessionId();
+    return [
+      { type: 'session.start', sessionId, seq: 1 },
+      { type: 'turn', sessionId, seq: 2 },
+      { type: 'session.end', sessionId, seq: 3, turnCount: 0, reason: OUTSIDE_SESSION_REASON },
+    ];
   }
 
   /**

@@ -2,6 +2,9 @@
  * The telemetry node: the dialogue's state and turns go to MQTT for the care dashboard, and
  * caregiver commands from MQTT come back into the graph, validated. It never blocks the robot:
  * while the broker is away, messages wait in the outbox and mqtt.js reconnects on its own.
+ * Every message leaves only as far as the consent of the person speaking allows (ConsentProfile,
+ * ConsentGate), with text redacted; open alerts and the outbox survive a restart and are bounded
+ * by retention_days.
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -27,14 +30,22 @@ import {
 } from '@hearth/interfaces';
 import { Qos, type GraphNode, type ParameterValue, type Publisher } from '@hearth/graph';
 import { AlertDesk, type AlertSend } from './alerts/AlertDesk.js';
+import type { AlertStore } from './alerts/AlertStore.js';
+import { FileAlertStore } from './alerts/FileAlertStore.js';
+import { MemoryAlertStore } from './alerts/MemoryAlertStore.js';
+import { permits, type ConsentLevel } from './consent/ConsentLevel.js';
+import { narrowEntry } from './consent/ConsentGate.js';
+import { ConsentProfile } from './consent/ConsentProfile.js';
 import { parseCommand, toCaregiverCommand } from './commands.js';
 import { Backoff, type BackoffOptions } from './connection/Backoff.js';
+import { readCaFile } from './connection/readCaFile.js';
+import { redactUrl } from './connection/redactUrl.js';
 import { systemTimers, type Timers } from './connection/Timers.js';
 import { InvalidMqttUrlError } from './errors/InvalidMqttUrlError.js';
 import { ProcessSampler } from './metrics/ProcessSampler.js';
 import { FileOutbox } from './outbox/FileOutbox.js';
 import { MemoryOutbox } from './outbox/MemoryOutbox.js';
-import type { Outbox, OutboxEntry } from './outbox/Outbox.js';
+import type { Outbox, OutboxEntry, OutboxReviser } from './outbox/Outbox.js';
 import { OutboxSender } from './outbox/OutboxSender.js';
 import { isoTime, statePayload, statusPayload, summaryOf, turnOf } from './payloads.js';
 import {
@@ -45,6 +56,7 @@ import {
   SessionEventPayloadSchema,
   StatePayloadSchema,
   StatusPayloadSchema,
+  type AlertPayload,
   type CommandPayload,
   type MetricsPayload,
   type SessionEventPayload,
@@ -58,7 +70,10 @@ export const TELEMETRY_NODE_NAME = NodeNames.telemetry;
 export const TelemetryDefaults = {
   robotId: 'hearth-sim',
   mqttUrl: 'mqtt://127.0.0.1:1883',
-  shareTranscripts: false,
+  /** Empty: trust the system's CAs for mqtts:// and wss://. */
+  mqttCaFile: '',
+  /** Days anything the robot keeps about sessions (outbox, open alerts) may be kept. */
+  retentionDays: 30,
   /** Empty: `<cache>/hearth/outbox/<robot_id>` (XDG_CACHE_HOME or ~/.cache). */
   outboxDir: '',
   outboxCapacity: 1000,
@@ -78,8 +93,21 @@ export interface TelemetryNodeOptions {
   readonly mqttUrl?: string;
   /** Robot id; when given it wins over the robot_id parameter. */
   readonly robotId?: string;
-  /** When given it wins over the share_transcripts parameter. */
+  /**
+   * What leaves the robot for anyone not listed under `people` (and when nobody is identified);
+   * when given it wins over the consent.default parameter.
+   */
+  readonly consent?: ConsentLevel;
+  /**
+   * @deprecated use `consent: 'transcripts'`. True: `consent: 'transcripts'`; false: no effect
+   * (the default shares no text).
+   */
   readonly shareTranscripts?: boolean;
+  /**
+   * Where open alerts are kept across restarts; default `alerts.json` in the on-disk outbox's
+   * folder (in memory when the outbox is).
+   */
+  readonly alertStore?: AlertStore;
   /**
    * Where messages wait for the broker; default a FileOutbox in `outboxDir` (the outbox_dir
    * parameter) that the node owns and disposes.
@@ -114,11 +142,15 @@ export interface TelemetryNodeEvents {
 }
 
 const DISPOSE_STEP_TIMEOUT_MS = 2000;
+const DAY_MS = 86_400_000;
+/** How often what outlived retention_days is purged while running. */
+const RETENTION_CHECK_MS = 3_600_000;
 
 /** Parameters read once at start: changing them needs a restart (a new identity, outbox or timers). */
 const READ_AT_START = [
   'robot_id',
   'mqtt_url',
+  'mqtt_ca_file',
   'outbox_dir',
   'outbox_capacity',
   'alert_resend_ms',
@@ -130,7 +162,14 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   readonly robotId: string;
   readonly mqttUrl: string;
   readonly topics: RobotTopics;
-  private shareTranscripts: boolean;
+  readonly consent: ConsentProfile;
+  private retentionDays: number;
+  private retentionTimer: unknown;
+  private readonly alertStore: AlertStore;
+  private sessionNames: { sessionId: string; names: Set<string> } = {
+    sessionId: '',
+    names: new Set(),
+  };
   private readonly client: MqttClient;
   private readonly outbox: Outbox;
   private readonly ownsOutbox: boolean;
@@ -175,12 +214,22 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
         'The MQTT broker telemetry connects to.',
       ),
     );
-    this.shareTranscripts = this.parameter(
-      'share_transcripts',
-      TelemetryDefaults.shareTranscripts,
-      options.shareTranscripts,
-      'Whether turn events carry what the person and the robot said. Off unless the person consented.',
+    // Read before anything is opened, so a wrong path stops the node with nothing to clean up.
+    const caFile = this.parameter<string>(
+      'mqtt_ca_file',
+      TelemetryDefaults.mqttCaFile,
+      undefined,
+      "PEM file of the CA that signed the broker's TLS certificate (mqtts://, wss://); empty: the system's CAs. Read at start.",
     );
+    const ca = caFile === '' ? undefined : readCaFile(caFile);
+    const defaultLevel = options.consent ?? (options.shareTranscripts ? 'transcripts' : undefined);
+    this.consent = new ConsentProfile(node, defaultLevel === undefined ? {} : { defaultLevel });
+    this.retentionDays = node.declareParameter('retention_days', TelemetryDefaults.retentionDays, {
+      description:
+        'Days the robot keeps what it stores about sessions (queued telemetry, open alerts); older is purged. Applies at once.',
+      kind: 'integer',
+      range: { min: 1, max: 3650 },
+    });
     const outboxDir = this.parameter<string>(
       'outbox_dir',
       TelemetryDefaults.outboxDir,
@@ -219,6 +268,11 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
 
     this.ownsOutbox = options.outbox === undefined;
     this.outbox = options.outbox ?? this.openOutbox(outboxDir, outboxCapacity);
+    this.alertStore =
+      options.alertStore ??
+      (this.outbox instanceof FileOutbox
+        ? new FileAlertStore(this.outbox.dir)
+        : new MemoryAlertStore());
     this.alerts = new AlertDesk({
       robot: this.robotId,
       resendMs: alertResendMs,
@@ -226,6 +280,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       timers: this.timers,
       nowMs: () => this.node.clock.nowMs(),
       send: (message) => this.sendAlert(message),
+      onChange: (open) => this.saveAlerts(open),
     });
 
     this.commandPublisher = node.createPublisher(
@@ -245,11 +300,17 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
         qos: 1,
         retain: true,
       },
+      ...(ca === undefined ? {} : { ca }),
       ...options.mqttOptions,
       // Reconnects are the node's own (backoff with jitter, see scheduleReconnect).
       reconnectPeriod: 0,
     });
-    this.sender = new OutboxSender(this.outbox, this.client, node.logger);
+    this.sender = new OutboxSender(this.outbox, this.client, node.logger, (entry) =>
+      this.beforeSend(entry),
+    );
+    this.restoreAlerts();
+    this.purgeExpired();
+    this.disposables.push(this.consent.onChange(() => this.onConsentChanged()));
     this.firstConnect = new Promise((resolve) => this.once('connected', resolve));
     this.client.on('connect', () => void this.onConnect());
     this.client.on('message', (topic, payload, packet) =>
@@ -311,8 +372,10 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private async shutdown(): Promise<void> {
     this.disposed = true;
     for (const d of this.disposables) d.dispose();
+    this.consent.dispose();
     this.alerts.dispose();
     if (this.reconnectTimer !== undefined) this.timers.clearTimeout(this.reconnectTimer);
+    if (this.retentionTimer !== undefined) this.timers.clearTimeout(this.retentionTimer);
     if (this.metricsTimer !== undefined) this.timers.clearTimeout(this.metricsTimer);
     await this.appendChain;
     let graceful = false;
@@ -346,7 +409,8 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
 
   private watchParameters(): void {
     // The broker and the robot id are read once at start: changing them would need a reconnect
-    // under a new identity, so they are refused while running. Consent changes apply at once.
+    // under a new identity, so they are refused while running. Consent changes apply at once
+    // (ConsentProfile watches those), and so does retention.
     this.disposables.push(
       this.node.addParameterValidator((changes) => {
         const fixed = changes.find((c) => READ_AT_START.includes(c.name));
@@ -359,8 +423,9 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       }),
       this.node.onParametersChanged((changes) => {
         for (const change of changes) {
-          if (change.name === 'share_transcripts' && typeof change.value === 'boolean') {
-            this.shareTranscripts = change.value;
+          if (change.name === 'retention_days' && typeof change.value === 'number') {
+            this.retentionDays = change.value;
+            this.purgeExpired();
           }
         }
       }),
@@ -403,7 +468,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private async onConnect(): Promise<void> {
     this.backoff.reset();
     if (this.outageReported)
-      this.node.logger.info('telemetry reconnected to MQTT', { url: this.mqttUrl });
+      this.node.logger.info('telemetry reconnected to MQTT', { url: redactUrl(this.mqttUrl) });
     this.outageReported = false;
     try {
       const online = statusPayload(this.robotId, 'online', this.nowIso());
@@ -428,7 +493,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     if (this.outageReported) return;
     this.outageReported = true;
     this.node.logger.warn('telemetry cannot reach MQTT broker; retrying', {
-      url: this.mqttUrl,
+      url: redactUrl(this.mqttUrl),
       error: error.message,
     });
   }
@@ -471,16 +536,23 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
 
   private onTurn(message: TurnRecord): void {
     if (this.disposed) return;
-    if (message.session_id === '') {
+    // Robot speech outside a session (a caregiver's say) gets a session of its own (SessionTracker).
+    const events = this.tracker.onTurn(message.session_id, message.kind);
+    const sessionId = events.find((event) => event.type === 'turn')?.sessionId;
+    if (sessionId === undefined) {
       this.node.logger.warn('turn record without a session id; not sent', {
         turnIndex: message.turn_index,
       });
       return;
     }
     const ts = isoTime(message.stamp, this.node.clock.nowMs());
-    for (const event of this.tracker.onTurn(message.session_id))
-      this.enqueueSessionEvent(event, ts, message);
-    this.enqueue(this.topics.metrics, MetricsPayloadSchema, this.metrics(ts, message), false);
+    for (const event of events) this.enqueueSessionEvent(event, ts, message);
+    this.enqueue(
+      this.topics.metrics,
+      MetricsPayloadSchema,
+      this.metrics(ts, { ...message, session_id: sessionId }),
+      false,
+    );
   }
 
   private onSessionSummary(message: SessionSummary): void {
@@ -512,7 +584,132 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       this.enqueueRaw(this.topics.alert, '', true, 'alert');
       return;
     }
-    this.enqueue(this.topics.alert, AlertPayloadSchema, message.payload, message.retain, 'alert');
+    // Alerts always leave (the safety net); their free text only with transcripts consent,
+    // redacted. enqueue narrows the reasons to rule ids otherwise.
+    const redactor = this.consent.redactor;
+    const payload = {
+      ...message.payload,
+      message: redactor.redact(message.payload.message),
+      reasons: message.payload.reasons.map((r) => redactor.redact(r)),
+    };
+    this.enqueue(this.topics.alert, AlertPayloadSchema, payload, message.retain, 'alert');
+  }
+
+  /**
+   * Names the person introduced earlier in this session ("my name is Ana"), so the robot's later
+   * "Thank you, Ana" is redacted too. Only the current session's are kept.
+   */
+  private namesIntroducedIn(sessionId: string): Set<string> {
+    if (this.sessionNames.sessionId !== sessionId)
+      this.sessionNames = { sessionId, names: new Set() };
+    return this.sessionNames.names;
+  }
+
+  private saveAlerts(open: readonly AlertPayload[]): void {
+    if (this.disposed) return;
+    try {
+      this.alertStore.save(open);
+    } catch (error) {
+      // The alerts still go out; only a restart would lose them.
+      this.node.logger.error('telemetry could not save open alerts', {
+        error: (error as Error).message,
+      });
+    }
+  }
+
+  /** Picks up the alerts that were open when the robot stopped: re-sent, escalation resumed. */
+  private restoreAlerts(): void {
+    let stored: AlertPayload[];
+    try {
+      stored = this.alertStore.load();
+    } catch (error) {
+      this.node.logger.error('telemetry could not read the open alerts kept on disk', {
+        error: (error as Error).message,
+      });
+      return;
+    }
+    if (this.alertStore instanceof FileAlertStore && this.alertStore.skipped > 0)
+      this.node.logger.warn('telemetry skipped unreadable stored alerts', {
+        skipped: this.alertStore.skipped,
+      });
+    const cutoff = this.retentionCutoff();
+    const kept = stored.filter((a) => Date.parse(a.raisedAt) >= cutoff);
+    if (kept.length < stored.length)
+      this.node.logger.warn('telemetry dropped stored alerts older than retention_days', {
+        dropped: stored.length - kept.length,
+      });
+    if (stored.length === 0) return;
+    this.node.logger.warn('telemetry restored open alerts from before the restart', {
+      alerts: kept.map((a) => a.alertId),
+    });
+    this.alerts.restore(kept);
+  }
+
+  private retentionCutoff(): number {
+    return this.node.clock.nowMs() - this.retentionDays * DAY_MS;
+  }
+
+  /** Drops what outlived retention_days from the outbox and the open alerts; then hourly. */
+  private purgeExpired(): void {
+    if (this.disposed) return;
+    if (this.retentionTimer !== undefined) this.timers.clearTimeout(this.retentionTimer);
+    const cutoff = this.retentionCutoff();
+    const expiredAlerts = this.alerts.expire(cutoff);
+    if (expiredAlerts > 0)
+      this.node.logger.warn('telemetry forgot open alerts older than retention_days', {
+        alerts: expiredAlerts,
+      });
+    this.reviseOutbox(
+      (entry) => ((entry.queuedAt ?? Number.POSITIVE_INFINITY) < cutoff ? undefined : entry),
+      'telemetry purged queued messages older than retention_days',
+    );
+    this.retentionTimer = this.timers.setTimeout(() => {
+      this.retentionTimer = undefined;
+      this.purgeExpired();
+    }, RETENTION_CHECK_MS);
+  }
+
+  /**
+   * Consent changed (a person's level, the default, or who is speaking): what waits in the
+   * outbox is narrowed at once, and retained state and mood are cleared from the broker when the
+   * person speaking no longer lets them leave.
+   */
+  private onConsentChanged(): void {
+    if (this.disposed) return;
+    this.reviseOutbox(
+      (entry) => narrowEntry(entry, this.consent.levelFor(entry.person)),
+      'consent changed: queued telemetry narrowed or withheld',
+    );
+    const level = this.consent.levelFor(this.consent.currentPerson);
+    // Clearing twice is harmless (an empty retained message), keeping a stale state is not.
+    if (!permits(level, 'state_mood')) {
+      this.enqueueRaw(this.topics.state, '', true, 'normal');
+      this.enqueueRaw(this.topics.mood, '', true, 'normal');
+    }
+    this.node.logger.info('telemetry consent applied', {
+      person: this.consent.currentPerson,
+      level,
+    });
+  }
+
+  private reviseOutbox(reviser: OutboxReviser, message: string): void {
+    this.appendChain = this.appendChain
+      .then(() => this.outbox.revise(reviser))
+      .then(
+        (changed) => {
+          if (changed > 0) this.node.logger.info(message, { messages: changed });
+        },
+        (error: unknown) =>
+          this.node.logger.error('telemetry outbox could not be revised', {
+            error: (error as Error).message,
+          }),
+      );
+  }
+
+  /** The last look before a message leaves: consent now, and retention. */
+  private beforeSend(entry: OutboxEntry): OutboxEntry | undefined {
+    if ((entry.queuedAt ?? Number.POSITIVE_INFINITY) < this.retentionCutoff()) return undefined;
+    return narrowEntry(entry, this.consent.levelFor(entry.person));
   }
 
   private onAffect(message: Affect): void {
@@ -586,7 +783,22 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     let payload: SessionEventPayload;
     if (event.type === 'turn') {
       if (!turn) return;
-      payload = { ...base, type: 'turn', turn: turnOf(turn, this.shareTranscripts) };
+      // The fullest form, redacted; enqueue narrows it to what the person's consent allows.
+      const full = turnOf(turn, true);
+      const redactor = this.consent.redactor;
+      const names = this.namesIntroducedIn(event.sessionId);
+      if (full.shared) for (const name of redactor.introducedNames(full.userText)) names.add(name);
+      payload = {
+        ...base,
+        type: 'turn',
+        turn: full.shared
+          ? {
+              ...full,
+              userText: redactor.redact(full.userText, names),
+              replyText: redactor.redact(full.replyText, names),
+            }
+          : full,
+      };
     } else if (event.type === 'session.end') {
       payload = { ...base, type: 'session.end', turnCount: event.turnCount, reason: event.reason };
     } else if (event.type === 'session.summary') {
@@ -624,14 +836,31 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     this.enqueueRaw(topic, JSON.stringify(payload), retain, priority);
   }
 
-  /** Queues a payload as it is (an empty one clears a retained message). */
+  /**
+   * Queues a payload (an empty one clears a retained message) as far as the consent of the person
+   * speaking allows: narrowed, or not at all, so what may not leave is never written to disk.
+   */
   private enqueueRaw(
     topic: string,
     payload: string,
     retain: boolean,
     priority: OutboxEntry['priority'],
   ): void {
-    const entry: OutboxEntry = { id: randomUUID(), topic, payload, qos: 1, retain, priority };
+    const person = this.consent.currentPerson;
+    const entry = narrowEntry(
+      {
+        id: randomUUID(),
+        topic,
+        payload,
+        qos: 1,
+        retain,
+        priority,
+        person,
+        queuedAt: this.node.clock.nowMs(),
+      },
+      this.consent.levelFor(person),
+    );
+    if (!entry) return;
     this.appendChain = this.appendChain
       .then(() => this.outbox.append(entry))
       .then(
@@ -664,13 +893,13 @@ function validateMqttUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new InvalidMqttUrlError(url);
+    throw new InvalidMqttUrlError(redactUrl(url));
   }
   if (
     !['mqtt:', 'mqtts:', 'tcp:', 'ssl:', 'ws:', 'wss:'].includes(parsed.protocol) ||
     parsed.hostname === ''
   ) {
-    throw new InvalidMqttUrlError(url);
+    throw new InvalidMqttUrlError(redactUrl(url));
   }
   return url;
 }

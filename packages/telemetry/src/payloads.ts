@@ -1,6 +1,7 @@
 /**
- * Maps graph messages (snake_case, ROS) to MQTT payloads (camelCase JSON). The privacy rule lives
- * here: without consent to share transcripts, a turn carries no user or reply text.
+ * Maps graph messages (snake_case, ROS) to MQTT payloads (camelCase JSON). What of them may leave
+ * the robot is decided by the person's consent in consent/ConsentGate.ts; `turnOf(..., false)`
+ * is a turn without its text.
  */
 import {
   timeToMs,
@@ -66,6 +67,8 @@ export function statePayload(robot: string, message: DialogueState, ts: string):
 export function turnOf(message: TurnRecord, shareTranscripts: boolean): Turn {
   const base = {
     index: message.turn_index,
+    // A record from before TurnRecord.kind (empty) is a reply.
+    kind: message.kind || 'reply',
     strategy: message.strategy,
     states: [...message.states],
     gestures: [...message.gestures],

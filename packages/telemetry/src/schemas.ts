@@ -55,6 +55,14 @@ export type TurnTimings = z.infer<typeof TurnTimingsSchema>;
 const turnBase = {
   /** The turn's number in its session, from 1 (TurnRecord.turn_index). */
   index: z.number().int().nonnegative(),
+  /**
+   * TurnRecord.kind: `reply` (the robot answers the person) or speech the robot began itself
+   * (`greeting`, `check_in`, `reprompt`, `caregiver_say`; an open set, as `state` is). Added
+   * within schema 1: optional, and absent (from robots before it) it means `reply`. A dashboard
+   * older than it refuses text-less turns that carry it (that form is strict), so upgrade the
+   * dashboard before the robots.
+   */
+  kind: z.string().min(1).max(32).optional(),
   /** Support strategy of the reply; empty when none was given. */
   strategy: z.string().max(128),
   states: z.array(z.string().max(64)).max(64),

@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { SafetyAlertType } from '@hearth/interfaces';
 import { AlertDesk, type AlertSend } from '../src/alerts/AlertDesk.js';
-import { AlertPayloadSchema } from '../src/schemas.js';
+import { AlertPayloadSchema, type AlertPayload } from '../src/schemas.js';
 import { FakeTimers } from './support/FakeTimers.js';
 
-function desk() {
+function desk(startMs = 0) {
   const timers = new FakeTimers();
+  timers.now = startMs;
   const sent: AlertSend[] = [];
+  const saved: (readonly AlertPayload[])[] = [];
   const alerts = new AlertDesk({
     robot: 'r1',
     resendMs: 1000,
@@ -14,8 +16,9 @@ function desk() {
     timers,
     nowMs: () => timers.now,
     send: (m) => sent.push(m),
+    onChange: (open) => saved.push(open),
   });
-  return { timers, sent, alerts };
+  return { timers, sent, alerts, saved };
 }
 
 const alert = (id: string) =>
@@ -63,6 +66,55 @@ describe('AlertDesk', () => {
     alerts.acknowledge('a3', 'carol');
     // a2 is the newest open one again: it becomes the retained message.
     expect(sent.at(-1)).toMatchObject({ retain: true, payload: { alertId: 'a2', status: 'open' } });
+  });
+
+  it('tells every change, so the open alerts can be kept on disk', () => {
+    const { timers, alerts, saved } = desk();
+    alerts.raise(alert('a1'), 0);
+    timers.advance(1000);
+    alerts.acknowledge('a1', 'carol');
+    expect(saved.map((open) => open.map((a) => [a.alertId, a.resends]))).toEqual([
+      [['a1', 0]],
+      [['a1', 1]],
+      [],
+    ]);
+  });
+
+  it('restores alerts after a restart: sent at once, re-sent, escalated at their original time', () => {
+    const first = desk();
+    first.alerts.raise(alert('a1'), 0);
+    first.alerts.raise(alert('a2'), 10);
+    const open = first.saved.at(-1)!;
+    first.alerts.dispose();
+    // The robot is back 2 s later: a1 and a2 escalate at 5 s and 5.01 s, as first planned.
+    const { timers, sent, alerts } = desk(2000);
+    alerts.restore(open);
+    expect(sent.map((m) => [m.payload?.alertId, m.retain, m.payload?.resends])).toEqual([
+      ['a1', false, 1],
+      ['a2', true, 1],
+    ]);
+    timers.advance(2999);
+    expect(sent.filter((m) => m.payload?.status === 'escalated')).toEqual([]);
+    timers.advance(11);
+    const escalated = sent.filter((m) => m.payload?.status === 'escalated');
+    expect([...new Set(escalated.map((m) => m.payload?.alertId))]).toEqual(['a1', 'a2']);
+    // Back after their escalation time: they escalate at once.
+    const late = desk(60_000);
+    late.alerts.restore(open);
+    late.timers.advance(0);
+    const lateEscalations = late.sent.filter((m) => m.payload?.status === 'escalated');
+    expect(lateEscalations.map((m) => m.payload?.alertId)).toEqual(['a1', 'a2']);
+  });
+
+  it('forgets alerts raised before a cutoff and moves or clears the retained one', () => {
+    const { sent, alerts } = desk();
+    alerts.raise(alert('old'), 0);
+    alerts.raise(alert('new'), 100);
+    expect(alerts.expire(50)).toBe(1);
+    expect(alerts.openAlerts.map((a) => a.alertId)).toEqual(['new']);
+    expect(alerts.expire(1000)).toBe(1);
+    expect(sent.at(-1)).toEqual({ payload: null, retain: true });
+    expect(alerts.expire(1000)).toBe(0);
   });
 
   it('stops its timers on dispose', () => {

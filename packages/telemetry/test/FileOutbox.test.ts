@@ -1,4 +1,11 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -29,6 +36,7 @@ describeOutboxContract('FileOutbox reopened', async ({ capacity }) => {
   return {
     append: (e) => current.append(e),
     acknowledge: (id) => current.acknowledge(id),
+    revise: (reviser) => current.revise(reviser),
     peek: async (limit) => (await reopen()).peek(limit),
     size: async () => (await reopen()).size(),
     dispose: () => current.dispose(),
@@ -36,6 +44,23 @@ describeOutboxContract('FileOutbox reopened', async ({ capacity }) => {
 });
 
 describe('FileOutbox', () => {
+  it("keeps no trace of a revised entry's old payload in its files", async () => {
+    const dir = freshDir();
+    const outbox = new FileOutbox({ dir });
+    await outbox.append({ ...entry('a'), payload: '{"userText":"my secret words"}' });
+    await outbox.append(entry('b'));
+    await outbox.revise((e) => (e.id === 'a' ? { ...e, payload: '{"shared":false}' } : e));
+    for (const name of readdirSync(dir))
+      expect(readFileSync(join(dir, name), 'utf8')).not.toContain('secret');
+    await outbox.dispose();
+    const reopened = new FileOutbox({ dir });
+    expect((await reopened.peek(10)).map((e) => e.payload)).toEqual([
+      '{"shared":false}',
+      entry('b').payload,
+    ]);
+    await reopened.dispose();
+  });
+
   it('keeps unacknowledged entries, in order, across a restart', async () => {
     const dir = freshDir();
     const first = new FileOutbox({ dir });

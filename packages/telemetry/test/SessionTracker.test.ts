@@ -55,4 +55,45 @@ describe('SessionTracker', () => {
       { type: 'session.summary', sessionId: 's3', seq: 2 },
     ]);
   });
+
+  it("counts the person's turns only, not the robot's own speech", () => {
+    const tracker = new SessionTracker();
+    tracker.onState('s1', 'wake.detected');
+    expect(tracker.onTurn('s1', 'greeting')).toEqual([{ type: 'turn', sessionId: 's1', seq: 2 }]);
+    tracker.onTurn('s1', 'reply');
+    tracker.onTurn('s1', 'check_in');
+    tracker.onTurn('s1', 'caregiver_say');
+    // A record from before TurnRecord.kind (empty) is a reply.
+    tracker.onTurn('s1', '');
+    expect(tracker.onState('', 'session.timeout')).toEqual([
+      { type: 'session.end', sessionId: 's1', seq: 7, turnCount: 2, reason: 'session.timeout' },
+    ]);
+  });
+
+  it("sends a caregiver's words said outside any session as a one-turn session of its own", () => {
+    let n = 0;
+    const tracker = new SessionTracker(() => `robot-${++n}`);
+    expect(tracker.onTurn('', 'caregiver_say')).toEqual([
+      { type: 'session.start', sessionId: 'robot-1', seq: 1 },
+      { type: 'turn', sessionId: 'robot-1', seq: 2 },
+      {
+        type: 'session.end',
+        sessionId: 'robot-1',
+        seq: 3,
+        turnCount: 0,
+        reason: 'outside.session',
+      },
+    ]);
+    // The open session (one may open meanwhile) is left alone.
+    tracker.onState('s1', 'wake.detected');
+    expect(tracker.onTurn('', 'caregiver_say').map((event) => event.sessionId)).toEqual([
+      'robot-2',
+      'robot-2',
+      'robot-2',
+    ]);
+    expect(tracker.currentSessionId).toBe('s1');
+    expect(tracker.onTurn('s1', 'reply')).toEqual([{ type: 'turn', sessionId: 's1', seq: 2 }]);
+    // A reply without a session is the sender's fault: nothing to send.
+    expect(tracker.onTurn('', 'reply')).toEqual([]);
+  });
 });

@@ -69,7 +69,7 @@ describe.each(brokers)('TelemetryNode over %s', (brokerName, openBroker) => {
       mqttUrl: broker.url,
       robotId: robot,
       outboxDir: MEMORY_OUTBOX,
-      ...(share === undefined ? {} : { shareTranscripts: share }),
+      ...(share === undefined ? {} : { consent: share ? 'transcripts' : 'state_mood' }),
       connect: (url: string, options: IClientOptions) => (client = mqtt.connect(url, options)),
     });
     await telemetry.ready();
@@ -116,7 +116,7 @@ describe.each(brokers)('TelemetryNode over %s', (brokerName, openBroker) => {
     );
   }
 
-  describe('with share_transcripts on', () => {
+  describe('with consent to transcripts', () => {
     beforeEach(() => start(true));
 
     it('announces itself online, retained', async () => {
@@ -274,7 +274,7 @@ describe.each(brokers)('TelemetryNode over %s', (brokerName, openBroker) => {
     });
   });
 
-  describe('with share_transcripts off (the default)', () => {
+  describe('with the default consent (state and mood)', () => {
     beforeEach(() => start());
 
     it('strips what was said from turns', async () => {
@@ -297,7 +297,7 @@ describe.each(brokers)('TelemetryNode over %s', (brokerName, openBroker) => {
 
     it('starts sharing at once when consent is given, and refuses a new robot id while running', async () => {
       publishState('listening', 's-3', 'wake.detected');
-      const [result] = telemetryGraphNode.setParameters({ share_transcripts: true });
+      const [result] = telemetryGraphNode.setParameters({ 'consent.default': 'transcripts' });
       expect(result?.successful).toBe(true);
       publishTurn('s-3');
       const message = await probe.next(

@@ -102,12 +102,29 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     expect(durationMs).toBeLessThan(8000);
 
     await settle();
-    expect(events.map((e) => e.kind)).toEqual(['start', ...Array<string>(7).fill('word'), 'end']);
+    const visemes = events.filter((e) => e.kind === 'viseme');
+    expect(visemes.length).toBeGreaterThan(14);
+    expect(visemes.every((e) => /^\d+$/.test(e.viseme) && e.offset_ms <= result.duration_ms)).toBe(
+      true,
+    );
+    // Each word's first mouth shape comes with it: h for Hello, ð for there.
+    const wordEvents = events.filter((e) => e.kind === 'word');
+    const shapeAt = (ms: number | undefined) => visemes.find((v) => v.offset_ms === ms)?.viseme;
+    expect([shapeAt(wordEvents[0]?.offset_ms), shapeAt(wordEvents[1]?.offset_ms)]).toEqual([
+      '12',
+      '17',
+    ]);
+    const kindsSeen = events.filter((e) => e.kind !== 'viseme');
+    expect(kindsSeen.map((e) => e.kind)).toEqual([
+      'start',
+      ...Array<string>(7).fill('word'),
+      'end',
+    ]);
     expect(events.every((e) => e.utterance_id === 'u1' && e.audio_path === result.audio_path)).toBe(
       true,
     );
     expect(events[0]?.text).toBe(text);
-    expect(events.slice(1, 8).map((e) => e.text)).toEqual([
+    expect(kindsSeen.slice(1, 8).map((e) => e.text)).toEqual([
       'Hello',
       'there',
       'how',
@@ -118,7 +135,7 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     ]);
     const offsets = events.map((e) => e.offset_ms);
     expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
-    expect(events[8]?.offset_ms).toBe(result.duration_ms);
+    expect(kindsSeen[8]?.offset_ms).toBe(result.duration_ms);
     expect(feedback.map((f) => f.event)).toEqual(['started', ...Array<string>(7).fill('word')]);
   });
 
@@ -168,7 +185,7 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     const outcomes = await Promise.all(handles.map((h) => h.result));
     expect(outcomes.map((o) => o.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     const boundaries = events
-      .filter((e) => e.kind !== 'word')
+      .filter((e) => e.kind !== 'word' && e.kind !== 'viseme')
       .map((e) => `${e.kind}:${e.utterance_id}`);
     expect(boundaries).toEqual([
       'start:first',

@@ -8,6 +8,7 @@ import {
   WakeWordType,
   type WakeRequest,
   type WakeResponse,
+  type Time,
   type WakeWord,
 } from '@hearth/interfaces';
 import { ConsoleWakeEngine } from './engines/ConsoleWakeEngine.js';
@@ -16,6 +17,11 @@ import { TemplateWakeEngine } from './engines/TemplateWakeEngine.js';
 import type { WakeDetection, WakeEngineFactory, WakeWordEngine } from './engines/WakeWordEngine.js';
 import { UnknownWakeEngineError } from './errors.js';
 import { SelfHearingGate } from './gate/SelfHearingGate.js';
+
+function timeFromMs(ms: number): Time {
+  const sec = Math.floor(ms / 1000);
+  return { sec, nanosec: Math.round((ms - sec * 1000) * 1e6) };
+}
 
 /** The engines this build knows, by the `engine` parameter's value. */
 export const defaultWakeEngines: Readonly<Record<string, WakeEngineFactory>> = {
@@ -34,6 +40,8 @@ export const WakeWordParameters = {
 export interface WakeWordNodeOptions {
   /** Replaces the engine table (tests, or a build with extra engines). */
   readonly engines?: Readonly<Record<string, WakeEngineFactory>>;
+  /** Relative file parameters resolve against this folder (the robot profile's); default: cwd. */
+  readonly baseDir?: string;
 }
 
 /**
@@ -88,7 +96,11 @@ export class WakeWordNode implements Disposable {
     if (factory === undefined) throw new UnknownWakeEngineError(engineName, choices);
 
     this.publisher = node.createPublisher(WakeWordType, Topics.wakeWord, Qos.events);
-    const context = { node, phrase: () => this.phrase };
+    const context = {
+      node,
+      phrase: () => this.phrase,
+      ...(options.baseDir === undefined ? {} : { baseDir: options.baseDir }),
+    };
     this.engine = factory(context);
     this.console =
       this.engine instanceof ConsoleWakeEngine ? this.engine : new ConsoleWakeEngine(context);
@@ -160,9 +172,12 @@ export class WakeWordNode implements Disposable {
       });
       return;
     }
+    // Stamped when the phrase ended in the audio (the frames' capture time) where the engine
+    // knows it, so the wake is dated by the speech rather than by the detector's delay.
+    const heardEndMs = admitted.heard?.endMs;
     this.publisher.publish(
       WakeWordType.create({
-        stamp: this.node.clock.now(),
+        stamp: heardEndMs === undefined ? this.node.clock.now() : timeFromMs(heardEndMs),
         phrase: admitted.phrase,
         engine: engine.name,
         score: admitted.score,

@@ -1,10 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AudioInNode, concatPcm, encodeWav, silence, type PcmAudio } from '@hearth/audio';
 import { createInProcessTransport, LogCapture, Qos, type GraphTransport } from '@hearth/graph';
-import { SpeechEventType, Topics, WakeWordType, type WakeWord } from '@hearth/interfaces';
+import {
+  AudioFrameType,
+  SpeechEventType,
+  Topics,
+  WakeWordType,
+  type WakeWord,
+} from '@hearth/interfaces';
 import {
   enrollWakeTemplates,
   TemplateWakeEngine,
@@ -24,6 +30,8 @@ let dir: string;
 let models: string[];
 let wakeFile: string;
 let bargeInFile: string;
+/** Where "hey hearth" ends in wake.wav (ms from its start). */
+let wakeEndMs: number;
 
 async function enroll(phrase: string): Promise<string> {
   const recordings = await Promise.all(
@@ -49,6 +57,10 @@ beforeAll(async () => {
     speak('hearth stop', SPEAKER),
   ]);
   wakeFile = await recording('wake.wav', lead as PcmAudio, silence(400), wake as PcmAudio);
+  const clipMs = (clip: PcmAudio): number => (clip.samples.length * 1000) / clip.sampleRate;
+  let last = (wake as PcmAudio).samples.length - 1;
+  while (last > 0 && Math.abs((wake as PcmAudio).samples[last] ?? 0) < 300) last--;
+  wakeEndMs = 300 + clipMs(lead as PcmAudio) + 400 + last / 16;
   bargeInFile = await recording('barge-in.wav', stop as PcmAudio);
 });
 
@@ -59,16 +71,28 @@ describe('the template engine in the graph: audio_in → wake_word', () => {
     transport = undefined;
   });
 
+  /** The first audio frame's stamp of the last run: the recording's start in clock time. */
+  let audioStartMs: number | undefined;
+
   async function run(file: string, robotSpeaking: boolean): Promise<WakeWord[]> {
     transport = createInProcessTransport({ logger: { level: 'warn', capture: new LogCapture() } });
     const heard: WakeWord[] = [];
     const tester = transport.createNode('tester');
+    audioStartMs = undefined;
+    tester.createSubscription(
+      AudioFrameType,
+      Topics.audioIn,
+      (frame) => (audioStartMs ??= frame.stamp.sec * 1000 + frame.stamp.nanosec / 1e6),
+      Qos.sensorData,
+    );
     tester.createSubscription(WakeWordType, Topics.wakeWord, (m) => heard.push(m), Qos.events);
     const tts = tester.createPublisher(SpeechEventType, Topics.ttsEvents, Qos.events);
+    // Template files named relative to the robot profile's folder (baseDir).
     const wake = new WakeWordNode(
       transport.createNode('wake_word', {
-        parameterOverrides: { engine: 'template', template_models: models },
+        parameterOverrides: { engine: 'template', template_models: models.map((m) => basename(m)) },
       }),
+      { baseDir: dir },
     );
     await wake.engine.start(); // resolves once the templates are loaded (idempotent)
     expect((wake.engine as TemplateWakeEngine).phrases).toEqual(['hey hearth', 'hearth stop']);
@@ -78,7 +102,7 @@ describe('the template engine in the graph: audio_in → wake_word', () => {
     }
     const audio = new AudioInNode(
       transport.createNode('audio_in', {
-        parameterOverrides: { source: 'file', file, realtime: false },
+        parameterOverrides: { source: 'file', file, realtime: false, vad: 'off' },
       }),
     );
     await new Promise<void>((resolve) => audio.onEnd(() => resolve()));
@@ -91,6 +115,9 @@ describe('the template engine in the graph: audio_in → wake_word', () => {
     expect(heard).toHaveLength(1);
     expect(heard[0]).toMatchObject({ phrase: 'hey hearth', engine: 'template', barge_in: false });
     expect(heard[0]?.score).toBeGreaterThan(0.75);
+    // Stamped when the phrase ended in the audio, not when the detector got round to it.
+    const stampMs = (heard[0]?.stamp.sec ?? 0) * 1000 + (heard[0]?.stamp.nanosec ?? 0) / 1e6;
+    expect(Math.abs(stampMs - (audioStartMs ?? 0) - wakeEndMs)).toBeLessThan(200);
   });
 
   it('ignores the wake phrase while the robot speaks, but hears the barge-in phrase', async () => {

@@ -1,6 +1,6 @@
 import { HEARTH_SAMPLE_RATE } from '../PcmAudio.js';
 import { SpeechSegmenter } from './SpeechSegmenter.js';
-import type { Vad, VadEvent } from './Vad.js';
+import type { Vad, VadEvent, VadSegmentOptions } from './Vad.js';
 
 export interface EnergyVadOptions {
   /** Analysis frame (default 30 ms). */
@@ -67,6 +67,14 @@ export class EnergyVad implements Vad {
     this.energy = 0;
     this.filled = 0;
     return this.segmenter.flush();
+  }
+
+  /** The threshold is not used: an energy frame's probability is 0 or 1. */
+  configure(options: VadSegmentOptions): void {
+    this.segmenter.configure({
+      ...(options.minSpeechMs === undefined ? {} : { minSpeechMs: options.minSpeechMs }),
+      ...(options.hangoverMs === undefined ? {} : { hangoverMs: options.hangoverMs }),
+    });
   }
 
   reset(): void {

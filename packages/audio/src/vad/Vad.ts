@@ -4,6 +4,18 @@ import type { Disposable } from '@hearth/graph';
 export interface VadEvent {
   readonly kind: 'start' | 'end';
   readonly timeMs: number;
+  /** The speech probability of the frame that decided the event, 0 to 1. */
+  readonly probability: number;
+}
+
+/** How speech is cut into segments; tunable on a running detector. */
+export interface VadSegmentOptions {
+  /** A frame is speech when its probability is at least this (Silero; energy frames are 0 or 1). */
+  readonly threshold?: number;
+  /** Speech must last this long before it starts. */
+  readonly minSpeechMs?: number;
+  /** Speech ends after this much non-speech. */
+  readonly hangoverMs?: number;
 }
 
 /**
@@ -18,6 +30,8 @@ export interface Vad extends Disposable {
   /** Ends the stream: speech still open ends at the last sample fed. */
   flush(): readonly VadEvent[];
   reset(): void;
+  /** Retunes segmentation from the next frame on (a parameter changed on a running robot). */
+  configure(options: VadSegmentOptions): void;
 }
 
 /** Feeds a whole clip and returns its speech segments (tests, enrollment trimming). */

@@ -10,7 +10,7 @@ let kernelTable: Float64Array | undefined;
  * crossings. Calling Math.sin per tap is slow, above all inside jest's VM context (about 14
  * times slower there), and the table loses nothing audible.
  */
-function kernel(): Float64Array {
+export function kernel(): Float64Array {
   if (kernelTable !== undefined) return kernelTable;
   const size = ZERO_CROSSINGS * TABLE_STEPS + 2;
   kernelTable = new Float64Array(size);
@@ -28,7 +28,7 @@ function gcd(a: number, b: number): number {
 }
 
 /** The kernel's value at `distance` input samples from the centre, for a given cut-off. */
-function weightAt(table: Float64Array, distance: number, cutoff: number): number {
+export function weightAt(table: Float64Array, distance: number, cutoff: number): number {
   const position = (distance < 0 ? -distance : distance) * cutoff * TABLE_STEPS;
   const index = position | 0;
   if (index + 1 >= table.length) return 0;
@@ -37,7 +37,50 @@ function weightAt(table: Float64Array, distance: number, cutoff: number): number
 }
 
 /** Most phases a polyphase filter bank may have before the direct method is used instead. */
-const MAX_PHASES = 2048;
+export const MAX_PHASES = 2048;
+
+/** A polyphase filter bank: `up` rows of `taps` weights, each row summing to 1. */
+export interface PhaseBank {
+  readonly up: number;
+  readonly down: number;
+  readonly cutoff: number;
+  /** Input samples on each side of an output's base sample. */
+  readonly halfWidth: number;
+  readonly taps: number;
+  readonly weights: Float64Array;
+}
+
+/** The reduced ratio `up`/`down` for a conversion from `fromRate` to `toRate`. */
+export function rateRatio(fromRate: number, toRate: number): { up: number; down: number } {
+  const divisor = gcd(fromRate, toRate);
+  return { up: toRate / divisor, down: fromRate / divisor };
+}
+
+/**
+ * The weights for output positions `phase / up` past an input sample, for every phase. The
+ * batch `resample` and the streaming `StreamResampler` share it, so a stream converts exactly
+ * as a whole file does.
+ */
+export function phaseBank(up: number, down: number): PhaseBank {
+  const table = kernel();
+  const ratio = up / down;
+  const cutoff = ratio < 1 ? ratio : 1;
+  const halfWidth = Math.ceil(ZERO_CROSSINGS / cutoff);
+  const taps = 2 * halfWidth + 1;
+  const weights = new Float64Array(up * taps);
+  for (let phase = 0; phase < up; phase++) {
+    const fraction = phase / up; // the output's position past its base input sample
+    let sum = 0;
+    for (let t = 0; t < taps; t++) {
+      const weight = weightAt(table, t - halfWidth - fraction, cutoff);
+      weights[phase * taps + t] = weight;
+      sum += weight;
+    }
+    for (let t = 0; t < taps; t++)
+      weights[phase * taps + t] = (weights[phase * taps + t] as number) / sum;
+  }
+  return { up, down, cutoff, halfWidth, taps, weights };
+}
 
 /**
  * Band-limited resampling with a Hann-windowed sinc. When downsampling, the cut-off moves down to
@@ -49,7 +92,7 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
   const table = kernel();
   const divisor = gcd(fromRate, toRate);
   const up = toRate / divisor;
-  if (up <= MAX_PHASES) return resamplePolyphase(input, fromRate / divisor, up, table);
+  if (up <= MAX_PHASES) return resamplePolyphase(input, phaseBank(up, fromRate / divisor));
   const ratio = toRate / fromRate;
   const cutoff = ratio < 1 ? ratio : 1; // relative to the input's Nyquist frequency
   const halfWidth = ZERO_CROSSINGS / cutoff; // in input samples
@@ -84,28 +127,8 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
  * sits at input position i·down/up, whose fractional part takes only `up` values, so each phase's
  * weights are computed once and every output is one dot product.
  */
-function resamplePolyphase(
-  input: Float32Array,
-  down: number,
-  up: number,
-  table: Float64Array,
-): Float32Array {
-  const ratio = up / down;
-  const cutoff = ratio < 1 ? ratio : 1;
-  const halfWidth = Math.ceil(ZERO_CROSSINGS / cutoff);
-  const taps = 2 * halfWidth + 1;
-  const bank = new Float64Array(up * taps);
-  for (let phase = 0; phase < up; phase++) {
-    const fraction = phase / up; // the output's position past its base input sample
-    let sum = 0;
-    for (let t = 0; t < taps; t++) {
-      const weight = weightAt(table, t - halfWidth - fraction, cutoff);
-      bank[phase * taps + t] = weight;
-      sum += weight;
-    }
-    for (let t = 0; t < taps; t++)
-      bank[phase * taps + t] = (bank[phase * taps + t] as number) / sum;
-  }
+function resamplePolyphase(input: Float32Array, phases: PhaseBank): Float32Array {
+  const { up, down, halfWidth, taps, weights: bank } = phases;
   const length = Math.floor((input.length * up) / down);
   const output = new Float32Array(length);
   const last = input.length - 1;

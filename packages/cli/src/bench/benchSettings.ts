@@ -10,6 +10,8 @@ export interface BenchOptions {
   readonly quick: boolean;
   readonly out: string;
   readonly dir?: string;
+  /** Comma-separated thread counts to compare, e.g. "1,2,4"; default 1, 2 and the physical cores. */
+  readonly threadCounts?: string;
 }
 
 function positiveInteger(value: number, option: string): number {
@@ -46,5 +48,17 @@ export function benchSettings(options: BenchOptions, defaultThreads: number): Be
     repetitions: quick ? 1 : 5,
     contextSize: Math.ceil(needed / 512) * 512,
     quick,
+    threadCounts: threadCounts(options.threadCounts, defaultThreads),
   };
+}
+
+/** The thread counts to compare: given, else 1, 2 and the physical core count; fewest first. */
+function threadCounts(option: string | undefined, physicalCores: number): number[] {
+  const counts =
+    option === undefined
+      ? [1, 2, physicalCores]
+      : option.trim() === ''
+        ? []
+        : option.split(',').map((part) => positiveInteger(Number(part.trim()), '--thread-counts'));
+  return [...new Set(counts)].sort((a, b) => a - b);
 }

@@ -11,6 +11,17 @@ export interface TurnTiming {
   readonly totalMs: number;
 }
 
+/** node-llama-cpp's speed at one thread count (see measureThreadScaling). */
+export interface ThreadScalingPoint {
+  readonly threads: number;
+  readonly decodeTokensPerSecond: number;
+  /** Prompt evaluation (prefill) speed: compute-bound. */
+  readonly promptTokensPerSecond: number;
+  /** ÷ the same measure at the fewest threads measured (1 by default). */
+  readonly decodeRatio: number;
+  readonly promptRatio: number;
+}
+
 export interface BenchSettings {
   readonly shape: string;
   readonly quantization: string;
@@ -21,6 +32,8 @@ export interface BenchSettings {
   readonly repetitions: number;
   readonly contextSize: number;
   readonly quick: boolean;
+  /** Thread counts compared by the thread-scaling bench, fewest first ([] skips it). */
+  readonly threadCounts?: readonly number[];
 }
 
 export interface BenchReport {
@@ -64,6 +77,12 @@ export interface BenchReport {
     readonly lastTurn: number;
     /** Fresh-session time to first token at the last turn divided by Hearth's. */
     readonly reuseSpeedupAtLastTurn: number;
+  };
+  /** Decode and prompt speed per thread count, as ratios to the fewest (absent when skipped). */
+  readonly threadScaling?: {
+    readonly decodeTokens: number;
+    readonly promptTokens: number;
+    readonly points: readonly ThreadScalingPoint[];
   };
   readonly overhead: {
     readonly repetitions: number;

@@ -61,6 +61,30 @@ export class DirectLlama {
   }
 
   /**
+   * Prompt evaluation speed (prefill): `tokens` prompt tokens evaluated in one batch on a fresh
+   * context, no token generated. Compute-bound, unlike decoding, so it shows thread scaling.
+   */
+  async promptTokensPerSecond(tokens: number): Promise<number> {
+    const context = await this.model.createContext({
+      contextSize: Math.max(512, tokens + 16),
+      batchSize: Math.max(512, tokens),
+      threads: this.threads,
+    });
+    try {
+      const sequence = context.getSequence();
+      const piece = this.model.tokenize(
+        'The robot listened quietly and then said something kind. ',
+      );
+      const prompt = Array.from({ length: tokens }, (_, i) => piece[i % piece.length]!);
+      const start = performance.now();
+      await sequence.evaluateWithoutGeneratingNewTokens(prompt);
+      return tokens / ((performance.now() - start) / 1000);
+    } finally {
+      await context.dispose();
+    }
+  }
+
+  /**
    * One turn on a fresh context: `history` is evaluated in full before the person's words. Timed
    * from before the context is created, as Hearth's engine times the first turn of a session.
    */

@@ -38,6 +38,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
     `| measured decode (node-llama-cpp, ${decode.tokens} tokens) | ${fixed(decode.tokensPerSecond, 1)} tokens/s |`,
     `| **measured / limit** | **${fixed(decode.ratioToLimit)}** |`,
     '',
+    ...threadScalingSection(report),
     `## Time to first token, turn 1 and turn ${firstToken.lastTurn}`,
     '',
     `${settings.maxTokensPerTurn} new tokens per reply, greedy. "Hearth" keeps one KV cache for the session and evaluates only each turn's new tokens; "fresh session" is node-llama-cpp given the whole history on a new context, as a stateless server would.`,
@@ -73,4 +74,24 @@ export function formatBenchMarkdown(report: BenchReport): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The thread-scaling table, when it was measured. */
+function threadScalingSection(report: BenchReport): string[] {
+  const scaling = report.threadScaling;
+  if (!scaling || scaling.points.length === 0) return [];
+  const fewest = scaling.points[0]?.threads ?? 1;
+  return [
+    '## Threads',
+    '',
+    `node-llama-cpp directly, the best of its runs: ${scaling.decodeTokens} decoded tokens (memory-bound) and a ${scaling.promptTokens}-token prompt evaluated in one batch (compute-bound), at each thread count. Ratios are to ${fewest} thread(s): above 1 means more threads pay on this machine as it was loaded during the run.`,
+    '',
+    '| threads | decode tokens/s | decode ratio | prompt tokens/s | prompt ratio |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    ...scaling.points.map(
+      (p) =>
+        `| ${p.threads} | ${fixed(p.decodeTokensPerSecond, 1)} | **${fixed(p.decodeRatio)}** | ${fixed(p.promptTokensPerSecond, 1)} | **${fixed(p.promptRatio)}** |`,
+    ),
+    '',
+  ];
 }

@@ -8,6 +8,7 @@ import { replyForHistory, utterance } from './conversation.js';
 import { DirectLlama, type HistoryTurn } from './directLlama.js';
 import { ensureShapeModel } from './ensureShapeModel.js';
 import { measureBandwidth } from './measureBandwidth.js';
+import { measureThreadScaling } from './measureThreadScaling.js';
 import { medianTiming } from './median.js';
 
 export interface RunBenchOptions {
@@ -70,6 +71,24 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       const speed = await direct.decodeTokensPerSecond(settings.decodeTokens);
       decodeTokensPerSecond = Math.max(decodeTokensPerSecond, speed);
     }
+
+    // The thread-scaling models are loaded one at a time; the main one is not needed meanwhile.
+    const threadCounts = settings.threadCounts ?? [];
+    const scaling =
+      threadCounts.length === 0
+        ? undefined
+        : {
+            decodeTokens: settings.decodeTokens,
+            promptTokens: settings.quick ? 64 : 256,
+            points: await measureThreadScaling({
+              modelPath: model.path,
+              threadCounts,
+              decodeTokens: settings.decodeTokens,
+              promptTokens: settings.quick ? 64 : 256,
+              runs: settings.quick ? 1 : 3,
+              log,
+            }),
+          };
 
     engine = await LlamaEngine.load({
       modelPath: model.path,
@@ -168,6 +187,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
         limitTokensPerSecond: limit,
         ratioToLimit: decodeTokensPerSecond / limit,
       },
+      ...(scaling ? { threadScaling: scaling } : {}),
       firstToken: {
         hearthTurns: conversation,
         freshSessionTurns: fresh,

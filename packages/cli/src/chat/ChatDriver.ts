@@ -21,6 +21,11 @@ export interface ChatTurn {
   readonly state: string;
 }
 
+/** A reply to the person, as opposed to speech the robot began itself (greeting, check-in...). */
+function isReply(record: TurnRecord): boolean {
+  return record.kind === '' || record.kind === 'reply';
+}
+
 /** States in which the robot is busy with a turn. */
 const busyStates = new Set(['listening', 'thinking', 'speaking']);
 
@@ -36,6 +41,7 @@ export class ChatDriver {
   private state: DialogueState | undefined;
   private readonly stateWaiters = new Set<() => void>();
   private readonly turnWaiters = new Set<(turn: TurnRecord) => void>();
+  private readonly robotTurnListeners = new Set<(turn: ChatTurn) => void>();
   private readonly typed: Publisher<Transcript>;
   private readonly wake: ServiceClient<WakeRequest, WakeResponse>;
 
@@ -58,10 +64,24 @@ export class ChatDriver {
       TurnRecordType,
       Topics.dialogueTurn,
       (turn) => {
-        for (const waiter of [...this.turnWaiters]) waiter(turn);
+        if (isReply(turn)) {
+          for (const waiter of [...this.turnWaiters]) waiter(turn);
+          return;
+        }
+        // Robot-initiated speech ends where its own path does (listening after the greeting).
+        const state = turn.states.at(-1) ?? this.currentState;
+        for (const listener of [...this.robotTurnListeners]) listener({ record: turn, state });
       },
       Qos.events,
     );
+  }
+
+  /**
+   * Calls `listener` with each turn of speech the robot began itself (the AI notice and greeting
+   * at session start, a check-in, the re-prompt, a caregiver's words) once it has been said.
+   */
+  onRobotTurn(listener: (turn: ChatTurn) => void): void {
+    this.robotTurnListeners.add(listener);
   }
 
   /** The dialogue state now ('unknown' before the first state arrives). */

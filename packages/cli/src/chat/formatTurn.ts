@@ -11,6 +11,8 @@ export function turnJson(turn: ChatTurn): Record<string, unknown> {
   return {
     session: r.session_id,
     turn: r.turn_index,
+    // reply, or speech the robot began itself: greeting, check_in, reprompt, caregiver_say.
+    kind: r.kind === '' ? 'reply' : r.kind,
     user: r.user_text,
     reply: r.reply_text,
     state: turn.state,
@@ -42,10 +44,24 @@ export function turnJson(turn: ChatTurn): Record<string, unknown> {
   };
 }
 
-/** The plain-text line for one turn. */
+/** How the plain-text transcript names speech the robot began itself. */
+const ROBOT_SPEECH: Record<string, string> = {
+  greeting: 'greeting',
+  check_in: 'check-in',
+  reprompt: 're-prompt',
+  caregiver_say: "caregiver's message",
+};
+
+/**
+ * The plain-text line for one turn: what the robot said, whether it answers the person or speaks
+ * on its own (a caregiver's words are marked so); robot speech the tts could not say is named.
+ */
 export function turnText(turn: ChatTurn): string {
   const r = turn.record;
+  const robot = ROBOT_SPEECH[r.kind];
+  if (robot !== undefined && r.reply_text === '') return `hearth: (the ${robot} could not be said)`;
   const gestures = r.gestures.length > 0 ? `  [${r.gestures.join(', ')}]` : '';
   const cut = r.interrupted ? '  (interrupted)' : '';
-  return `hearth: ${r.reply_text}${cut}${gestures}`;
+  const from = r.kind === 'caregiver_say' ? "  (a caregiver's words)" : '';
+  return `hearth: ${r.reply_text}${from}${cut}${gestures}`;
 }

@@ -9,12 +9,15 @@ function sleep(ms: number): Promise<void> {
  * Plays a `hearth chat` script: utterances one after another (each waits for the previous reply),
  * with directives between them. A reply goes on while `/wait` sleeps, so `/interrupt` can land
  * while the robot thinks or speaks; the interrupted turn is still printed, with what was said.
+ * What the robot says on its own (its greeting, a check-in) is printed too, as it is said.
  */
 export async function runChatScript(
   lines: AsyncIterable<ChatLine>,
-  driver: Pick<ChatDriver, 'say' | 'interrupt'> & Partial<Pick<ChatDriver, 'ready'>>,
+  driver: Pick<ChatDriver, 'say' | 'interrupt'> &
+    Partial<Pick<ChatDriver, 'ready' | 'onRobotTurn'>>,
   print: (turn: ChatTurn) => void,
 ): Promise<void> {
+  driver.onRobotTurn?.(print);
   let pending: Promise<void> | undefined;
   const finishPending = async (): Promise<void> => {
     const turn = pending;

@@ -52,8 +52,9 @@ export async function chatCommand(
     await modelOverrides(options.model),
     paramOverrides(options.param),
   );
-  // No speaker is attached: speech is written to files without waiting for its playing time.
-  if (!options.realtime) overrides.tts = { ...overrides.tts, playback_speed: 10000 };
+  // No speaker is attached: speech is written to files without waiting for its playing time
+  // (the `none` output); --realtime keeps the profile's output, paced as a robot would be.
+  if (!options.realtime) overrides.tts = { ...overrides.tts, audio_output: 'none' };
   // A terminal chat is a throwaway session on its own broker: nothing to keep for a later run.
   overrides.telemetry = { ...overrides.telemetry, outbox_dir: MEMORY_OUTBOX };
   const audioDir = options.audioDir ?? (await mkdtemp(join(tmpdir(), 'hearth-chat-')));

@@ -4,8 +4,9 @@
  * from the terminal without echo, or from the first line of stdin when it is not a terminal;
  * never from an argument, which would land in the shell's history and the process list.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { homedir, hostname } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
   SqliteDashboardStore,
@@ -14,6 +15,7 @@ import {
   startDashboard,
   DEFAULT_DASHBOARD_PORT,
 } from '@hearth/dashboard';
+import { redactUrl } from '@hearth/telemetry';
 import { CliError } from '../errors.js';
 import { untilInterrupted } from './services.js';
 
@@ -23,10 +25,16 @@ export interface DashboardOptions {
   host: string;
   db?: string;
   secureCookies?: boolean;
+  trustProxy?: boolean;
+  publicUrl?: string;
+  /** The MQTT client id of the dashboard's persistent session; default dashboardClientId(db). */
+  mqttClientId?: string;
 }
 
 export interface AddUserOptions {
   role: string;
+  /** Comma-separated robot ids a caregiver may see; default all. */
+  robots?: string;
   db?: string;
 }
 
@@ -34,6 +42,16 @@ export interface AddUserOptions {
 export function defaultDashboardDb(): string {
   const data = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   return join(data, 'hearth', 'dashboard.sqlite');
+}
+
+/**
+ * A client id stable across restarts of this dashboard (same host, same database), so the broker
+ * keeps its persistent session and queues the robots' QoS 1 telemetry while the dashboard or the
+ * broker restarts; two dashboards with different databases get different ids.
+ */
+export function dashboardClientId(dbFile: string): string {
+  const digest = createHash('sha256').update(resolve(dbFile)).digest('hex').slice(0, 10);
+  return `hearth-dashboard-${hostname()}-${digest}`.slice(0, 64);
 }
 
 export async function dashboardCommand(
@@ -49,11 +67,14 @@ export async function dashboardCommand(
       port: options.port ?? DEFAULT_DASHBOARD_PORT,
       store,
       secureCookies: options.secureCookies ?? false,
+      trustProxy: options.trustProxy ?? false,
+      publicUrl: options.publicUrl,
+      mqttClientId: options.mqttClientId ?? dashboardClientId(file),
     });
     out.write(
       [
         `Care dashboard: ${dashboard.url}`,
-        `  MQTT broker: ${options.mqtt}`,
+        `  MQTT broker: ${redactUrl(options.mqtt)}`,
         `  database:    ${file}`,
         dashboard.developmentMode
           ? '  development mode: no users yet, so no login and only on this computer.\n' +
@@ -84,12 +105,17 @@ export async function addUserCommand(
     : await readFirstLine(input, 'the password on the first line of stdin');
   const file = options.db ?? defaultDashboardDb();
   const store = new SqliteDashboardStore({ file });
+  const robots = options.robots
+    ?.split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   try {
-    await addUser(store, name, password, options.role);
+    await addUser(store, name, password, options.role, robots?.length ? robots : undefined);
   } finally {
     store.dispose();
   }
-  out.write(`Added ${options.role} ${name} to ${file}.\n`);
+  const seen = robots?.length ? ` (robots: ${robots.join(', ')})` : '';
+  out.write(`Added ${options.role} ${name}${seen} to ${file}.\n`);
   return 0;
 }
 

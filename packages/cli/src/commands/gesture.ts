@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
@@ -158,37 +157,4 @@ export async function gesturePlayCommand(
   }
   out.write(`${lines.join('\n')}\n`);
   return 0;
-}
-
-/** Adds `hearth gesture list` and `hearth gesture play` to the program. */
-export function registerGestureCommand(
-  program: Command,
-  run: (body: () => Promise<number | void>) => Promise<void>,
-): void {
-  const gesture = program
-    .command('gesture')
-    .description("a robot profile's gestures and their joint trajectories");
-  const robotOption = [
-    '--robot <dir|file>',
-    'robot profile: a folder under robot-config/, its params.yaml, or a gestures file',
-    'default',
-  ] as const;
-  gesture
-    .command('list')
-    .description("list the robot profile's gestures and what chooses them")
-    .option(...robotOption)
-    .option('--json', 'print JSON', false)
-    .action((options: GestureListOptions) =>
-      run(() => gestureListCommand(options, process.stdout)),
-    );
-  gesture
-    .command('play')
-    .description('print the joint trajectory of a gesture (trajectory_msgs/JointTrajectory)')
-    .argument('<name>', 'the gesture, as `hearth gesture list` names it')
-    .option(...robotOption)
-    .option('--intensity <0..1>', 'scale the motion around the neutral pose', '1')
-    .option('--json', 'print JSON', false)
-    .action((name: string, options: GesturePlayOptions) =>
-      run(() => gesturePlayCommand(name, options, process.stdout)),
-    );
 }

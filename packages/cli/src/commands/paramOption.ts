@@ -4,14 +4,10 @@ import { CliError } from '../errors.js';
 import { isHearthNodeName, type NodeOverrides } from '../graph/nodeFactories.js';
 
 /**
- * `--param node.name=value` (repeatable), like ROS 2's `-p name:=value` but naming the node,
- * for one run's tuning without editing the robot profile: `--param llm.threads=1`. The value is
- * read as a YAML scalar or list, as in a parameters file.
+ * `--param node.name=value` (repeatable, collected by program/optionParsers.ts), like ROS 2's
+ * `-p name:=value` but naming the node, for one run's tuning without editing the robot profile:
+ * `--param llm.threads=1`. The value is read as a YAML scalar or list, as in a parameters file.
  */
-export function collectParam(text: string, previous: string[] = []): string[] {
-  return [...previous, text];
-}
-
 export function paramOverrides(params: readonly string[] | undefined): NodeOverrides {
   const overrides: NodeOverrides = {};
   for (const text of params ?? []) {

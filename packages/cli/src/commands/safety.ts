@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { SafetyScreener, type ScreenResult } from '@hearth/safety';
 
@@ -49,27 +48,4 @@ export async function safetyScreenCommand(
     );
   }
   return 0;
-}
-
-export function registerSafetyCommand(
-  program: Command,
-  run: (body: () => Promise<number | void>) => Promise<void>,
-): void {
-  const safety = program
-    .command('safety')
-    .description('the deterministic risk screener (and, for the dialogue, the output guard)');
-  safety
-    .command('screen')
-    .description(
-      'screen messages, one per line on stdin: prints level (none, low, moderate, high, imminent), category and reasons',
-    )
-    .option(
-      '--json',
-      'print one JSON object per message: {"text","level","category","reasons"}',
-      false,
-    )
-    .option('--separate', 'screen each line alone, not as turns of one conversation', false)
-    .action((options: SafetyScreenOptions) =>
-      run(() => safetyScreenCommand(options, process.stdin, process.stdout)),
-    );
 }

@@ -37,14 +37,3 @@ export function untilInterrupted(): Promise<NodeJS.Signals> {
     process.once('SIGTERM', done);
   });
 }
-
-/** Parses a TCP port option; 0 picks a free port. */
-export function parsePort(value: string, option: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(
-      `${option} must be a port number from 0 to 65535 (0 picks a free one), got "${value}"`,
-    );
-  }
-  return port;
-}

@@ -1,10 +1,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startConsole } from '@hearth/console';
+import { startConsole, type ConsoleHandle } from '@hearth/console';
 import { startDashboard } from '@hearth/dashboard';
 import { NodeNames } from '@hearth/interfaces';
-import { composeGraph } from '../graph/composeGraph.js';
-import { loadRobotProfile } from '../robotProfile.js';
+import { redactUrl } from '@hearth/telemetry';
+import { composeGraph, type ComposedGraph } from '../graph/composeGraph.js';
+import { loadRobotProfile, type RobotProfile } from '../robotProfile.js';
 import { modelOverrides } from './modelChoice.js';
 import { mergeOverrides, paramOverrides } from './paramOption.js';
 import { chooseBroker, untilInterrupted } from './services.js';
@@ -45,12 +46,10 @@ export async function startCommand(
     if (broker.embedded) stops.push(() => broker.embedded!.close());
     const graph = await composeGraph({ profile, audioDir, mqttUrl: broker.url, overrides });
     stops.push(() => graph.dispose());
-    const consoleServer = await startConsole({
-      node: graph.createNode(NodeNames.console),
+    const consoleServer = await startGraphConsole(graph, profile, {
       host: options.host,
       port: options.port,
       audioDir,
-      notices: graph.notices,
     });
     stops.push(() => consoleServer.close());
     const dashboard = await startDashboard({
@@ -67,7 +66,7 @@ export async function startCommand(
         'Hearth is running.',
         `  web console:    ${consoleServer.url}`,
         `  care dashboard: ${dashboard.url}`,
-        `  MQTT broker:    ${broker.url}${broker.embedded ? ' (embedded)' : ''}`,
+        `  MQTT broker:    ${redactUrl(broker.url)}${broker.embedded ? ' (embedded)' : ''}`,
         `  robot profile:  ${profile.paramsFile}`,
         'Press Ctrl-C to stop.',
         '',
@@ -82,4 +81,25 @@ export async function startCommand(
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * The web console as the graph's `console` node. It tunes the gesture node through a parameter
+ * client (ROS 2's parameter services), as `ros2 param set` would; its figure starts from the
+ * profile's gestures file and follows the gesture node's `gestures_file`.
+ */
+export function startGraphConsole(
+  graph: ComposedGraph,
+  profile: RobotProfile,
+  options: { host: string; port: number; audioDir: string },
+): Promise<ConsoleHandle> {
+  return startConsole({
+    node: graph.createNode(NodeNames.console),
+    host: options.host,
+    port: options.port,
+    audioDir: options.audioDir,
+    notices: graph.notices,
+    gesturesNode: NodeNames.gesture,
+    ...(profile.gesturesFile === undefined ? {} : { gesturesFile: profile.gesturesFile }),
+  });
 }

@@ -7,7 +7,7 @@ import { GestureNode, loadGestureProfile } from '@hearth/gesture';
 import { LlmNode } from '@hearth/llm';
 import { SttNode } from '@hearth/stt';
 import { TelemetryNode } from '@hearth/telemetry';
-import { EspeakEngine, TtsNode } from '@hearth/tts';
+import { createTtsEngine, EspeakEngine, TtsNode } from '@hearth/tts';
 import { WakeWordNode } from '@hearth/wake-word';
 
 /** Anything a factory made that must be released on shutdown. */
@@ -68,9 +68,10 @@ export const nodeFactories: Record<HearthNodeName, Factory> = {
     );
   },
   async [NodeNames.tts](node, context) {
-    const engine = new EspeakEngine();
+    // The `engine` parameter picks espeak-ng or Azure (whose key is checked here, at start).
+    const engine = createTtsEngine(node);
     // Fail at start with espeak-ng's install hint rather than on the first reply.
-    await engine.version();
+    if (engine instanceof EspeakEngine) await engine.version();
     return new TtsNode(node, engine, { audioDir: context.audioDir });
   },
   async [NodeNames.gesture](node, context) {
@@ -96,12 +97,14 @@ export const nodeFactories: Record<HearthNodeName, Factory> = {
   async [NodeNames.stt](node) {
     return new SttNode(node);
   },
-  async [NodeNames.wakeWord](node) {
-    return new WakeWordNode(node);
+  async [NodeNames.wakeWord](node, context) {
+    // Template files named in the profile's parameters sit next to it.
+    return new WakeWordNode(node, { baseDir: context.profileDir });
   },
-  async [NodeNames.audioIn](node) {
-    // Its `source` parameter defaults to none: the simulator hears typed text, a robot sets alsa.
-    return new AudioInNode(node);
+  async [NodeNames.audioIn](node, context) {
+    // Its `source` parameter defaults to none: the simulator hears typed text; a robot sets alsa,
+    // or topic to hear its own audio driver (audio_common) on a ROS topic.
+    return new AudioInNode(node, { baseDir: context.profileDir });
   },
 };
 

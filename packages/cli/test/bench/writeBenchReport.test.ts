@@ -63,6 +63,26 @@ const report: BenchReport = {
     lastTurn: 20,
     reuseSpeedupAtLastTurn: 15,
   },
+  threadScaling: {
+    decodeTokens: 64,
+    promptTokens: 256,
+    points: [
+      {
+        threads: 1,
+        decodeTokensPerSecond: 20,
+        promptTokensPerSecond: 100,
+        decodeRatio: 1,
+        promptRatio: 1,
+      },
+      {
+        threads: 2,
+        decodeTokensPerSecond: 24,
+        promptTokensPerSecond: 180,
+        decodeRatio: 1.2,
+        promptRatio: 1.8,
+      },
+    ],
+  },
   overhead: {
     repetitions: 3,
     direct: timing(1, 900, 340),
@@ -92,6 +112,8 @@ describe('the benchmark report writer', () => {
     expect(markdown).toContain('KV reuse makes the first token at turn 20 15.0× sooner');
     expect(markdown).toContain('first token **1.02**');
     expect(markdown).toMatch(/\| 20, fresh session \| 4500 ms \| 1500 \|/);
+    expect(markdown).toContain('## Threads');
+    expect(markdown).toContain('| 2 | 24.0 | **1.20** | 180.0 | **1.80** |');
   });
 
   it('sizes the run from the options and refuses bad ones', () => {
@@ -107,6 +129,13 @@ describe('the benchmark report writer', () => {
       2,
     );
     expect(quick).toMatchObject({ turns: 5, maxTokensPerTurn: 8, repetitions: 1, threads: 1 });
+    // Thread counts: 1, 2 and the physical cores by default, deduplicated, fewest first.
+    expect(quick.threadCounts).toEqual([1, 2]);
+    const base = { shape: 'qwen2.5-0.5b', quantization: 'Q4_0', turns: 2, quick: true, out: 'x' };
+    expect(benchSettings(base, 8).threadCounts).toEqual([1, 2, 8]);
+    expect(benchSettings({ ...base, threadCounts: '4, 1,4' }, 8).threadCounts).toEqual([1, 4]);
+    expect(benchSettings({ ...base, threadCounts: '' }, 8).threadCounts).toEqual([]);
+    expect(() => benchSettings({ ...base, threadCounts: '0' }, 8)).toThrow(/--thread-counts/);
     expect(report.settings.contextSize).toBeGreaterThanOrEqual(256 + 20 * 128);
     expect(() =>
       benchSettings({ shape: 'gpt-2', quantization: 'Q4_0', turns: 20, quick: false, out: 'x' }, 2),

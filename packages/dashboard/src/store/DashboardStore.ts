@@ -1,7 +1,8 @@
 /**
- * What the dashboard remembers of the fleet and who may see it. Two implementations: SQLite
- * (better-sqlite3, synchronous, hence a synchronous interface; the default of `hearth dashboard`)
- * and memory (tests, and `hearth start` when no database is given).
+ * What the dashboard remembers of the fleet and who may see it. Every method returns a Promise,
+ * so a networked database (PostgreSQL) can implement the same interface; the two built here are
+ * SQLite (better-sqlite3, the default of `hearth dashboard`) and memory (tests, and `hearth start`
+ * when no database is given). Both pass the contract suite in test/storeContract.ts.
  */
 import type {
   AlertPayload,
@@ -46,10 +47,15 @@ export interface SessionView {
   readonly endReason: string | null;
   /** In sequence order. */
   readonly turns: readonly TurnView[];
+  /** The robot's own account of the session (`session.summary`), null until it arrives. */
+  readonly summary: SessionSummary | null;
 }
 
-/** An alert as last heard: open, escalated or acknowledged. */
-export type AlertView = AlertPayload;
+/** What a `session.summary` event says: turns, duration, interruptions, alerts, mood, latency. */
+export type SessionSummary = Extract<SessionEventPayload, { type: 'session.summary' }>['summary'];
+
+/** An alert as last heard (open, escalated or acknowledged) and whom the dashboard notified. */
+export type AlertView = AlertPayload & { readonly notification?: NotificationView };
 
 export type MoodPoint = Omit<MoodPayload, 'schema'>;
 
@@ -63,6 +69,9 @@ export interface DashboardSnapshot {
   readonly mood?: readonly MoodPoint[];
 }
 
+/** Which robots a reader may see: every robot, or the listed ones. */
+export type RobotScope = 'all' | readonly string[];
+
 /** What changed, for live updates. */
 export interface StoreChange {
   readonly robot: RobotView;
@@ -73,34 +82,155 @@ export interface StoreChange {
 
 export type Role = 'caregiver' | 'admin';
 
+/** In a user's `robots`: every robot, present and future. */
+export const ALL_ROBOTS = '*';
+
 /** A dashboard account. The hash is scrypt's (auth/passwords.ts); the password is never kept. */
 export interface StoredUser {
   readonly name: string;
   readonly role: Role;
   readonly passwordHash: string;
   readonly createdAt: string;
+  /** A disabled account cannot log in, and its logins end at once. */
+  readonly disabled: boolean;
+  /** The robots a caregiver may see and command (`*`: all). Admins see every robot. */
+  readonly robots: readonly string[];
+}
+
+/** An account as the admin page sees it: never the hash. */
+export type UserView = Omit<StoredUser, 'passwordHash'>;
+
+export type UserChanges = Partial<
+  Pick<StoredUser, 'role' | 'disabled' | 'robots' | 'passwordHash'>
+>;
+
+/** A login (browser session). Only the token's SHA-256 is stored, so the table grants nothing. */
+export interface StoredLogin {
+  readonly tokenHash: string;
+  readonly userName: string;
+  readonly createdAt: string;
+  /** Epoch ms; renewed while the login is used. */
+  readonly expiresAt: number;
+}
+
+/** Who is told when an alert escalates, and where. */
+export interface SecondContact {
+  /** A name the page shows, e.g. "Dana (daughter)". */
+  readonly name: string;
+  /** An http(s) URL that receives a POST with a JSON body. */
+  readonly webhookUrl: string;
+}
+
+/** Settings the admin changes from the page. */
+export interface DashboardSettings {
+  /** Stored history (events, turns, mood, summaries, acknowledged alerts) older than this is purged. */
+  readonly retentionDays: number;
+  readonly secondContact: SecondContact | null;
+}
+
+export const DEFAULT_SETTINGS: DashboardSettings = { retentionDays: 365, secondContact: null };
+
+/** One attempt to reach the second contact. */
+export interface DeliveryRecord {
+  readonly robot: string;
+  readonly alertId: string;
+  /** 1, 2, 3 ... */
+  readonly attempt: number;
+  readonly at: string;
+  readonly ok: boolean;
+  /** `HTTP 200`, `connection refused`, ... */
+  readonly detail: string;
+}
+
+export type NotificationState = 'sending' | 'delivered' | 'failed' | 'cancelled' | 'unconfigured';
+
+/** The dashboard's notice to the second contact about one escalated alert. */
+export interface NotificationView {
+  readonly contact: string;
+  readonly state: NotificationState;
+  readonly startedAt: string;
+  /** When it was delivered, given up or cancelled; null while sending. */
+  readonly finishedAt: string | null;
+  readonly deliveries: readonly DeliveryRecord[];
+}
+
+/** A notification still being sent (resumed after a restart). */
+export interface PendingNotification {
+  readonly robot: string;
+  readonly alertId: string;
+  readonly contact: SecondContact;
+  readonly attempts: number;
+}
+
+/** What a retention purge removed. */
+export interface PurgeCounts {
+  readonly events: number;
+  readonly sessions: number;
+  readonly mood: number;
+  readonly alerts: number;
 }
 
 export interface DashboardStore {
-  applyStatus(payload: StatusPayload): StoreChange;
-  applyState(payload: StatePayload): StoreChange;
+  applyStatus(payload: StatusPayload): Promise<StoreChange>;
+  applyState(payload: StatePayload): Promise<StoreChange>;
   /** Undefined when the event was already applied (redelivered at least once over MQTT). */
-  applySessionEvent(payload: SessionEventPayload): StoreChange | undefined;
-  applyMetrics(payload: MetricsPayload): StoreChange;
-  applyMood(payload: MoodPayload): StoreChange;
+  applySessionEvent(payload: SessionEventPayload): Promise<StoreChange | undefined>;
+  applyMetrics(payload: MetricsPayload): Promise<StoreChange>;
+  applyMood(payload: MoodPayload): Promise<StoreChange>;
   /**
    * Undefined when nothing changed: a re-send of a known state, or anything after the alert was
    * acknowledged (an acknowledged alert never reopens from a late re-send).
    */
-  applyAlert(payload: AlertPayload): StoreChange | undefined;
-  snapshot(): DashboardSnapshot;
-  /** Sessions whose robot, id or shared words contain `query` (case-insensitive), newest first. */
-  searchSessions(query: string, limit: number): readonly SessionView[];
+  applyAlert(payload: AlertPayload): Promise<StoreChange | undefined>;
+  snapshot(scope?: RobotScope): Promise<DashboardSnapshot>;
+  /** Sessions whose robot, id, shared words or moods contain `query` (any case), newest first. */
+  searchSessions(query: string, limit: number, scope?: RobotScope): Promise<readonly SessionView[]>;
   /** A robot's mood points since `sinceIso`, oldest first (charts over weeks). */
-  moodHistory(robot: string, sinceIso: string): readonly MoodPoint[];
-  userCount(): number;
+  moodHistory(robot: string, sinceIso: string): Promise<readonly MoodPoint[]>;
+  /** The robot as last heard, for a change that did not come from telemetry. */
+  robot(robot: string): Promise<RobotView>;
+  alert(robot: string, alertId: string): Promise<AlertView | undefined>;
+
+  userCount(): Promise<number>;
   /** Adds or replaces (same name) an account. */
-  putUser(user: StoredUser): void;
-  findUser(name: string): StoredUser | undefined;
-  dispose(): void;
+  putUser(user: StoredUser): Promise<void>;
+  findUser(name: string): Promise<StoredUser | undefined>;
+  listUsers(): Promise<readonly StoredUser[]>;
+  /** The changed account, or undefined when there is none of that name. */
+  updateUser(name: string, changes: UserChanges): Promise<StoredUser | undefined>;
+
+  putLogin(login: StoredLogin): Promise<void>;
+  findLogin(tokenHash: string): Promise<StoredLogin | undefined>;
+  renewLogin(tokenHash: string, expiresAt: number): Promise<void>;
+  deleteLogin(tokenHash: string): Promise<void>;
+  deleteLoginsOf(userName: string): Promise<void>;
+  deleteExpiredLogins(nowMs: number): Promise<number>;
+
+  settings(): Promise<DashboardSettings>;
+  putSettings(settings: DashboardSettings): Promise<void>;
+
+  /** Starts the notice about an escalated alert; false when one was already started. */
+  startNotification(
+    robot: string,
+    alertId: string,
+    contact: SecondContact | null,
+    atIso: string,
+  ): Promise<boolean>;
+  recordDelivery(record: DeliveryRecord): Promise<void>;
+  finishNotification(
+    robot: string,
+    alertId: string,
+    state: Exclude<NotificationState, 'sending'>,
+    atIso: string,
+  ): Promise<void>;
+  pendingNotifications(): Promise<readonly PendingNotification[]>;
+
+  /**
+   * Removes history older than `cutoffIso`: session events (turns, summaries), sessions left
+   * empty, mood points, acknowledged alerts and their notices. Open and escalated alerts stay.
+   */
+  purgeBefore(cutoffIso: string): Promise<PurgeCounts>;
+
+  /** Closes the database. Idempotent. */
+  dispose(): void | Promise<void>;
 }

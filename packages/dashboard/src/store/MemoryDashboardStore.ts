@@ -1,6 +1,7 @@
 /**
  * The in-memory store: robots, their status and state, and the most recent sessions with their
- * turns. Bounded, so a dashboard left running for months does not grow without end.
+ * turns. Bounded, so a dashboard left running for months does not grow without end. Everything,
+ * logins included, is gone when the process ends.
  */
 import type {
   AlertPayload,
@@ -10,16 +11,27 @@ import type {
   StatePayload,
   StatusPayload,
 } from '@hearth/telemetry/mqtt';
-import type {
-  AlertView,
-  DashboardSnapshot,
-  DashboardStore,
-  MoodPoint,
-  RobotView,
-  SessionView,
-  StoredUser,
-  StoreChange,
-  TurnView,
+import {
+  DEFAULT_SETTINGS,
+  type AlertView,
+  type DashboardSettings,
+  type DashboardSnapshot,
+  type DashboardStore,
+  type DeliveryRecord,
+  type MoodPoint,
+  type NotificationState,
+  type PendingNotification,
+  type PurgeCounts,
+  type RobotScope,
+  type RobotView,
+  type SecondContact,
+  type SessionSummary,
+  type SessionView,
+  type StoredLogin,
+  type StoredUser,
+  type StoreChange,
+  type TurnView,
+  type UserChanges,
 } from './DashboardStore.js';
 import { alertOrder, mergeAlert } from './mergeAlert.js';
 
@@ -40,8 +52,18 @@ interface MutableSession {
   startedAt: string | null;
   endedAt: string | null;
   endReason: string | null;
+  summary: SessionSummary | null;
   turns: TurnView[];
-  eventIds: Set<string>;
+  /** Event id to its time, for de-duplication and retention. */
+  eventIds: Map<string, string>;
+}
+
+interface MutableNotification {
+  contact: SecondContact | null;
+  state: NotificationState;
+  startedAt: string;
+  finishedAt: string | null;
+  deliveries: DeliveryRecord[];
 }
 
 export class MemoryDashboardStore implements DashboardStore {
@@ -53,33 +75,39 @@ export class MemoryDashboardStore implements DashboardStore {
   private readonly alerts = new Map<string, AlertView>();
   private mood: MoodPoint[] = [];
   private readonly users = new Map<string, StoredUser>();
+  private readonly logins = new Map<string, StoredLogin>();
+  private readonly notifications = new Map<string, MutableNotification>();
+  private currentSettings: DashboardSettings = DEFAULT_SETTINGS;
 
   constructor(options: MemoryDashboardStoreOptions = {}) {
     this.maxSessions = options.maxSessions ?? 200;
     this.maxTurns = options.maxTurnsPerSession ?? 500;
   }
 
-  applyStatus(payload: StatusPayload): StoreChange {
-    const robot = { ...this.robot(payload.robot), status: payload.state, statusTs: payload.ts };
+  async applyStatus(payload: StatusPayload): Promise<StoreChange> {
+    const robot = { ...this.robotNow(payload.robot), status: payload.state, statusTs: payload.ts };
     this.robots.set(payload.robot, robot);
     return { robot };
   }
 
-  applyState(payload: StatePayload): StoreChange {
+  async applyState(payload: StatePayload): Promise<StoreChange> {
     const { state, previousState, event, sessionId, turnIndex, ts } = payload;
     const robot = {
-      ...this.robot(payload.robot),
+      ...this.robotNow(payload.robot),
       state: { state, previousState, event, sessionId, turnIndex, ts },
     };
     this.robots.set(payload.robot, robot);
     return { robot };
   }
 
-  applySessionEvent(payload: SessionEventPayload): StoreChange | undefined {
+  async applySessionEvent(payload: SessionEventPayload): Promise<StoreChange | undefined> {
     const session = this.session(payload.robot, payload.sessionId);
     if (session.eventIds.has(payload.eventId)) return undefined;
-    session.eventIds.add(payload.eventId);
+    session.eventIds.set(payload.eventId, payload.ts);
     switch (payload.type) {
+      case 'session.summary':
+        session.summary = payload.summary;
+        break;
       case 'session.start':
         session.startedAt = payload.ts;
         break;
@@ -100,24 +128,24 @@ export class MemoryDashboardStore implements DashboardStore {
           session.turns.splice(0, session.turns.length - this.maxTurns);
         break;
     }
-    return { robot: this.robot(payload.robot), session: view(session) };
+    return { robot: this.robotNow(payload.robot), session: view(session) };
   }
 
-  applyMetrics(payload: MetricsPayload): StoreChange {
-    const robot = { ...this.robot(payload.robot), metrics: payload };
+  async applyMetrics(payload: MetricsPayload): Promise<StoreChange> {
+    const robot = { ...this.robotNow(payload.robot), metrics: payload };
     this.robots.set(payload.robot, robot);
     return { robot };
   }
 
-  applyMood(payload: MoodPayload): StoreChange {
+  async applyMood(payload: MoodPayload): Promise<StoreChange> {
     const { schema: _schema, ...point } = payload;
     this.mood.push(point);
     if (this.mood.length > MAX_MOOD_POINTS) this.mood.splice(0, this.mood.length - MAX_MOOD_POINTS);
     this.ensureRobot(payload.robot);
-    return { robot: this.robot(payload.robot), mood: point };
+    return { robot: this.robotNow(payload.robot), mood: point };
   }
 
-  applyAlert(payload: AlertPayload): StoreChange | undefined {
+  async applyAlert(payload: AlertPayload): Promise<StoreChange | undefined> {
     const key = `${payload.robot}/${payload.alertId}`;
     const merged = mergeAlert(this.alerts.get(key), payload);
     if (!merged) return undefined;
@@ -128,66 +156,234 @@ export class MemoryDashboardStore implements DashboardStore {
       if (oldest) this.alerts.delete(oldest[0]);
     }
     this.ensureRobot(payload.robot);
-    return { robot: this.robot(payload.robot), alert: merged };
+    return { robot: this.robotNow(payload.robot), alert: this.withNotification(merged) };
   }
 
-  snapshot(): DashboardSnapshot {
+  async snapshot(scope: RobotScope = 'all'): Promise<DashboardSnapshot> {
+    const visible = (robot: string) => inScope(scope, robot);
     return {
-      robots: [...this.robots.values()].sort((a, b) => a.robot.localeCompare(b.robot)),
-      sessions: [...this.sessions.values()].reverse().map(view),
-      alerts: [...this.alerts.values()].sort(alertOrder).slice(0, 50),
-      mood: this.mood.slice(-500),
+      robots: [...this.robots.values()]
+        .filter((r) => visible(r.robot))
+        .sort((a, b) => a.robot.localeCompare(b.robot)),
+      sessions: [...this.sessions.values()]
+        .reverse()
+        .filter((s) => visible(s.robot))
+        .map(view),
+      alerts: [...this.alerts.values()]
+        .filter((a) => visible(a.robot))
+        .sort(alertOrder)
+        .slice(0, 50)
+        .map((a) => this.withNotification(a)),
+      mood: this.mood.filter((m) => visible(m.robot)).slice(-500),
     };
   }
 
-  searchSessions(query: string, limit: number): readonly SessionView[] {
+  async searchSessions(
+    query: string,
+    limit: number,
+    scope: RobotScope = 'all',
+  ): Promise<readonly SessionView[]> {
     const needle = query.toLowerCase();
+    const has = (text: string) => text.toLowerCase().includes(needle);
     return [...this.sessions.values()]
       .reverse()
       .filter(
         (s) =>
-          s.robot.toLowerCase().includes(needle) ||
-          s.sessionId.toLowerCase().includes(needle) ||
-          s.turns.some(
-            (t) =>
-              t.turn.shared &&
-              (t.turn.userText.toLowerCase().includes(needle) ||
-                t.turn.replyText.toLowerCase().includes(needle)),
-          ),
+          inScope(scope, s.robot) &&
+          (has(s.robot) ||
+            has(s.sessionId) ||
+            (s.summary !== null && (has(s.summary.moodStart) || has(s.summary.moodEnd))) ||
+            s.turns.some((t) => t.turn.shared && (has(t.turn.userText) || has(t.turn.replyText)))),
       )
       .slice(0, limit)
       .map(view);
   }
 
-  moodHistory(robot: string, sinceIso: string): readonly MoodPoint[] {
+  async moodHistory(robot: string, sinceIso: string): Promise<readonly MoodPoint[]> {
     const since = Date.parse(sinceIso);
     return this.mood.filter((m) => m.robot === robot && Date.parse(m.ts) >= since);
   }
 
-  userCount(): number {
+  async alert(robot: string, alertId: string): Promise<AlertView | undefined> {
+    const alert = this.alerts.get(`${robot}/${alertId}`);
+    return alert ? this.withNotification(alert) : undefined;
+  }
+
+  async userCount(): Promise<number> {
     return this.users.size;
   }
 
-  putUser(user: StoredUser): void {
+  async putUser(user: StoredUser): Promise<void> {
     this.users.set(user.name, user);
   }
 
-  findUser(name: string): StoredUser | undefined {
+  async findUser(name: string): Promise<StoredUser | undefined> {
     return this.users.get(name);
+  }
+
+  async listUsers(): Promise<readonly StoredUser[]> {
+    return [...this.users.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async updateUser(name: string, changes: UserChanges): Promise<StoredUser | undefined> {
+    const user = this.users.get(name);
+    if (!user) return undefined;
+    const defined = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    ) as UserChanges;
+    const updated = { ...user, ...defined };
+    this.users.set(name, updated);
+    return updated;
+  }
+
+  async putLogin(login: StoredLogin): Promise<void> {
+    this.logins.set(login.tokenHash, login);
+  }
+
+  async findLogin(tokenHash: string): Promise<StoredLogin | undefined> {
+    return this.logins.get(tokenHash);
+  }
+
+  async renewLogin(tokenHash: string, expiresAt: number): Promise<void> {
+    const login = this.logins.get(tokenHash);
+    if (login) this.logins.set(tokenHash, { ...login, expiresAt });
+  }
+
+  async deleteLogin(tokenHash: string): Promise<void> {
+    this.logins.delete(tokenHash);
+  }
+
+  async deleteLoginsOf(userName: string): Promise<void> {
+    for (const [hash, login] of this.logins)
+      if (login.userName === userName) this.logins.delete(hash);
+  }
+
+  async deleteExpiredLogins(nowMs: number): Promise<number> {
+    let removed = 0;
+    for (const [hash, login] of this.logins)
+      if (login.expiresAt <= nowMs) removed += Number(this.logins.delete(hash));
+    return removed;
+  }
+
+  async settings(): Promise<DashboardSettings> {
+    return this.currentSettings;
+  }
+
+  async putSettings(settings: DashboardSettings): Promise<void> {
+    this.currentSettings = settings;
+  }
+
+  async startNotification(
+    robot: string,
+    alertId: string,
+    contact: SecondContact | null,
+    atIso: string,
+  ): Promise<boolean> {
+    const key = `${robot}/${alertId}`;
+    if (this.notifications.has(key)) return false;
+    this.notifications.set(key, {
+      contact,
+      state: contact ? 'sending' : 'unconfigured',
+      startedAt: atIso,
+      finishedAt: contact ? null : atIso,
+      deliveries: [],
+    });
+    return true;
+  }
+
+  async recordDelivery(record: DeliveryRecord): Promise<void> {
+    this.notifications.get(`${record.robot}/${record.alertId}`)?.deliveries.push(record);
+  }
+
+  async finishNotification(
+    robot: string,
+    alertId: string,
+    state: Exclude<NotificationState, 'sending'>,
+    atIso: string,
+  ): Promise<void> {
+    const notification = this.notifications.get(`${robot}/${alertId}`);
+    if (notification?.state !== 'sending') return;
+    notification.state = state;
+    notification.finishedAt = atIso;
+  }
+
+  async pendingNotifications(): Promise<readonly PendingNotification[]> {
+    const pending: PendingNotification[] = [];
+    for (const [key, n] of this.notifications) {
+      if (n.state !== 'sending' || !n.contact) continue;
+      const slash = key.indexOf('/');
+      pending.push({
+        robot: key.slice(0, slash),
+        alertId: key.slice(slash + 1),
+        contact: n.contact,
+        attempts: n.deliveries.length,
+      });
+    }
+    return pending;
+  }
+
+  async purgeBefore(cutoffIso: string): Promise<PurgeCounts> {
+    const cutoff = Date.parse(cutoffIso);
+    const old = (ts: string) => Date.parse(ts) < cutoff;
+    let events = 0;
+    let sessions = 0;
+    for (const [key, session] of this.sessions) {
+      for (const [eventId, ts] of session.eventIds)
+        if (old(ts)) {
+          session.eventIds.delete(eventId);
+          events += 1;
+        }
+      session.turns = session.turns.filter((t) => !old(t.ts));
+      if (session.eventIds.size === 0) {
+        this.sessions.delete(key);
+        sessions += 1;
+      }
+    }
+    const moodBefore = this.mood.length;
+    this.mood = this.mood.filter((m) => !old(m.ts));
+    let alerts = 0;
+    for (const [key, alert] of this.alerts)
+      if (alert.status === 'acknowledged' && old(alert.ts)) {
+        this.alerts.delete(key);
+        this.notifications.delete(key);
+        alerts += 1;
+      }
+    return { events, sessions, mood: moodBefore - this.mood.length, alerts };
   }
 
   dispose(): void {
     this.robots.clear();
     this.sessions.clear();
     this.alerts.clear();
+    this.logins.clear();
+    this.notifications.clear();
     this.mood = [];
   }
 
-  private ensureRobot(id: string): void {
-    if (!this.robots.has(id)) this.robots.set(id, this.robot(id));
+  async robot(id: string): Promise<RobotView> {
+    return this.robotNow(id);
   }
 
-  private robot(id: string): RobotView {
+  private withNotification(alert: AlertView): AlertView {
+    const n = this.notifications.get(`${alert.robot}/${alert.alertId}`);
+    if (!n) return alert;
+    return {
+      ...alert,
+      notification: {
+        contact: n.contact?.name ?? '',
+        state: n.state,
+        startedAt: n.startedAt,
+        finishedAt: n.finishedAt,
+        deliveries: [...n.deliveries],
+      },
+    };
+  }
+
+  private ensureRobot(id: string): void {
+    if (!this.robots.has(id)) this.robots.set(id, this.robotNow(id));
+  }
+
+  private robotNow(id: string): RobotView {
     return (
       this.robots.get(id) ?? {
         robot: id,
@@ -211,10 +407,11 @@ export class MemoryDashboardStore implements DashboardStore {
         startedAt: null,
         endedAt: null,
         endReason: null,
+        summary: null,
         turns: [],
-        eventIds: new Set(),
+        eventIds: new Map(),
       };
-      if (!this.robots.has(robot)) this.robots.set(robot, this.robot(robot));
+      if (!this.robots.has(robot)) this.robots.set(robot, this.robotNow(robot));
     }
     this.sessions.set(key, session);
     while (this.sessions.size > this.maxSessions) {
@@ -227,6 +424,10 @@ export class MemoryDashboardStore implements DashboardStore {
 }
 
 function view(session: MutableSession): SessionView {
-  const { robot, sessionId, startedAt, endedAt, endReason } = session;
-  return { robot, sessionId, startedAt, endedAt, endReason, turns: [...session.turns] };
+  const { robot, sessionId, startedAt, endedAt, endReason, summary } = session;
+  return { robot, sessionId, startedAt, endedAt, endReason, summary, turns: [...session.turns] };
+}
+
+function inScope(scope: RobotScope, robot: string): boolean {
+  return scope === 'all' || scope.includes(robot);
 }

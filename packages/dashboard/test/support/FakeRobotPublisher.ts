@@ -5,11 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import {
+  AlertPayloadSchema,
   SessionEventPayloadSchema,
   StatePayloadSchema,
   StatusPayloadSchema,
   robotTopics,
+  type AlertPayload,
   type RobotTopics,
+  type SessionEventPayload,
   type Turn,
 } from '@hearth/telemetry/mqtt';
 
@@ -64,6 +67,26 @@ export class FakeRobotPublisher {
     await this.event(sessionId, { type: 'turn', turn });
   }
 
+  async summary(
+    sessionId: string,
+    summary: Extract<SessionEventPayload, { type: 'session.summary' }>['summary'],
+  ): Promise<void> {
+    await this.event(sessionId, { type: 'session.summary', summary });
+  }
+
+  async sessionEnd(sessionId: string, turnCount: number, reason = 'goodbye'): Promise<void> {
+    await this.event(sessionId, { type: 'session.end', turnCount, reason });
+  }
+
+  /** An alert as the robot's AlertDesk sends it (QoS 1, retained while open). */
+  async alert(payload: Omit<AlertPayload, 'schema' | 'robot' | 'ts'>): Promise<void> {
+    const full = AlertPayloadSchema.parse({ ...this.envelope(), ...payload });
+    await this.client.publishAsync(this.topics.alert, JSON.stringify(full), {
+      qos: 1,
+      retain: payload.status !== 'acknowledged',
+    });
+  }
+
   async raw(topic: string, payload: string): Promise<void> {
     await this.client.publishAsync(topic, payload, { qos: 1 });
   }
@@ -85,6 +108,7 @@ export class FakeRobotPublisher {
   async clear(): Promise<void> {
     await this.client.publishAsync(this.topics.status, '', { qos: 1, retain: true });
     await this.client.publishAsync(this.topics.state, '', { qos: 1, retain: true });
+    await this.client.publishAsync(this.topics.alert, '', { qos: 1, retain: true });
   }
 
   async close(): Promise<void> {

@@ -12,7 +12,7 @@ export interface HttpResponse {
 }
 
 export function http(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   url: URL | string,
   body?: unknown,
   headers: Record<string, string> = {},

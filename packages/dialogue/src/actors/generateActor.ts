@@ -7,7 +7,11 @@ import {
 import type { ActionClient, ClientGoalHandle, Logger } from '@hearth/graph';
 import { fromCallback, type EventObject } from 'xstate';
 import type { DialogueEvent } from '../machine/events.js';
+import { heardText } from '../machine/turn.js';
 import type { GenerateInput } from '../machine/types.js';
+
+/** How many words of a cancelled utterance the tts spoke (resolves once it has answered). */
+export type CutWordsSpoken = (utteranceId: string) => Promise<number>;
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -16,11 +20,14 @@ function reasonOf(error: unknown): string {
 /**
  * The machine's `generate` actor on the llm node's Generate action: each feedback sentence
  * becomes `llm.sentence`, the result `llm.done`, any failure `llm.failed`. Stopping the actor
- * (barge-in, pause, failure elsewhere) cancels the goal.
+ * (barge-in, pause, failure elsewhere) cancels the goal. After a barge-in the goal's
+ * `previous_reply_heard` is what the person heard of the cut reply: for the sentence cut short,
+ * `cutWordsSpoken` waits for the tts's answer to the cancel (without it, none of its words count).
  */
 export function createGenerateActor(
   client: ActionClient<GenerateGoal, GenerateResult, GenerateFeedback>,
   logger: Logger,
+  cutWordsSpoken: CutWordsSpoken = () => Promise.resolve(0),
 ) {
   return fromCallback<EventObject, GenerateInput>(({ input, sendBack }) => {
     let stopped = false;
@@ -38,11 +45,22 @@ export function createGenerateActor(
         );
     };
 
+    const previousReplyHeard = async (): Promise<string> => {
+      const reply = input.previousReply;
+      if (reply === null) return '';
+      const words = reply.cut === null ? 0 : await cutWordsSpoken(reply.cut.utteranceId);
+      return heardText(reply, words);
+    };
+
     const run = async (): Promise<void> => {
+      const heard = await previousReplyHeard();
+      if (stopped) return;
       const goal = GenerateAction.goal.create({
         session_id: input.sessionId,
         user_text: input.userText,
         instruction: input.instruction,
+        previous_reply_heard: heard,
+        previous_reply_interrupted: input.previousReply !== null,
       });
       handle = await client.sendGoal(goal, {
         onFeedback: (feedback) =>

@@ -8,9 +8,14 @@ import type { SayInput, SayOutput } from '../machine/types.js';
 
 /** What the tts answered to a cancelled say goal (undefined when it never accepted it). */
 export interface CancelledSpeech {
+  readonly utteranceId: string;
   readonly groupId: string;
+  /** The utterance's own WAV ('' when the cancel came before it was synthesized). */
+  readonly audioPath: string;
   /** The group's WAV with the part spoken before the cancel ('' when none). */
   readonly groupAudioPath: string;
+  /** Words of the utterance spoken before the cancel (what the person heard of it). */
+  readonly wordsSpoken: number;
 }
 
 /** Told of every cancelled say goal: the promise settles once the tts has stopped speaking it. */
@@ -51,7 +56,13 @@ export function createSayActor(
         }),
       );
       const { result } = await handle.result;
-      return { groupId: input.groupId, groupAudioPath: result.group_audio_path };
+      return {
+        utteranceId: input.utteranceId,
+        groupId: input.groupId,
+        audioPath: result.audio_path,
+        groupAudioPath: result.group_audio_path,
+        wordsSpoken: result.words_spoken,
+      };
     };
     const cancel = (): void => onCancelled(sending.then(cancelAndWait));
     if (signal.aborted) cancel();

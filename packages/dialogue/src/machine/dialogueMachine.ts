@@ -1,4 +1,5 @@
 import {
+  and,
   assign,
   enqueueActions,
   fromCallback,
@@ -18,8 +19,9 @@ import { inQuietHours } from '../safety/quietHours.js';
 import type { DialogueEmitted, DialogueEvent } from './events.js';
 import { eventName } from './eventName.js';
 import { endsMidSentence, isBackchannel, isGoodbye } from './phrases.js';
-import { newSession, summarizeSession } from './session.js';
-import { emptyTurn, saidSoFar, summarizeTurn, withTimings } from './turn.js';
+import { newAnnouncement, recordedAnnouncement, summarizeAnnouncement } from './announcement.js';
+import { moodOf, newSession, summarizeSession, withMood } from './session.js';
+import { emptyTurn, interruptedReply, replyGroupId, summarizeTurn, withTimings } from './turn.js';
 import {
   DEFAULT_DIALOGUE_CONFIG,
   NO_RISK,
@@ -47,6 +49,13 @@ function openingInProgress(context: DialogueContext): boolean {
   return context.announcement?.kind === 'greeting';
 }
 
+/** What a say actor's done event carries; null for any other event. */
+function sayOutputOf(event: EventObject): SayOutput | null {
+  return event.type.startsWith('xstate.done.actor.') && 'output' in event
+    ? (event as EventObject & { output: SayOutput }).output
+    : null;
+}
+
 /** The open alerts with `alertId` added (once; none when it is empty). */
 function withAlert(open: readonly string[], alertId: string | undefined): readonly string[] {
   return alertId === undefined || alertId === '' || open.includes(alertId)
@@ -59,7 +68,7 @@ function defaultSessionId(): string {
 }
 
 function sayInputFor(context: DialogueContext): SayInput {
-  const groupId = `${context.sessionId}-${context.turnIndex}`;
+  const groupId = replyGroupId(context.sessionId, context.turnIndex);
   return {
     utteranceId: `${groupId}-${context.turn.utterances - 1}`,
     text: context.turn.current ?? '',
@@ -67,11 +76,16 @@ function sayInputFor(context: DialogueContext): SayInput {
   };
 }
 
+/** The tts utterance id of the robot-initiated speech being said now. */
+function announcementUtteranceId(context: DialogueContext): string {
+  const kind = context.announcement?.kind ?? 'say';
+  return `${context.sessionId || 'robot'}-${kind}-${context.announcements}`;
+}
+
 /** Robot-initiated speech is not part of a reply: its own utterance id and no group WAV. */
 function announcementInput(context: DialogueContext): SayInput {
-  const kind = context.announcement?.kind ?? 'say';
   return {
-    utteranceId: `${context.sessionId || 'robot'}-${kind}-${context.announcements}`,
+    utteranceId: announcementUtteranceId(context),
     text: context.announcement?.text ?? '',
     groupId: '',
   };
@@ -81,17 +95,21 @@ function errorReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** What the model is told with the next turn after the person cut its reply short. */
-export function interruptionNote(said: string): string {
-  return said === ''
-    ? '(The person interrupted you before you had said anything.)'
-    : `(The person interrupted you after: '${said}'. The rest of that reply was not said.)`;
-}
-
 /** The session-opening words: the AI notice always, then the greeting outside quiet hours. */
 function openingWords(context: DialogueContext): string {
   const greeting = isQuiet(context) ? '' : context.config.greeting;
   return joinInstructions(context.config.aiNotice, greeting);
+}
+
+/** Barge-in on speech is on and the robot is in a state the person may interrupt. */
+function speechMayInterrupt(context: DialogueContext): boolean {
+  return (
+    context.config.bargeInEnabled &&
+    context.config.bargeInOnSpeech &&
+    context.state !== 'crisis' &&
+    !openingInProgress(context) &&
+    context.config.interruptibleStates.includes(context.state)
+  );
 }
 
 function isQuiet(context: DialogueContext): boolean {
@@ -146,13 +164,27 @@ function closeTurn(
   return { summary, session };
 }
 
+/** How robot-initiated speech ended, for its turn record; `next` defaults to where it was going. */
+interface AnnouncementEnd {
+  readonly outcome: 'spoken' | 'interrupted' | 'failed';
+  readonly next?: DialogueStateName;
+}
+
 /** The transitions out of robot-initiated speech, to where the announcement said. */
-function afterAnnouncement(): {
+function afterAnnouncement(outcome: 'spoken' | 'failed'): {
   guard?: { type: 'announcementNext'; params: { next: AnnouncementNext } };
   target: string;
-  actions: readonly ['clearAnnouncement', 'replayHeldSpeech'];
+  actions: readonly [
+    { type: 'endAnnouncement'; params: AnnouncementEnd },
+    'clearAnnouncement',
+    'replayHeldSpeech',
+  ];
 }[] {
-  const actions = ['clearAnnouncement', 'replayHeldSpeech'] as const;
+  const actions = [
+    { type: 'endAnnouncement', params: { outcome } },
+    'clearAnnouncement',
+    'replayHeldSpeech',
+  ] as const;
   return [
     {
       guard: { type: 'announcementNext', params: { next: 'listening' } },
@@ -221,13 +253,11 @@ export const dialogueMachine = setup({
       context.config.interruptibleStates.includes(context.state),
     /** User speech that interrupts: on when enabled, and never a backchannel ("mm-hm"). */
     speechInterrupts: ({ context, event }) =>
-      context.config.bargeInEnabled &&
-      context.config.bargeInOnSpeech &&
-      context.state !== 'crisis' &&
-      !openingInProgress(context) &&
-      context.config.interruptibleStates.includes(context.state) &&
+      speechMayInterrupt(context) &&
       textOf(event) !== '' &&
       !isBackchannel(textOf(event), context.config.backchannels),
+    /** The person's voice has lasted past a backchannel (the node's voice.sustained): barge-in on speech. */
+    voiceInterrupts: ({ context }) => speechMayInterrupt(context),
     farewell: ({ context }) => context.turn.farewell,
     hasPartial: ({ context }) => context.partial.trim() !== '',
     maxListeningOn: ({ context }) => context.config.maxListeningMs > 0,
@@ -260,15 +290,19 @@ export const dialogueMachine = setup({
     /** Records the new public state, adds it to the turn's path and tells observers. */
     enterState: enqueueActions(
       ({ enqueue, context, event }, params: { state: DialogueStateName }) => {
-        // The session's opening words (the AI notice) belong to the session, not to its first turn.
-        const opening = params.state === 'speaking' && openingInProgress(context);
+        // Robot-initiated speech (the opening words, a check-in...) has a record and path of its
+        // own, so it is not part of the turn's; coming back from it is not a new step either.
+        const robotSpeech =
+          params.state === 'speaking' && recordedAnnouncement(context.announcement) !== null;
+        const repeat = context.turn.states.at(-1) === params.state;
         enqueue.assign({
           state: params.state,
           previousState: context.stateSeq === 0 ? '' : context.state,
           stateSeq: context.stateSeq + 1,
-          turn: opening
-            ? context.turn
-            : { ...context.turn, states: [...context.turn.states, params.state] },
+          turn:
+            robotSpeech || repeat
+              ? context.turn
+              : { ...context.turn, states: [...context.turn.states, params.state] },
         });
         enqueue.emit({
           type: 'state.changed',
@@ -309,6 +343,8 @@ export const dialogueMachine = setup({
           rePrompted: false,
           checkedIn: false,
           nextInstruction: '',
+          interruptedReply: null,
+          voiceEndedAt: null,
         });
       },
     ),
@@ -334,18 +370,28 @@ export const dialogueMachine = setup({
         !session.nudged &&
         context.config.nudgeAfterTurns > 0 &&
         session.turns >= context.config.nudgeAfterTurns;
+      // The end of the person's voice, when the detector reported it before this transcript:
+      // the recognizer's delay is then a stage of its own instead of hiding in the others.
+      const voiceEnd = context.voiceEndedAt;
+      const dated = voiceEnd !== null && voiceEnd <= now;
       return {
         turnIndex: context.turnIndex + 1,
         partial: '',
         partialRisk: NO_RISK,
+        voiceEndedAt: null,
         rePrompted: false,
         checkedIn: false,
         nextInstruction: '',
+        interruptedReply: null,
         session: nudge && session !== null ? { ...session, nudged: true } : session,
         turn: {
-          ...withTimings(context.turn, { speechEndAt: now }),
+          ...withTimings(context.turn, {
+            speechEndAt: dated ? voiceEnd : now,
+            transcriptAt: dated ? now : null,
+          }),
           userText,
           generateStartedAt: now,
+          previousReply: context.interruptedReply,
           instruction: joinInstructions(
             context.nextInstruction,
             risk.level === 'moderate' ? MODERATE_RISK_PROTOCOL : '',
@@ -427,18 +473,33 @@ export const dialogueMachine = setup({
         return { ...turn, spoken, current: null, audioPath };
       },
     }),
-    recordFirstAudio: assign({
-      // Robot-initiated speech (a greeting) is not the first audio of the next reply.
-      turn: ({ context }) =>
-        context.turn.timings.firstAudioAt === null && context.turn.userText !== ''
-          ? withTimings(context.turn, { firstAudioAt: context.now() })
-          : context.turn,
+    recordFirstAudio: assign(({ context }) => {
+      // Robot-initiated speech (a greeting) has its own record, not the first audio of the next reply.
+      const announcement = recordedAnnouncement(context.announcement);
+      if (announcement !== null) {
+        return announcement.firstAudioAt === null
+          ? { announcement: { ...announcement, firstAudioAt: context.now() } }
+          : {};
+      }
+      return context.turn.timings.firstAudioAt === null && context.turn.userText !== ''
+        ? { turn: withTimings(context.turn, { firstAudioAt: context.now() }) }
+        : {};
     }),
-    recordGesture: assign({
-      turn: ({ context, event }) =>
-        event.type === 'gesture.performed'
-          ? { ...context.turn, gestures: [...context.turn.gestures, event.name] }
-          : context.turn,
+    recordGesture: assign(({ context, event }) => {
+      if (event.type !== 'gesture.performed') return {};
+      const announcement = recordedAnnouncement(context.announcement);
+      return announcement !== null
+        ? { announcement: { ...announcement, gestures: [...announcement.gestures, event.name] } }
+        : { turn: { ...context.turn, gestures: [...context.turn.gestures, event.name] } };
+    }),
+    /** The affect node's estimate: the session's first is its mood at start, the latest at end. */
+    recordMood: assign({
+      session: ({ context, event }) =>
+        event.type === 'affect.estimated' &&
+        context.session !== null &&
+        (event.sessionId === '' || event.sessionId === context.sessionId)
+          ? withMood(context.session, moodOf(event.emotion, event.intensity))
+          : context.session,
     }),
     markFailed: assign({
       turn: ({ context }, params: { reason: string }) => ({
@@ -447,15 +508,24 @@ export const dialogueMachine = setup({
         failure: params.reason,
       }),
     }),
-    /** The person cut the reply short: remember when (for barge-in-to-silence) and tell the model next turn. */
+    /**
+     * The person cut the reply short: remember when (for barge-in-to-silence). The next Generate
+     * goal carries what the person heard of this reply; the llm keeps only that in its history
+     * and tells the model it was interrupted.
+     */
     noteBargeIn: assign(({ context }) => ({
       turn: withTimings(context.turn, { bargeInAt: context.now() }),
-      nextInstruction: interruptionNote(saidSoFar(context.turn)),
+      interruptedReply: interruptedReply(context.turn, sayInputFor(context).utteranceId),
       session:
         context.session === null
           ? null
           : { ...context.session, interruptions: context.session.interruptions + 1 },
     })),
+    /** The reply is cut short without a barge-in (a pause): the next Generate goal carries what was heard. */
+    noteCutReply: assign({
+      interruptedReply: ({ context }) =>
+        interruptedReply(context.turn, sayInputFor(context).utteranceId),
+    }),
     applyConfig: assign({
       config: ({ context, event }) =>
         event.type === 'config.changed' ? { ...context.config, ...event.config } : context.config,
@@ -468,8 +538,20 @@ export const dialogueMachine = setup({
         enqueue.assign({ turn: emptyTurn(), session });
       },
     ),
-    /** A crisis may come in the middle of a turn: close it, so its record is not lost. */
+    /** A crisis may come in the middle of a turn or of robot-initiated speech: close it, so its record is not lost. */
     closeOpenTurn: enqueueActions(({ enqueue, context }) => {
+      const announcement = recordedAnnouncement(context.announcement);
+      if (announcement !== null) {
+        enqueue.emit({
+          type: 'turn.ended',
+          turn: summarizeAnnouncement(
+            announcement,
+            { ...context, utteranceId: announcementUtteranceId(context) },
+            { outcome: 'interrupted', next: 'crisis', at: context.now() },
+            '',
+          ),
+        });
+      }
       if (context.turn.userText === '') return;
       const { summary, session } = closeTurn(context, 'crisis', 'crisis');
       enqueue.emit({ type: 'turn.ended', turn: summary });
@@ -488,7 +570,7 @@ export const dialogueMachine = setup({
         partial: '',
         partialRisk: NO_RISK,
         openAlerts,
-        announcement: { kind: 'crisis' as const, text, next: 'listening' as const },
+        announcement: newAnnouncement('crisis', text, 'listening', context.state, context.now()),
         announcements: context.announcements + 1,
         ...(userText === ''
           ? { turn: emptyTurn() }
@@ -532,7 +614,13 @@ export const dialogueMachine = setup({
         enqueue.assign({ turn: emptyTurn(), session });
       },
     ),
-    discardTurn: assign({ turn: () => emptyTurn(), partial: '' }),
+    discardTurn: assign({ turn: () => emptyTurn(), partial: '', voiceEndedAt: null }),
+    /** A new segment of the person's voice: an earlier end no longer dates the end of speech. */
+    voiceStarted: assign({ voiceEndedAt: null }),
+    voiceEnded: assign({
+      voiceEndedAt: ({ context, event }) =>
+        event.type === 'voice.ended' ? event.at : context.voiceEndedAt,
+    }),
     countAlert: assign({
       session: ({ context }) =>
         context.session === null
@@ -555,7 +643,13 @@ export const dialogueMachine = setup({
           caregiver: '',
         }[params.kind];
         return {
-          announcement: { kind: params.kind, text, next: params.next },
+          announcement: newAnnouncement(
+            params.kind,
+            text,
+            params.next,
+            context.state,
+            context.now(),
+          ),
           announcements: context.announcements + 1,
           rePrompted: context.rePrompted || params.kind === 'rePrompt',
           checkedIn: context.checkedIn || params.kind === 'checkIn',
@@ -566,11 +660,35 @@ export const dialogueMachine = setup({
       const [text = '', ...rest] = context.sayQueue;
       return {
         sayQueue: rest,
-        announcement: { kind: 'caregiver' as const, text, next: params.next },
+        announcement: newAnnouncement('caregiver', text, params.next, context.state, context.now()),
         announcements: context.announcements + 1,
       };
     }),
     clearAnnouncement: assign({ announcement: null }),
+    /** A barge-in cut the robot's own words short: remember when (for barge-in-to-silence). */
+    noteAnnouncementBargeIn: assign({
+      announcement: ({ context }) =>
+        context.announcement === null
+          ? null
+          : { ...context.announcement, bargeInAt: context.now() },
+    }),
+    /** Robot-initiated speech has ended (said, cut short or failed): its turn record goes out. */
+    endAnnouncement: enqueueActions(({ enqueue, context, event }, params: AnnouncementEnd) => {
+      const announcement = recordedAnnouncement(context.announcement);
+      if (announcement === null) return;
+      const output = sayOutputOf(event);
+      const outcome =
+        params.outcome === 'spoken' && output?.cancelled ? 'interrupted' : params.outcome;
+      enqueue.emit({
+        type: 'turn.ended',
+        turn: summarizeAnnouncement(
+          announcement,
+          { ...context, utteranceId: announcementUtteranceId(context) },
+          { outcome, next: params.next ?? announcement.next, at: context.now() },
+          output?.audioPath ?? '',
+        ),
+      });
+    }),
     /** Words the person said over the opening words: kept, and taken once the robot listens. */
     holdSpeech: assign({
       heldSpeech: ({ event }) =>
@@ -602,16 +720,21 @@ export const dialogueMachine = setup({
     announcement: null,
     announcements: 0,
     nextInstruction: '',
+    interruptedReply: null,
     partialRisk: NO_RISK,
     openAlerts: [],
     heldSpeech: null,
+    voiceEndedAt: null,
   }),
   initial: 'asleep',
   on: {
     'gesture.performed': { actions: 'recordGesture' },
+    'affect.estimated': { actions: 'recordMood' },
     'config.changed': { actions: 'applyConfig' },
     'tts.started': { actions: 'recordFirstAudio' },
     'caregiver.say': { actions: 'queueSay' },
+    'voice.started': { actions: 'voiceStarted' },
+    'voice.ended': { actions: 'voiceEnded' },
     // Safety comes first: from any state, whatever was going on is cancelled.
     'safety.crisis': {
       target: '.crisis',
@@ -726,6 +849,7 @@ export const dialogueMachine = setup({
           sessionId: context.sessionId,
           userText: context.turn.userText,
           instruction: context.turn.instruction,
+          previousReply: context.turn.previousReply,
         }),
         onError: {
           target: 'recovering',
@@ -767,6 +891,15 @@ export const dialogueMachine = setup({
             'recordWake',
           ],
         },
+        // The person's voice has lasted past a backchannel (when enabled): listen for the words.
+        'voice.sustained': {
+          guard: 'voiceInterrupts',
+          target: 'listening',
+          actions: [
+            'noteBargeIn',
+            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
+          ],
+        },
         // The person talks over the robot (when enabled); a backchannel does neither.
         'speech.partial': {
           guard: 'speechInterrupts',
@@ -789,7 +922,11 @@ export const dialogueMachine = setup({
         },
         'caregiver.pause': {
           target: 'paused',
-          actions: { type: 'endTurn', params: { outcome: 'interrupted', next: 'paused' } },
+          actions: [
+            // The person heard only part of the reply: the next turn's goal says which part.
+            'noteCutReply',
+            { type: 'endTurn', params: { outcome: 'interrupted', next: 'paused' } },
+          ],
         },
         'session.end': {
           target: 'asleep',
@@ -912,39 +1049,142 @@ export const dialogueMachine = setup({
         id: 'say',
         src: 'say',
         input: ({ context }) => announcementInput(context),
-        onDone: afterAnnouncement(),
-        onError: afterAnnouncement(),
+        onDone: afterAnnouncement('spoken'),
+        onError: afterAnnouncement('failed'),
       },
-      after: { recoveryTimeout: afterAnnouncement() },
+      after: { recoveryTimeout: afterAnnouncement('failed') },
       on: {
-        'wake.detected': {
-          guard: 'interruptible',
-          target: 'listening',
-          actions: ['clearAnnouncement', 'recordWake'],
-        },
+        'wake.detected': [
+          {
+            // A caregiver's words said while no session was open, cut short by the wake that
+            // opens one: the session's opening words (the AI notice) come first, as on any wake.
+            guard: and(['interruptible', 'greetOnWake']),
+            target: 'announcing',
+            reenter: true,
+            actions: [
+              'noteAnnouncementBargeIn',
+              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'speaking' } },
+              'clearAnnouncement',
+              'ensureSession',
+              'recordWake',
+              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
+            ],
+          },
+          {
+            guard: 'interruptible',
+            target: 'listening',
+            actions: [
+              'noteAnnouncementBargeIn',
+              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
+              'clearAnnouncement',
+              // Without opening words to say, a wake that opens a session still opens it.
+              'ensureSession',
+              'recordWake',
+            ],
+          },
+        ],
         'user.bargeIn': {
           guard: 'interruptible',
           target: 'listening',
-          actions: ['clearAnnouncement', 'recordWake'],
+          actions: [
+            'noteAnnouncementBargeIn',
+            { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
+            'clearAnnouncement',
+            // A caregiver's words said while asleep may be cut short by the wake that opens a session.
+            'ensureSession',
+            'recordWake',
+          ],
         },
-        'speech.partial': {
-          guard: 'speechInterrupts',
-          target: '#dialogue.listening.hearing',
-          actions: ['clearAnnouncement', 'assignPartial'],
-        },
+        // Speech that cuts short a caregiver's words said outside a session opens one, with its
+        // opening words first, as a wake does; a final transcript is kept for after them.
+        'voice.sustained': [
+          {
+            guard: and(['voiceInterrupts', 'greetOnWake']),
+            target: 'announcing',
+            reenter: true,
+            actions: [
+              'noteAnnouncementBargeIn',
+              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'speaking' } },
+              'clearAnnouncement',
+              'ensureSession',
+              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
+            ],
+          },
+          {
+            guard: 'voiceInterrupts',
+            target: 'listening',
+            actions: [
+              'noteAnnouncementBargeIn',
+              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
+              'clearAnnouncement',
+              'ensureSession',
+            ],
+          },
+        ],
+        'speech.partial': [
+          {
+            guard: and(['speechInterrupts', 'greetOnWake']),
+            target: 'announcing',
+            reenter: true,
+            actions: [
+              'noteAnnouncementBargeIn',
+              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'speaking' } },
+              'clearAnnouncement',
+              'ensureSession',
+              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
+            ],
+          },
+          {
+            guard: 'speechInterrupts',
+            target: '#dialogue.listening.hearing',
+            actions: [
+              'noteAnnouncementBargeIn',
+              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
+              'clearAnnouncement',
+              'ensureSession',
+              'assignPartial',
+            ],
+          },
+        ],
         'speech.final': [
+          {
+            guard: and(['speechInterrupts', 'greetOnWake']),
+            target: 'announcing',
+            reenter: true,
+            actions: [
+              'noteAnnouncementBargeIn',
+              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'speaking' } },
+              'clearAnnouncement',
+              'ensureSession',
+              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
+              'holdSpeech',
+            ],
+          },
           {
             guard: 'speechInterrupts',
             target: 'listening',
-            actions: ['clearAnnouncement', raise(({ event }) => event)],
+            actions: [
+              'noteAnnouncementBargeIn',
+              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
+              'clearAnnouncement',
+              'ensureSession',
+              raise(({ event }) => event),
+            ],
           },
           // Over the opening words (which nothing interrupts) the person's words are kept.
           { guard: 'openingInProgress', actions: 'holdSpeech' },
         ],
-        'caregiver.pause': { target: 'paused', actions: 'clearAnnouncement' },
+        'caregiver.pause': {
+          target: 'paused',
+          actions: [
+            { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'paused' } },
+            'clearAnnouncement',
+          ],
+        },
         'session.end': {
           target: 'asleep',
           actions: [
+            { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'asleep' } },
             'clearAnnouncement',
             {
               type: 'endSession',

@@ -44,6 +44,18 @@ export type DialogueEvent =
   | { type: 'tts.failed'; utteranceId: string; reason: string }
   /** An explicit interruption (a `/interrupt` directive, user speech when enabled). */
   | { type: 'user.bargeIn' }
+  /**
+   * The person's voice started (`at`: the segment's start, clock ms) in the microphone audio
+   * (audio_in's VoiceActivity; the node leaves out the robot's own voice).
+   */
+  | { type: 'voice.started'; at: number }
+  /** The person's voice ended at `at` (clock ms): the end of speech the next turn is dated from. */
+  | { type: 'voice.ended'; at: number }
+  /**
+   * The person's voice has lasted long enough not to be a backchannel or the robot's echo
+   * (the node's `barge_in_min_speech_ms` / `barge_in_echo_margin_ms`): barge-in on speech.
+   */
+  | { type: 'voice.sustained' }
   | { type: 'caregiver.pause' }
   | { type: 'caregiver.resume' }
   /** A caregiver's words for the robot to say: at once when idle, queued otherwise. */
@@ -66,6 +78,8 @@ export type DialogueEvent =
     }
   | { type: 'session.end'; reason: string }
   | { type: 'gesture.performed'; name: string }
+  /** The affect node's estimate for the person's turn (mood at session start and end). */
+  | { type: 'affect.estimated'; sessionId: string; emotion: string; intensity: number }
   | { type: 'config.changed'; config: Partial<DialogueConfig> };
 
 export type DialogueEventType = DialogueEvent['type'];

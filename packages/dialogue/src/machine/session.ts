@@ -13,6 +13,17 @@ export function newSession(startedAt: number): SessionStats {
   };
 }
 
+/** A mood as the session summary gives it: "<emotion> <intensity 0-1, 2 decimals>", e.g. "sadness 0.62". */
+export function moodOf(emotion: string, intensity: number): string {
+  const clamped = Number.isFinite(intensity) ? Math.min(1, Math.max(0, intensity)) : 0;
+  return `${emotion} ${clamped.toFixed(2)}`;
+}
+
+/** The session with a new affect estimate: the first sets the mood at start, each sets it at end. */
+export function withMood(stats: SessionStats, mood: string): SessionStats {
+  return { ...stats, moodStart: stats.moodStart === '' ? mood : stats.moodStart, moodEnd: mood };
+}
+
 /** The nearest-rank percentile of `values` (sorted here); -1 for none. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return -1;

@@ -1,5 +1,6 @@
 import {
   NO_RISK,
+  type InterruptedReply,
   type LlmStats,
   type TurnDurations,
   type TurnOutcome,
@@ -11,6 +12,7 @@ import {
 const NO_TIMINGS: TurnTimings = {
   wakeAt: null,
   speechEndAt: null,
+  transcriptAt: null,
   firstTokenAt: null,
   llmDoneAt: null,
   firstAudioAt: null,
@@ -49,6 +51,7 @@ export function emptyTurn(): TurnState {
     risk: NO_RISK,
     replyGuarded: false,
     guardRules: [],
+    previousReply: null,
   };
 }
 
@@ -67,7 +70,32 @@ export function turnDurations(timings: TurnTimings): TurnDurations {
     llmTotalMs: since(start, timings.llmDoneAt),
     ttsFirstAudioMs: since(start, timings.firstAudioAt),
     turnTotalMs: since(start, timings.endAt),
+    wakeToSpeechEndMs: since(timings.wakeAt, timings.speechEndAt),
+    transcriptDelayMs: since(timings.speechEndAt, timings.transcriptAt),
   };
+}
+
+/** The tts group of a reply: every sentence of it is appended to one WAV. */
+export function replyGroupId(sessionId: string, turnIndex: number): string {
+  return `${sessionId}-${turnIndex}`;
+}
+
+/** The reply being cut short now: the sentences said whole and the one being said, if any. */
+export function interruptedReply(turn: TurnState, cutUtteranceId: string): InterruptedReply {
+  return {
+    sentences: turn.spoken,
+    cut: turn.current === null ? null : { utteranceId: cutUtteranceId, text: turn.current },
+  };
+}
+
+/**
+ * What the person heard of an interrupted reply: the sentences said whole, then the first
+ * `cutWordsSpoken` words of the sentence cut short (as the tts counted them).
+ */
+export function heardText(reply: InterruptedReply, cutWordsSpoken: number): string {
+  const words = reply.cut?.text.split(/\s+/).filter((word) => word !== '') ?? [];
+  const cut = words.slice(0, Math.max(0, Math.floor(cutWordsSpoken))).join(' ');
+  return [...reply.sentences, cut].filter((part) => part !== '').join(' ');
 }
 
 /** What the robot said of this turn's reply; an interrupted one includes the sentence it was cut off in. */
@@ -91,6 +119,8 @@ export function summarizeTurn(
   return {
     sessionId: ids.sessionId,
     turnIndex: ids.turnIndex,
+    kind: 'reply',
+    speechId: replyGroupId(ids.sessionId, ids.turnIndex),
     userText: turn.userText,
     replyText: said.join(' '),
     strategy: turn.strategy,

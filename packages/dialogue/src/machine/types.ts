@@ -1,6 +1,6 @@
 import type { RiskCategory, RiskLevel } from '@hearth/safety';
 import type { DialogueEvent } from './events.js';
-import type { DialogueStateName } from '@hearth/interfaces';
+import type { DialogueStateName, TurnKind } from '@hearth/interfaces';
 
 /** The machine's public states, as published on the graph (DialogueState.state). */
 export { DIALOGUE_STATES, type DialogueStateName } from '@hearth/interfaces';
@@ -106,7 +106,13 @@ export const DEFAULT_DIALOGUE_CONFIG: DialogueConfig = {
 /** Absolute times (ms since the epoch, from the injected clock); null where a stage did not happen. */
 export interface TurnTimings {
   readonly wakeAt: number | null;
+  /**
+   * The end of the person's speech: the end of their voice (VoiceActivity) when the detector
+   * reported it before the final transcript, else the transcript's arrival (typed text).
+   */
   readonly speechEndAt: number | null;
+  /** When the transcript that ended the turn arrived; null when no voice activity dated the speech end. */
+  readonly transcriptAt: number | null;
   readonly firstTokenAt: number | null;
   readonly llmDoneAt: number | null;
   readonly firstAudioAt: number | null;
@@ -157,6 +163,17 @@ export interface TurnState {
   readonly replyGuarded: boolean;
   /** The guard rules the reply broke, for the log. */
   readonly guardRules: readonly string[];
+  /** The previous reply of the session, when the person cut it short (for the Generate goal). */
+  readonly previousReply: InterruptedReply | null;
+}
+
+/**
+ * A reply the person interrupted: the sentences said whole, and the one being said when the
+ * barge-in came (its tts utterance tells how many of its words were spoken).
+ */
+export interface InterruptedReply {
+  readonly sentences: readonly string[];
+  readonly cut: { readonly utteranceId: string; readonly text: string } | null;
 }
 
 /** What the safety screen said about the person's words (none when not screened). */
@@ -171,18 +188,36 @@ export const NO_RISK: TurnRisk = { level: 'none', category: null, rules: [] };
 
 export type TurnOutcome = 'spoken' | 'interrupted' | 'failed' | 'crisis';
 
-/** Stage durations in ms from the end of the user's speech; -1 where a stage did not happen. */
+/**
+ * Stage durations in ms from the end of the user's speech (from the start of robot-initiated
+ * speech); -1 where a stage did not happen.
+ */
 export interface TurnDurations {
   readonly llmFirstTokenMs: number;
   readonly llmTotalMs: number;
   readonly ttsFirstAudioMs: number;
   readonly turnTotalMs: number;
+  /** From the wake word to the end of the person's speech; -1 when the turn began without one. */
+  readonly wakeToSpeechEndMs: number;
+  /**
+   * From the end of the person's voice to the transcript's arrival (recognizer and delivery
+   * delay); -1 when no voice activity dated the end of speech.
+   */
+  readonly transcriptDelayMs: number;
 }
 
 /** One finished turn, as the machine emits it (`turn.ended`); the node maps it to TurnRecord. */
 export interface TurnSummary {
   readonly sessionId: string;
+  /** The person's turn number; robot-initiated speech carries the last one before it. */
   readonly turnIndex: number;
+  /** A reply to the person, or speech the robot began itself (TurnRecord.kind). */
+  readonly kind: TurnKind;
+  /**
+   * The tts id whose WAV holds this turn's speech: the reply's group id, or the utterance id of
+   * robot-initiated speech (the node takes the audio of a cut-short turn by it).
+   */
+  readonly speechId: string;
   readonly userText: string;
   /** What the robot said, or began to say when interrupted. */
   readonly replyText: string;
@@ -244,6 +279,14 @@ export interface Announcement {
   readonly kind: 'greeting' | 'rePrompt' | 'checkIn' | 'caregiver' | 'crisis';
   readonly text: string;
   readonly next: AnnouncementNext;
+  /** The public state the robot was in when it began (its record's path starts there). */
+  readonly from: DialogueStateName;
+  /** When the robot began to say it, and when its first audio came; its record's times count from `startedAt`. */
+  readonly startedAt: number;
+  readonly firstAudioAt: number | null;
+  /** When a barge-in cut it short (for the barge-in-to-silence time). */
+  readonly bargeInAt: number | null;
+  readonly gestures: readonly string[];
 }
 
 export interface DialogueInput {
@@ -282,12 +325,19 @@ export interface DialogueContext {
   readonly announcements: number;
   /** Told to the model with the next turn (e.g. that the person interrupted the last reply). */
   readonly nextInstruction: string;
+  /** The last reply, when the person cut it short: the next turn's Generate goal carries what was heard. */
+  readonly interruptedReply: InterruptedReply | null;
   /** The safety screen of the last partial transcript (a turn taken from partials carries it). */
   readonly partialRisk: TurnRisk;
   /** Safety alerts raised and not yet acknowledged; crisis ends when none is left. */
   readonly openAlerts: readonly string[];
   /** A final transcript heard over the opening words, taken as a turn once they are said. */
   readonly heldSpeech: Extract<DialogueEvent, { type: 'speech.final' }> | null;
+  /**
+   * When the person's voice last ended (VoiceActivity end, clock ms), while no newer segment has
+   * started and no turn has taken it; it dates the next turn's end of speech. Null otherwise.
+   */
+  readonly voiceEndedAt: number | null;
 }
 
 /** What the say actor is asked to speak. */
@@ -311,4 +361,6 @@ export interface GenerateInput {
   readonly sessionId: string;
   readonly userText: string;
   readonly instruction: string;
+  /** The session's previous reply when the person cut it short (its heard part goes to the llm). */
+  readonly previousReply: InterruptedReply | null;
 }

@@ -1,17 +1,22 @@
 import {
   Actions,
+  AffectType,
   CaregiverCommandType,
   DialogueStateType,
   GenerateAction,
   GestureCommandType,
+  GestureReason,
   GetDialogueStateService,
   SayAction,
   Services,
   SessionSummaryType,
+  SpeechEventType,
   type SessionSummary,
+  timeToMs,
   Topics,
   TranscriptType,
   TurnRecordType,
+  VoiceActivityType,
   WakeWordType,
   type CaregiverCommand,
   type DialogueState,
@@ -31,10 +36,12 @@ import type { DialogueEvent } from '../machine/events.js';
 import type { DialogueConfig, DialogueStateName, TurnSummary } from '../machine/types.js';
 import { toDialogueState, toSessionSummary, toTurnRecord } from './messages.js';
 import { SilenceTracker } from './SilenceTracker.js';
+import { PersonVoice, systemVoiceTimers, type VoiceTimers } from './PersonVoice.js';
 import {
   declareDialogueParameters,
   guardDialogueParameters,
   readDialogueConfig,
+  readPersonVoiceSettings,
 } from './parameters.js';
 import { SafetyGate, type SafetyGateOptions } from './SafetyGate.js';
 
@@ -45,6 +52,8 @@ export interface DialogueNodeOptions {
   readonly createSessionId?: () => string;
   /** The safety screen's alert ids and screener (tests give fixed ids). */
   readonly safety?: SafetyGateOptions;
+  /** Timers for how long the person's voice lasts; the node's clock and real timers by default. */
+  readonly voiceTimers?: VoiceTimers;
 }
 
 /**
@@ -61,6 +70,7 @@ export class DialogueNode implements Disposable {
   private readonly parameterListener: Disposable;
   private readonly parameterGuard: Disposable;
   private readonly safety: SafetyGate;
+  private readonly voice: PersonVoice;
   private disposed = false;
 
   constructor(
@@ -84,7 +94,9 @@ export class DialogueNode implements Disposable {
     const say = node.createActionClient(SayAction, Actions.say);
     const machine = dialogueMachine.provide({
       actors: {
-        generate: createGenerateActor(generate, node.logger),
+        generate: createGenerateActor(generate, node.logger, (utteranceId) =>
+          this.silence.takeWordsSpoken(utteranceId),
+        ),
         say: createSayActor(say, node.logger, (silenced) => this.silence.track(silenced)),
       },
     });
@@ -135,6 +147,11 @@ export class DialogueNode implements Disposable {
       options.safety,
     );
     this.actor.start();
+    this.voice = new PersonVoice(
+      (event) => this.send(event),
+      () => readPersonVoiceSettings(node),
+      options.voiceTimers ?? systemVoiceTimers(() => node.clock.nowMs()),
+    );
 
     node.createSubscription(WakeWordType, Topics.wakeWord, (wake) =>
       this.send({ type: 'wake.detected', phrase: wake.phrase, bargeIn: wake.barge_in }),
@@ -146,9 +163,37 @@ export class DialogueNode implements Disposable {
     node.createSubscription(CaregiverCommandType, Topics.caregiverCommand, (command) =>
       this.onCaregiver(command),
     );
+    // The affect node's estimate per turn: the session summary's mood at start and end.
+    node.createSubscription(AffectType, Topics.affect, (affect) =>
+      this.send({
+        type: 'affect.estimated',
+        sessionId: affect.session_id,
+        emotion: affect.emotion,
+        intensity: affect.intensity,
+      }),
+    );
+    // audio_in's voice activity: the person's voice (not the robot's own) dates the end of
+    // speech and, with barge_in_on_speech, interrupts once it outlasts a backchannel.
+    node.createSubscription(
+      VoiceActivityType,
+      Topics.voiceActivity,
+      (activity) =>
+        this.voice.hear(activity.event, timeToMs(activity.stamp), timeToMs(activity.segment_start)),
+      Qos.events,
+    );
+    node.createSubscription(
+      SpeechEventType,
+      Topics.ttsEvents,
+      (speech) => {
+        if (speech.kind === 'start' || speech.kind === 'end')
+          this.voice.robotSpeech(speech.kind, node.clock.nowMs());
+      },
+      Qos.events,
+    );
     node.createSubscription(GestureCommandType, Topics.gestureCommand, (gesture) => {
-      // A `stop` command ends a looping gesture (idle breathing on waking); it performs nothing.
-      if (gesture.reason === 'stop') return;
+      // A `stop` command ends a looping gesture (idle breathing on waking) and a `preview` is the
+      // web console's: neither is part of the turn.
+      if (gesture.reason === GestureReason.stop || gesture.reason === GestureReason.preview) return;
       this.send({ type: 'gesture.performed', name: gesture.name });
     });
     node.createService(GetDialogueStateService, Services.getDialogueState, () => this.describe());
@@ -173,6 +218,7 @@ export class DialogueNode implements Disposable {
     this.disposed = true;
     this.parameterListener.dispose();
     this.parameterGuard.dispose();
+    this.voice.dispose();
     this.actor.stop();
     this.node.destroy();
   }
@@ -225,7 +271,7 @@ export class DialogueNode implements Disposable {
       void this.silence.whenSilent().then(() => {
         if (this.disposed) return;
         const silentAfter = Math.max(0, this.node.clock.nowMs() - bargeInAt);
-        const cutAudio = this.silence.takeGroupAudio(`${turn.sessionId}-${turn.turnIndex}`);
+        const cutAudio = this.silence.takeAudio(turn.speechId);
         const said =
           turn.audioPath === '' && cutAudio !== '' ? { ...turn, audioPath: cutAudio } : turn;
         this.turnPublisher.publish(toTurnRecord(said, this.node.clock.now(), silentAfter));

@@ -4,19 +4,31 @@ import type { CancelledSpeech } from '../actors/sayActor.js';
  * Knows when the robot has gone silent after a barge-in: the say actor hands it the promise of
  * each cancelled goal (settled once the tts has stopped and answered), and the node waits for all
  * of them before it publishes the interrupted turn with its barge-in-to-silence time. It also
- * keeps the group WAV each cancelled reply left, so the interrupted turn names its audio.
+ * keeps what each cancelled utterance left: the WAV (so the interrupted turn names its audio) and
+ * how many of its words were spoken (so the next Generate goal says what the person heard).
  */
 export class SilenceTracker {
+  /** Entries nobody took (a cut reply followed by no next turn) are dropped beyond this many. */
+  private static readonly KEEP = 32;
+
   private readonly pending = new Set<Promise<void>>();
-  private readonly groupAudio = new Map<string, string>();
+  /** By group id (a reply's WAV) and by utterance id (robot-initiated speech has no group). */
+  private readonly audio = new Map<string, string>();
+  private readonly wordsSpoken = new Map<string, number>();
 
   /** Remembers a cancellation until it settles. */
   track(cancellation: Promise<CancelledSpeech | undefined>): void {
     const settled = cancellation.then(
       (speech) => {
-        if (speech !== undefined && speech.groupId !== '' && speech.groupAudioPath !== '') {
-          this.groupAudio.set(speech.groupId, speech.groupAudioPath);
+        if (speech === undefined) return;
+        if (speech.groupId !== '' && speech.groupAudioPath !== '') {
+          this.audio.set(speech.groupId, speech.groupAudioPath);
+        } else if (speech.groupId === '' && speech.audioPath !== '') {
+          this.audio.set(speech.utteranceId, speech.audioPath);
         }
+        this.wordsSpoken.set(speech.utteranceId, speech.wordsSpoken);
+        SilenceTracker.trim(this.audio);
+        SilenceTracker.trim(this.wordsSpoken);
       },
       () => undefined,
     );
@@ -24,15 +36,33 @@ export class SilenceTracker {
     void settled.then(() => this.pending.delete(settled));
   }
 
+  private static trim(map: Map<string, unknown>): void {
+    for (const key of map.keys()) {
+      if (map.size <= SilenceTracker.KEEP) return;
+      map.delete(key);
+    }
+  }
+
   /** Resolves once every cancellation tracked so far has settled (at once when none is). */
   async whenSilent(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  /** The group WAV a cancelled reply left ('' when none), forgotten once taken. */
-  takeGroupAudio(groupId: string): string {
-    const path = this.groupAudio.get(groupId) ?? '';
-    this.groupAudio.delete(groupId);
+  /** The WAV a cancelled reply (by group id) or utterance (by its id) left ('' when none), forgotten once taken. */
+  takeAudio(speechId: string): string {
+    const path = this.audio.get(speechId) ?? '';
+    this.audio.delete(speechId);
     return path;
+  }
+
+  /**
+   * How many words of a cancelled utterance were spoken, once the robot is silent (0 when the
+   * tts never took it), forgotten once taken.
+   */
+  async takeWordsSpoken(utteranceId: string): Promise<number> {
+    await this.whenSilent();
+    const words = this.wordsSpoken.get(utteranceId) ?? 0;
+    this.wordsSpoken.delete(utteranceId);
+    return words;
   }
 }

@@ -1,6 +1,7 @@
 import type { Disposable, GraphNode, ParameterChange, ParameterValue } from '@hearth/graph';
 import { InvalidDialogueParameterError } from '../errors.js';
 import { isQuietHoursValue } from '../safety/quietHours.js';
+import type { PersonVoiceSettings } from './PersonVoice.js';
 import {
   DEFAULT_AI_NOTICE,
   DEFAULT_DIALOGUE_CONFIG,
@@ -13,6 +14,8 @@ export const DialogueParameters = {
   noSpeechTimeoutMs: 'no_speech_timeout_ms',
   bargeInEnabled: 'barge_in_enabled',
   bargeInOnSpeech: 'barge_in_on_speech',
+  bargeInMinSpeechMs: 'barge_in_min_speech_ms',
+  bargeInEchoMarginMs: 'barge_in_echo_margin_ms',
   interruptibleStates: 'interruptible_states',
   backchannels: 'backchannels',
   goodbyePhrases: 'goodbye_phrases',
@@ -36,6 +39,9 @@ export const DialogueParameters = {
 export const DEFAULT_LOCALE = 'en-US';
 
 const MAX_WINDOW_MS = 10 * 60 * 1000;
+
+/** How long the person's voice must last to barge in (the node's PersonVoice, not the machine). */
+export const DEFAULT_PERSON_VOICE: PersonVoiceSettings = { minSpeechMs: 700, echoMarginMs: 1500 };
 const MAX_SESSION_MS = 24 * 60 * 60 * 1000;
 const D = DEFAULT_DIALOGUE_CONFIG;
 
@@ -73,6 +79,20 @@ const declarations: readonly Declaration[] = [
     D.bargeInOnSpeech,
     'bool',
     'Whether user speech (not only the wake word) interrupts; backchannels never do.',
+  ],
+  [
+    DialogueParameters.bargeInMinSpeechMs,
+    DEFAULT_PERSON_VOICE.minSpeechMs,
+    'integer',
+    'With barge_in_on_speech: how long the voice must last before it interrupts; shorter is a backchannel (ms).',
+    { min: 0, max: MAX_WINDOW_MS },
+  ],
+  [
+    DialogueParameters.bargeInEchoMarginMs,
+    DEFAULT_PERSON_VOICE.echoMarginMs,
+    'integer',
+    'The same for a voice that began while the robot spoke: its own voice unless it lasts this long (ms).',
+    { min: 0, max: MAX_WINDOW_MS },
   ],
   [
     DialogueParameters.interruptibleStates,
@@ -259,5 +279,13 @@ export function readDialogueConfig(node: GraphNode): Partial<DialogueConfig> {
     quietHoursStart: String(get(P.quietHoursStart)),
     quietHoursEnd: String(get(P.quietHoursEnd)),
     nudgeAfterTurns: Number(get(P.nudgeAfterTurns)),
+  };
+}
+
+/** How long the person's voice must last to barge in, from the node's current parameter values. */
+export function readPersonVoiceSettings(node: GraphNode): PersonVoiceSettings {
+  return {
+    minSpeechMs: Number(node.getParameter(DialogueParameters.bargeInMinSpeechMs)),
+    echoMarginMs: Number(node.getParameter(DialogueParameters.bargeInEchoMarginMs)),
   };
 }

@@ -105,7 +105,10 @@ beforeAll(async () => {
   tester.createSubscription(
     TurnRecordType,
     Topics.dialogueTurn,
-    (record) => turns.push({ record, at: Date.now() }),
+    // Replies only: the session's opening words have a record of their own (kind greeting).
+    (record) => {
+      if (record.kind === 'reply') turns.push({ record, at: Date.now() });
+    },
     Qos.events,
   );
   tester.createSubscription(

@@ -90,11 +90,15 @@ export function startDialogue(input: DialogueInput = {}) {
     input: { now: () => clock.now(), createSessionId: () => 'sess', ...input },
   });
   const states: Extract<DialogueEmitted, { type: 'state.changed' }>[] = [];
+  // Replies to the person; robot-initiated speech (greeting, check-in...) has records of its own.
   const turns: TurnSummary[] = [];
+  const robotTurns: TurnSummary[] = [];
   actor.on('state.changed', (event) => states.push(event));
-  actor.on('turn.ended', (event) => turns.push(event.turn));
+  actor.on('turn.ended', (event) =>
+    (event.turn.kind === 'reply' ? turns : robotTurns).push(event.turn),
+  );
   actor.start();
   const publicState = () => actor.getSnapshot().context.state;
   const turnsSoFar = () => turns.length;
-  return { actor, clock, effects, states, turns, publicState, turnsSoFar };
+  return { actor, clock, effects, states, turns, robotTurns, publicState, turnsSoFar };
 }

@@ -13,9 +13,12 @@ import {
   GenerateAction,
   GestureCommandType,
   SayAction,
+  SpeechEventType,
+  timeFromMs,
   Topics,
   TranscriptType,
   TurnRecordType,
+  VoiceActivityType,
   WakeWordType,
   type DialogueState,
   type GenerateGoal,
@@ -54,7 +57,10 @@ export class DialogueHarness {
   readonly dialogueGraphNode: GraphNode;
   readonly tester: GraphNode;
   readonly states: DialogueState[] = [];
+  /** Replies to the person, in order. */
   readonly turns: TurnRecord[] = [];
+  /** Robot-initiated speech (greeting, check-in, re-prompt, a caregiver's say), in order. */
+  readonly robotTurns: TurnRecord[] = [];
   readonly generateGoals: GenerateGoal[] = [];
   readonly sayGoals: SayGoal[] = [];
   /** The session-opening words (the AI notice): kept apart from sayGoals, and never held. */
@@ -69,6 +75,10 @@ export class DialogueHarness {
   llmScript: LlmScript = { sentences: ['Hello.'] };
   /** When set, speech stays open until cancelled. */
   holdSpeech = false;
+  /** When set, only the say goals it picks stay open until cancelled (the rest finish). */
+  holdSpeechWhen: ((goal: SayGoal) => boolean) | undefined;
+  /** Words a cancelled say goal reports spoken (the whole text when undefined). */
+  wordsSpokenOnCancel: number | undefined;
 
   constructor(
     parameterOverrides: Record<string, number | boolean | string | string[]> = {},
@@ -95,7 +105,7 @@ export class DialogueHarness {
     this.tester.createSubscription(
       TurnRecordType,
       Topics.dialogueTurn,
-      (m) => this.turns.push(m),
+      (m) => (m.kind === 'reply' ? this.turns : this.robotTurns).push(m),
       Qos.events,
     );
     this.tester.createSubscription(
@@ -134,6 +144,32 @@ export class DialogueHarness {
         source: 'typed',
       }),
     );
+  }
+
+  /** audio_in's voice activity: a segment that started at `segmentStartMs`, this event at `atMs` (clock ms). */
+  voice(event: 'start' | 'end', segmentStartMs: number, atMs = segmentStartMs): void {
+    this.tester.createPublisher(VoiceActivityType, Topics.voiceActivity, Qos.events).publish(
+      VoiceActivityType.create({
+        stamp: timeFromMs(atMs),
+        event,
+        segment_start: timeFromMs(segmentStartMs),
+        probability: 0.9,
+        detector: 'energy',
+      }),
+    );
+  }
+
+  /** The tts's speech events, as the real tts node publishes them while it speaks. */
+  robotSpeech(kind: 'start' | 'end'): void {
+    this.tester
+      .createPublisher(SpeechEventType, Topics.ttsEvents, Qos.events)
+      .publish(SpeechEventType.create({ stamp: this.tester.clock.now(), utterance_id: 'u', kind }));
+  }
+
+  gesture(name: string, reason: string): void {
+    this.tester
+      .createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events)
+      .publish(GestureCommandType.create({ name, reason }));
   }
 
   get stateNames(): string[] {
@@ -190,7 +226,8 @@ export class DialogueHarness {
         );
       }
       await new Promise((resolve) => setImmediate(resolve));
-      if (this.holdSpeech && !opening)
+      const hold = this.holdSpeechWhen?.(goal.goal) ?? this.holdSpeech;
+      if (hold && !opening)
         await new Promise((resolve) => goal.signal.addEventListener('abort', resolve));
       if (goal.signal.aborted) {
         await new Promise((resolve) => setTimeout(resolve, this.cancelDelayMs));
@@ -201,7 +238,10 @@ export class DialogueHarness {
         audio_path: `/tmp/${goal.goal.utterance_id}.wav`,
         group_audio_path: `/tmp/${goal.goal.group_id}.wav`,
         duration_ms: 400,
-        words_spoken: goal.goal.text.split(' ').length,
+        words_spoken:
+          goal.signal.aborted && this.wordsSpokenOnCancel !== undefined
+            ? this.wordsSpokenOnCancel
+            : goal.goal.text.split(' ').length,
         cancelled: goal.signal.aborted,
       });
     });

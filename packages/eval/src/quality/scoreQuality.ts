@@ -1,10 +1,11 @@
 import type { EvalExample } from '../data/types.js';
 import { meanOf } from '../metrics/rouge.js';
+import type { Checkpoint, CheckpointRecord, QualityKey } from '../run/Checkpoint.js';
 import { Progress } from '../run/Progress.js';
 import type { SystemResult } from '../run/runEvaluation.js';
 import type { EmbeddingScorer } from './EmbeddingScorer.js';
 import { JudgeError, type Judge } from './Judge.js';
-import { JudgeCriteria, type JudgeCriterion } from './judgeRubric.js';
+import { JudgeCriteria, type JudgeCriterion, type JudgeScores } from './judgeRubric.js';
 
 export interface JudgeSummary {
   readonly judge: string;
@@ -24,11 +25,14 @@ export interface QualityScores {
 
 export interface QualityOptions {
   readonly examples: readonly EvalExample[];
-  readonly embedder?: EmbeddingScorer;
+  /** An EmbeddingScorer (or anything that scores like one). */
+  readonly embedder?: Pick<EmbeddingScorer, 'modelPath' | 'similarity'>;
   readonly judge?: Judge;
   /** Most replies per system the judge rates (judging is slow). */
   readonly judgeLimit: number;
   readonly progress?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where scores are kept as they are computed, so an interrupted run does not redo them. */
+  readonly checkpoint?: Checkpoint;
 }
 
 /** Embedding similarity and LLM-judge ratings of each system's replies. */
@@ -36,48 +40,97 @@ export async function scoreQuality(
   results: readonly SystemResult[],
   options: QualityOptions,
 ): Promise<SystemResult[]> {
-  const contexts = new Map(options.examples.map((e) => [e.id, e.context]));
   const scored: SystemResult[] = [];
   for (const result of results) {
-    let embeddingSimilarity: number | null = null;
-    if (options.embedder) {
-      const progress = new Progress(
-        `${result.name}: embeddings`,
-        result.records.length,
-        0,
-        options.progress,
-      );
-      const similarities: number[] = [];
-      for (const record of result.records) {
-        similarities.push(await options.embedder.similarity(record.reply, record.gold));
-        progress.tick();
-      }
-      embeddingSimilarity = meanOf(similarities) * 100;
-    }
-    let judge: JudgeSummary | null = null;
-    if (options.judge) {
-      const records = result.records.slice(0, options.judgeLimit);
-      const progress = new Progress(`${result.name}: judge`, records.length, 0, options.progress);
-      const ratings: Record<JudgeCriterion, number>[] = [];
-      let failed = 0;
-      for (const record of records) {
-        try {
-          ratings.push({
-            ...(await options.judge.rate(contexts.get(record.id) ?? [], record.reply)),
-          });
-        } catch (error) {
-          // A judge that cannot be reached stops the run; one odd answer is left out.
-          if (error instanceof JudgeError) throw error;
-          failed += 1;
-        }
-        progress.tick();
-      }
-      const means = Object.fromEntries(
-        JudgeCriteria.map((c) => [c, meanOf(ratings.map((r) => r[c]))]),
-      ) as Record<JudgeCriterion, number>;
-      judge = { judge: options.judge.name, rated: ratings.length, failed, means };
-    }
+    const embeddingSimilarity = options.embedder
+      ? await embeddingSimilarityOf(result, options.embedder, options)
+      : null;
+    const judge = options.judge ? await judgeSummaryOf(result, options.judge, options) : null;
     scored.push({ ...result, quality: { embeddingSimilarity, judge } });
   }
   return scored;
+}
+
+/** Mean similarity of each reply to its gold reply, in percent; checkpointed one by one. */
+async function embeddingSimilarityOf(
+  result: SystemResult,
+  embedder: NonNullable<QualityOptions['embedder']>,
+  options: QualityOptions,
+): Promise<number> {
+  const keyOf = (record: CheckpointRecord): QualityKey => ({
+    kind: 'embedding',
+    scorer: embedder.modelPath,
+    system: result.name,
+    id: record.id,
+    // The score depends on both texts.
+    reply: `${record.reply}\u0000${record.gold}`,
+  });
+  const saved = result.records.map((record) => {
+    const value = options.checkpoint?.getQuality(keyOf(record));
+    return value?.kind === 'embedding' ? value.similarity : undefined;
+  });
+  const done = saved.filter((value) => value !== undefined).length;
+  const progress = new Progress(
+    `${result.name}: embeddings`,
+    result.records.length,
+    done,
+    options.progress,
+  );
+  const similarities: number[] = [];
+  for (const [index, record] of result.records.entries()) {
+    let similarity = saved[index];
+    if (similarity === undefined) {
+      similarity = await embedder.similarity(record.reply, record.gold);
+      await options.checkpoint?.addQuality(keyOf(record), { kind: 'embedding', similarity });
+      progress.tick();
+    }
+    similarities.push(similarity);
+  }
+  return meanOf(similarities) * 100;
+}
+
+/** The judge's mean ratings of the first `judgeLimit` replies; checkpointed one by one. */
+async function judgeSummaryOf(
+  result: SystemResult,
+  judge: Judge,
+  options: QualityOptions,
+): Promise<JudgeSummary> {
+  const contexts = new Map(options.examples.map((e) => [e.id, e.context]));
+  const records = result.records.slice(0, options.judgeLimit);
+  const keyOf = (record: CheckpointRecord): QualityKey => ({
+    kind: 'judge',
+    scorer: judge.name,
+    system: result.name,
+    id: record.id,
+    reply: record.reply,
+  });
+  const saved = records.map((record) => {
+    const value = options.checkpoint?.getQuality(keyOf(record));
+    return value?.kind === 'judge' ? value : undefined;
+  });
+  const done = saved.filter((value) => value !== undefined).length;
+  const progress = new Progress(`${result.name}: judge`, records.length, done, options.progress);
+  const ratings: JudgeScores[] = [];
+  let failed = 0;
+  for (const [index, record] of records.entries()) {
+    let scores = saved[index]?.scores;
+    if (scores === undefined) {
+      try {
+        scores = { ...(await judge.rate(contexts.get(record.id) ?? [], record.reply)) };
+      } catch (error) {
+        // A judge that cannot be reached stops the run (and is asked again on resume); one
+        // odd answer is left out, and stays out when the run resumes.
+        if (error instanceof JudgeError) throw error;
+        scores = null;
+      }
+      await options.checkpoint?.addQuality(keyOf(record), { kind: 'judge', scores });
+      progress.tick();
+    }
+    if (scores) ratings.push(scores);
+    else failed += 1;
+  }
+  const means = Object.fromEntries(
+    JudgeCriteria.map((c) => [c, meanOf(ratings.map((r) => r[c]))]),
+  ) as Record<JudgeCriterion, number>;
+  return { judge: judge.name, rated: ratings.length, failed, means };
 }

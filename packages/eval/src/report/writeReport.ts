@@ -17,6 +17,10 @@ export interface ReportInput {
   readonly settings: Readonly<Record<string, unknown>>;
   /** Lines saying what was not measured and why. */
   readonly notes: readonly string[];
+  /** A heading other than "Hearth evaluation report" (e.g. for a side-by-side comparison). */
+  readonly title?: string;
+  /** Each system's own report, relative to this one (side-by-side reports). */
+  readonly systemReports?: readonly { readonly name: string; readonly path: string }[];
 }
 
 const columns: readonly { key: keyof MetricSummary; label: string }[] = [
@@ -64,7 +68,7 @@ export function renderMarkdown(
 ): string {
   const { dataset } = input;
   const lines: string[] = [
-    '# Hearth evaluation report',
+    `# ${input.title ?? 'Hearth evaluation report'}`,
     '',
     `Data: \`${dataset.file}\` (${dataset.format}), ${input.scored} of ${dataset.examples.length} examples scored` +
       (dataset.skipped.length > 0
@@ -134,6 +138,14 @@ export function renderMarkdown(
       '',
     );
   }
+  if (input.systemReports && input.systemReports.length > 0) {
+    lines.push(
+      '## Each system’s own report',
+      '',
+      ...input.systemReports.map((r) => `- ${r.name}: [${r.path}](${r.path})`),
+      '',
+    );
+  }
   if (input.notes.length > 0)
     lines.push('## Not measured', '', ...input.notes.map((n) => `- ${n}`), '');
   lines.push('## Settings', '', '```json', JSON.stringify(input.settings, null, 2), '```', '');
@@ -194,6 +206,7 @@ export async function writeReport(outDir: string, input: ReportInput): Promise<v
     references: referencePoints,
     settings: input.settings,
     notes: input.notes,
+    ...(input.systemReports ? { systemReports: input.systemReports } : {}),
   };
   await writeFile(join(outDir, 'metrics.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFile(join(outDir, 'report.md'), renderMarkdown(input, charts));

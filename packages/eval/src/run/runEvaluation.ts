@@ -42,6 +42,10 @@ export interface EvaluationOptions {
   readonly progress?: NodeJS.WritableStream & { isTTY?: boolean };
   /** Settings that identify the run in its checkpoint. */
   readonly fingerprint: unknown;
+  /** An open checkpoint to use; a model run opens one in `outDir` when none is given. */
+  readonly checkpoint?: Checkpoint;
+  /** The predictions' system name in reports; default the file's name. */
+  readonly predictionsName?: string;
 }
 
 function tagged(reply: string): { text: string; strategy: string } {
@@ -54,6 +58,7 @@ function scorePredictions(
   examples: readonly EvalExample[],
   predictions: ReadonlyMap<number, string>,
   file: string,
+  name: string,
 ): SystemResult {
   const records = examples.map((example): CheckpointRecord => {
     const reply = predictions.get(example.id);
@@ -66,7 +71,7 @@ function scorePredictions(
     }
     const { text, strategy } = tagged(reply);
     return {
-      system: basename(file),
+      system: name,
       id: example.id,
       gold: example.gold,
       goldStrategy: example.goldStrategy,
@@ -75,7 +80,7 @@ function scorePredictions(
       contextUtterances: example.context.length,
     };
   });
-  return { name: basename(file), history: 'given', metrics: scoreReplies(records), records };
+  return { name, history: 'given', metrics: scoreReplies(records), records };
 }
 
 /** Generates (and scores the gold perplexity of) every example under one history mode. */
@@ -127,10 +132,13 @@ export async function runEvaluation(options: EvaluationOptions): Promise<SystemR
       : options.dataset.examples.slice(0, options.limit);
   const results: SystemResult[] = [];
   if (options.predictions && options.predictionsFile) {
-    results.push(scorePredictions(examples, options.predictions, options.predictionsFile));
+    const file = options.predictionsFile;
+    const name = options.predictionsName ?? basename(file);
+    results.push(scorePredictions(examples, options.predictions, file, name));
   }
   if (options.modelRun) {
-    const checkpoint = await Checkpoint.open(options.outDir, options.fingerprint);
+    const checkpoint =
+      options.checkpoint ?? (await Checkpoint.open(options.outDir, options.fingerprint));
     for (const history of options.modelRun.histories) {
       results.push(
         await runModel(

@@ -11,17 +11,21 @@ import {
   DialogueStateType,
   FaceCommandType,
   GestureCommandType,
+  GestureReason,
   MicGateType,
   SpeechEventType,
   Topics,
   TranscriptType,
+  VoiceActivityType,
   type Affect,
   type DialogueState,
   type FaceCommand,
   type GestureCommand,
   type MicGate,
   type SpeechEvent,
+  type Time,
   type Transcript,
+  type VoiceActivity,
 } from '@hearth/interfaces';
 import { chooseGesture, type GestureChoice } from '../choose/chooseGesture.js';
 import { inferStrategy } from '../choose/inferStrategy.js';
@@ -32,6 +36,7 @@ import {
   type ListeningEvent,
   type ListeningState,
 } from '../listen/activeListening.js';
+import { PersonVoice } from '../listen/PersonVoice.js';
 import type { GestureMapping, GestureProfile } from '../profile/GestureProfile.js';
 import { loadGestureProfileSync } from '../profile/loadGestureProfile.js';
 import {
@@ -97,6 +102,10 @@ export class GestureNode {
   private affect: Affect | undefined;
   private listening: ListeningState = initialListeningState;
   private silenceCheck: TimerHandle | undefined;
+  /** The person's voice in audio_in's voice activity, told from the robot's own. */
+  private readonly voice = new PersonVoice();
+  /** The person is speaking now, by voice activity: no pause to nod on. */
+  private voiceActive = false;
   private disposed = false;
   /** A tuning built by the parameter validator, applied once the change is accepted. */
   private pendingTuning: Tuning | undefined;
@@ -155,6 +164,12 @@ export class GestureNode {
       AffectType,
       Topics.affect,
       (affect) => this.onAffect(affect),
+      Qos.events,
+    );
+    node.createSubscription(
+      VoiceActivityType,
+      Topics.voiceActivity,
+      (activity) => this.onVoiceActivity(activity),
       Qos.events,
     );
   }
@@ -234,6 +249,8 @@ export class GestureNode {
 
   private onSpeechEvent(event: SpeechEvent): void {
     const { settings } = this.tuning;
+    if (event.kind === 'start' || event.kind === 'end')
+      this.voice.robotSpeech(event.kind, this.node.clock.nowMs());
     if (event.kind === 'viseme') {
       if (settings.lipSyncEnabled)
         this.later(settings.lipSyncOffsetMs, () =>
@@ -300,8 +317,39 @@ export class GestureNode {
     if (this.silenceCheck !== undefined) this.timers.clearTimeout(this.silenceCheck);
     this.silenceCheck = this.timers.setTimeout(() => {
       this.silenceCheck = undefined;
-      this.listen({ kind: 'silence', atMs: this.timers.nowMs() });
+      // Recognition lags behind the voice: no pause while voice activity says they still speak.
+      if (!this.voiceActive) this.listen({ kind: 'silence', atMs: this.timers.nowMs() });
     }, this.tuning.settings.backchannelPauseMs);
+  }
+
+  /**
+   * audio_in's voice activity drives active listening like partial transcripts do: a segment's
+   * start is speech; its end begins a pause, dated by the message's stamp (the end of the voice,
+   * which the detector's hangover reports late), so the nod comes `backchannel_pause_ms` after
+   * the person fell silent.
+   */
+  private onVoiceActivity(activity: VoiceActivity): void {
+    const cue = this.voice.hear(
+      activity.event,
+      timeToMs(activity.stamp),
+      timeToMs(activity.segment_start),
+    );
+    this.voiceActive = cue.kind === 'speaking';
+    if (cue.kind === 'ignored') return;
+    if (this.silenceCheck !== undefined) this.timers.clearTimeout(this.silenceCheck);
+    this.silenceCheck = undefined;
+    const now = this.timers.nowMs();
+    if (cue.kind === 'speaking') {
+      this.listen({ kind: 'speech', atMs: now });
+      return;
+    }
+    const pauseMs = this.tuning.settings.backchannelPauseMs;
+    const silentFor = Math.min(pauseMs, Math.max(0, this.node.clock.nowMs() - cue.endedAtMs));
+    this.listen({ kind: 'speech', atMs: now - silentFor });
+    this.silenceCheck = this.timers.setTimeout(() => {
+      this.silenceCheck = undefined;
+      this.listen({ kind: 'silence', atMs: this.timers.nowMs() });
+    }, pauseMs - silentFor);
   }
 
   private onAffect(affect: Affect): void {
@@ -418,7 +466,7 @@ export class GestureNode {
         GestureCommandType.create({
           stamp: this.node.clock.now(),
           name: request.name,
-          reason: 'stop',
+          reason: GestureReason.stop,
           priority: request.priority,
           intensity: 0,
         }),
@@ -445,4 +493,8 @@ export class GestureNode {
     }, delayMs);
     this.pending.add(handle);
   }
+}
+
+function timeToMs(time: Time): number {
+  return time.sec * 1000 + time.nanosec / 1e6;
 }

@@ -1,5 +1,5 @@
 import { InvalidGgufInputError } from '../errors/InvalidGgufInputError.js';
-import { CHATML_SPECIAL_TOKENS } from './chatTemplates.js';
+import { CHATML_SPECIAL_TOKENS, CHATML_TEMPLATE } from './chatTemplates.js';
 import { ENGLISH_WORDS } from './englishWords.js';
 import { initialWeights } from './initialWeights.js';
 import { TINY_LLAMA_SPEC } from './modelSpec.js';
@@ -17,6 +17,11 @@ export interface MakeTestModelOptions {
   quantization?: TestModelQuantization;
   /** `llama.context_length`, the training context the loader caps contexts to (default 2048). */
   contextLength?: number;
+  /**
+   * `tokenizer.chat_template` (default: ChatML). null writes none, like older GGUF conversions,
+   * so that a loader's fallback to a configured template family can be tested.
+   */
+  chatTemplate?: string | null;
 }
 
 /** The tiny model's vocabulary: the same for every seed and quantization. */
@@ -47,6 +52,7 @@ export async function makeTestModel(options: MakeTestModelOptions): Promise<void
     seed = 1,
     quantization = 'F32',
     contextLength = TINY_LLAMA_SPEC.contextLength,
+    chatTemplate = CHATML_TEMPLATE,
   } = options;
   checkQuantization(quantization, 'test model');
   if (!Number.isInteger(contextLength) || contextLength < 1) {
@@ -64,5 +70,6 @@ export async function makeTestModel(options: MakeTestModelOptions): Promise<void
     vocab,
     quantization,
     quantizedFrom((tensor) => initialWeights(tensor, seed, vocab.types)),
+    chatTemplate,
   );
 }

@@ -32,7 +32,8 @@ export function architectureMetadata(
 }
 
 export interface TokenizerMetadataOptions {
-  readonly chatTemplate: string;
+  /** The Jinja chat template; null leaves `tokenizer.chat_template` out, as older GGUFs do. */
+  readonly chatTemplate: string | null;
   /** A token that ends a chat turn (e.g. `<|im_end|>`), declared as end-of-turn for llama.cpp. */
   readonly endOfTurnId?: number;
 }
@@ -53,8 +54,9 @@ export function spmTokenizerMetadata(
     'tokenizer.ggml.padding_token_id': gguf.u32(vocab.unknownId),
     'tokenizer.ggml.add_bos_token': gguf.bool(true),
     'tokenizer.ggml.add_eos_token': gguf.bool(false),
-    'tokenizer.chat_template': gguf.str(options.chatTemplate),
   };
+  if (options.chatTemplate !== null)
+    metadata['tokenizer.chat_template'] = gguf.str(options.chatTemplate);
   if (options.endOfTurnId !== undefined)
     metadata['tokenizer.ggml.eot_token_id'] = gguf.u32(options.endOfTurnId);
   return metadata;

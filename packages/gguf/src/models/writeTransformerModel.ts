@@ -23,8 +23,8 @@ function tensorEncoding(tensor: PlannedTensor, quantization: TensorEncoding): Te
 }
 
 /**
- * Writes a model of `spec`'s architecture with a SentencePiece vocabulary and the ChatML
- * template, pulling each tensor's data from `data` one at a time.
+ * Writes a model of `spec`'s architecture with a SentencePiece vocabulary and a chat template
+ * (ChatML unless given; null writes none), pulling each tensor's data from `data` one at a time.
  */
 export async function writeTransformerModel(
   outPath: string,
@@ -32,6 +32,7 @@ export async function writeTransformerModel(
   vocab: SpmVocabulary,
   quantization: TensorEncoding,
   data: TensorDataSource,
+  chatTemplate: string | null = CHATML_TEMPLATE,
 ): Promise<void> {
   const tensors: GgufTensorSource[] = transformerTensorPlan(spec, vocab.size).map((tensor) => {
     const encoding = tensorEncoding(tensor, quantization);
@@ -46,7 +47,7 @@ export async function writeTransformerModel(
     metadata: {
       ...architectureMetadata(spec, vocab.size, quantization),
       ...spmTokenizerMetadata(vocab, {
-        chatTemplate: CHATML_TEMPLATE,
+        chatTemplate,
         endOfTurnId: vocab.idOf(CHATML_SPECIAL_TOKENS.end),
       }),
     },

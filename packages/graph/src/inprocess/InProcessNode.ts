@@ -14,6 +14,8 @@ import {
   type Disposable,
   type GraphNode,
   type Logger,
+  type ParameterClient,
+  type ParameterClientOptions,
   type ParameterDescriptor,
   type ParameterListener,
   type ParameterValidator,
@@ -27,11 +29,15 @@ import {
   type Timer,
 } from '../api.js';
 import { GraphEntityDestroyedError } from '../errors/GraphEntityDestroyedError.js';
-import { expandName } from '../names.js';
+import { expandName, resolveRemoteNodeName } from '../names.js';
 import type { ParameterTable } from '../parameters/ParameterTable.js';
 import { InProcessActionClient } from './InProcessActionClient.js';
 import { InProcessActionServer } from './InProcessActionServer.js';
 import type { InProcessBus } from './InProcessBus.js';
+import {
+  DEFAULT_PARAMETER_TIMEOUT_MS,
+  InProcessParameterClient,
+} from './InProcessParameterClient.js';
 import { InProcessService } from './InProcessService.js';
 import { InProcessServiceClient } from './InProcessServiceClient.js';
 import { PublisherHistory } from './TopicChannel.js';
@@ -188,6 +194,20 @@ export class InProcessNode implements GraphNode {
 
   onParametersChanged(listener: ParameterListener): Disposable {
     return this.parameters.onChanged(listener);
+  }
+
+  createParameterClient(
+    remoteNodeName: string,
+    options: ParameterClientOptions = {},
+  ): ParameterClient {
+    this.assertAlive();
+    const client = new InProcessParameterClient(
+      resolveRemoteNodeName(remoteNodeName, this.namespace),
+      this.bus.parameters,
+      options.timeoutMs ?? DEFAULT_PARAMETER_TIMEOUT_MS,
+    );
+    this.cleanups.push(() => client.dispose());
+    return client;
   }
 
   createTimer(periodMs: number, callback: () => void): Timer {

@@ -51,8 +51,17 @@ export function createInProcessTransport(options: InProcessTransportOptions = {}
         },
         logger,
       );
-      const node = new InProcessNode(name, namespace, logger, clock, bus, parameters, (n) =>
-        nodes.delete(n),
+      const node = new InProcessNode(name, namespace, logger, clock, bus, parameters, (n) => {
+        nodes.delete(n);
+        bus.parameters.unregister(fqn, parameters);
+      });
+      // What ROS 2's parameter services and /parameter_events give other nodes.
+      bus.parameters.register(fqn, parameters);
+      parameters.onChanged((changes) =>
+        bus.parameters.announce(
+          fqn,
+          changes.map(({ name, value }) => ({ name, value })),
+        ),
       );
       nodes.add(node);
       return node;
@@ -63,6 +72,7 @@ export function createInProcessTransport(options: InProcessTransportOptions = {}
       for (const node of [...nodes].reverse()) node.destroy();
       bus.actions.clear();
       bus.services.clear();
+      bus.parameters.clear();
     },
   };
 }

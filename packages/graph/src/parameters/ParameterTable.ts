@@ -7,11 +7,12 @@ import type {
   ParameterListener,
   ParameterValidator,
   ParameterValue,
+  RemoteParameterDescriptor,
   SetParameterResult,
 } from '../api.js';
 import { ParameterAlreadyDeclaredError } from '../errors/ParameterAlreadyDeclaredError.js';
 import { ParameterNotDeclaredError } from '../errors/ParameterNotDeclaredError.js';
-import { checkParameterValue } from './parameterKinds.js';
+import { additionalConstraintsOf, checkParameterValue } from './parameterKinds.js';
 import { resolveDeclaration, type DeclarationContext } from './resolveDeclaration.js';
 import { resolveKind } from './parameterKinds.js';
 
@@ -60,6 +61,25 @@ export class ParameterTable {
 
   all(): Record<string, ParameterValue> {
     return Object.fromEntries([...this.params].map(([name, p]) => [name, p.value]));
+  }
+
+  /** What `ros2 param describe` shows; undeclared names are left out. Every parameter when `names` is omitted. */
+  describe(names: readonly string[] = [...this.params.keys()]): RemoteParameterDescriptor[] {
+    const described: RemoteParameterDescriptor[] = [];
+    for (const name of names) {
+      const declared = this.params.get(name);
+      if (declared === undefined) continue;
+      const { descriptor } = declared;
+      described.push({
+        name,
+        kind: declared.kind,
+        description: descriptor.description ?? '',
+        readOnly: descriptor.readOnly ?? false,
+        ...(descriptor.range === undefined ? {} : { range: { ...descriptor.range } }),
+        additionalConstraints: additionalConstraintsOf(descriptor),
+      });
+    }
+    return described;
   }
 
   set(values: Record<string, ParameterValue>): SetParameterResult[] {

@@ -137,3 +137,12 @@ export function resolveKind(
   }
   return inferred;
 }
+
+/**
+ * What a descriptor says that ROS 2's ParameterDescriptor has no field for, in words for its
+ * `additional_constraints` (shown by `ros2 param describe`).
+ */
+export function additionalConstraintsOf(descriptor: ParameterDescriptor): string {
+  const { choices } = descriptor;
+  return choices === undefined ? '' : `one of ${choices.map((c) => `"${c}"`).join(', ')}`;
+}

@@ -33,7 +33,10 @@ export const GoalStatusCode = {
 } as const;
 
 export type ParameterApi = Pick<Rcl.Parameter, 'name' | 'type' | 'value'>;
-export type ParameterDescriptorApi = Pick<Rcl.ParameterDescriptor, 'name' | 'type' | 'readOnly'>;
+export type ParameterDescriptorApi = Pick<
+  Rcl.ParameterDescriptor,
+  'name' | 'type' | 'readOnly' | 'additionalConstraints'
+>;
 export type RangeApi = Pick<
   Rcl.Range,
   'fromValue' | 'toValue' | 'step' | 'inRange' | 'isValidType'

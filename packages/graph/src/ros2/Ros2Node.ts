@@ -13,6 +13,8 @@ import type {
   Disposable,
   GraphNode,
   Logger,
+  ParameterClient,
+  ParameterClientOptions,
   ParameterDescriptor,
   ParameterListener,
   ParameterValidator,
@@ -30,11 +32,13 @@ import { ServiceUnavailableError } from '../errors/ServiceUnavailableError.js';
 import { DEFAULT_QOS } from '../inprocess/InProcessNode.js';
 import { DEFAULT_SERVICE_TIMEOUT_MS } from '../inprocess/InProcessServiceClient.js';
 import { errorText } from '../inprocess/SubscriptionQueue.js';
-import { expandName } from '../names.js';
+import { DEFAULT_PARAMETER_TIMEOUT_MS } from '../inprocess/InProcessParameterClient.js';
+import { expandName, resolveRemoteNodeName } from '../names.js';
 import { toRclQos } from './qos.js';
 import type { EntityOptionsApi, NodeApi, RclnodejsApi } from './RclnodejsApi.js';
 import { Ros2ActionClient } from './Ros2ActionClient.js';
 import { Ros2ActionServer } from './Ros2ActionServer.js';
+import { Ros2ParameterClient } from './Ros2ParameterClient.js';
 import type { Ros2Parameters } from './Ros2Parameters.js';
 import { fromRos } from './rosValues.js';
 
@@ -211,6 +215,21 @@ export class Ros2Node implements GraphNode {
 
   onParametersChanged(listener: ParameterListener): Disposable {
     return this.parameters.onChanged(listener);
+  }
+
+  createParameterClient(
+    remoteNodeName: string,
+    options: ParameterClientOptions = {},
+  ): ParameterClient {
+    this.assertAlive();
+    const client = new Ros2ParameterClient(
+      this.node,
+      resolveRemoteNodeName(remoteNodeName, this.namespace),
+      options.timeoutMs ?? DEFAULT_PARAMETER_TIMEOUT_MS,
+      this.logger,
+    );
+    this.goalOwners.push({ destroy: () => client.dispose() });
+    return client;
   }
 
   createTimer(periodMs: number, callback: () => void): Timer {

@@ -11,7 +11,11 @@ import type {
 } from '../api.js';
 import { ParameterAlreadyDeclaredError } from '../errors/ParameterAlreadyDeclaredError.js';
 import { ParameterNotDeclaredError } from '../errors/ParameterNotDeclaredError.js';
-import { checkParameterValue, resolveKind } from '../parameters/parameterKinds.js';
+import {
+  additionalConstraintsOf,
+  checkParameterValue,
+  resolveKind,
+} from '../parameters/parameterKinds.js';
 import type { ParametersFile } from '../parameters/ParametersFile.js';
 import { resolveDeclaration } from '../parameters/resolveDeclaration.js';
 import type {
@@ -78,6 +82,8 @@ export class Ros2Parameters {
       descriptor.readOnly ?? false,
       this.rangeOf(resolved.kind, descriptor),
     );
+    // Choices have no field in ROS 2's descriptor; `ros2 param describe` shows them from here.
+    rosDescriptor.additionalConstraints = additionalConstraintsOf(descriptor);
     // ignoreOverride: the override was already resolved (and checked) above.
     this.node.declareParameter(
       new this.rcl.Parameter(name, type, toRosParameterValue(resolved.kind, resolved.value)),
@@ -147,6 +153,16 @@ export class Ros2Parameters {
 
   /** Changes from `ros2 param set` come through here too, so the same checks apply to them. */
   private validate(params: readonly ParameterApi[]): SetParametersResultApi {
+    // `ros2 param delete` sends an unset value: rclnodejs would undeclare the parameter under
+    // the node's feet, so a parameter Hearth declared cannot be deleted.
+    for (const param of params) {
+      if (this.declared.has(param.name) && fromRosParameterValue(param.value) === undefined) {
+        return {
+          successful: false,
+          reason: `parameter ${param.name} cannot be deleted: node ${this.nodeName} declared it and reads it`,
+        };
+      }
+    }
     const changes = this.changesOf(params);
     for (const change of changes) {
       const declared = this.declared.get(change.name);

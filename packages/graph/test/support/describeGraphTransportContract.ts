@@ -14,6 +14,7 @@ import {
 import {
   ActionServerUnavailableError,
   GraphEntityDestroyedError,
+  ParameterNodeUnavailableError,
   ParameterNotDeclaredError,
   ParametersFileError,
   Qos,
@@ -22,6 +23,7 @@ import {
   type GraphNode,
   type GraphTransport,
   type ParameterChange,
+  type RemoteParameterChange,
   type ParametersFile,
 } from '../../src/index.js';
 import { Collector, aborted, gate } from './waitFor.js';
@@ -298,6 +300,178 @@ export function describeGraphTransportContract(name: string, makeTransport: Make
         veto.dispose();
         expect(node.setParameters({ voice: 'de' })[0]?.successful).toBe(true);
         expect(node.getParameter('voice')).toBe('de');
+      });
+    });
+
+    describe('parameter client (another node, as `ros2 param` reaches it)', () => {
+      const declareTts = (node: GraphNode): void => {
+        node.declareParameter('rate', 175, {
+          description: 'Words per minute.',
+          range: { min: 80, max: 400 },
+        });
+        node.declareParameter('pitch', 0.5, { range: { min: 0, max: 1 } });
+        node.declareParameter('voice', 'en', { choices: ['en', 'de'] });
+        node.declareParameter('engine', 'espeak', { readOnly: true });
+        node.declareParameter('voices', ['en', 'de']);
+      };
+
+      it('lists, gets and describes the remote node parameters', async () => {
+        const graph = await open();
+        declareTts(graph.createNode('tts_remote'));
+        const client = graph.createNode('tuner').createParameterClient('tts_remote');
+        expect(client.remoteNodeName).toBe('/tts_remote');
+        expect((await client.listParameters()).sort()).toEqual(
+          ['engine', 'pitch', 'rate', 'voice', 'voices'].sort(),
+        );
+        expect(await client.getParameters()).toEqual({
+          rate: 175,
+          pitch: 0.5,
+          voice: 'en',
+          engine: 'espeak',
+          voices: ['en', 'de'],
+        });
+        expect(await client.getParameters(['rate', 'nope'])).toEqual({ rate: 175 });
+        const described = await client.describeParameters(['rate', 'pitch', 'voice', 'engine']);
+        expect(described).toEqual([
+          {
+            name: 'rate',
+            kind: 'integer',
+            description: 'Words per minute.',
+            readOnly: false,
+            range: { min: 80, max: 400 },
+            additionalConstraints: '',
+          },
+          {
+            name: 'pitch',
+            kind: 'double',
+            description: '',
+            readOnly: false,
+            range: { min: 0, max: 1 },
+            additionalConstraints: '',
+          },
+          {
+            name: 'voice',
+            kind: 'string',
+            description: '',
+            readOnly: false,
+            additionalConstraints: 'one of "en", "de"',
+          },
+          {
+            name: 'engine',
+            kind: 'string',
+            description: '',
+            readOnly: true,
+            additionalConstraints: '',
+          },
+        ]);
+        expect((await client.describeParameters()).map((d) => d.name).sort()).toEqual(
+          ['engine', 'pitch', 'rate', 'voice', 'voices'].sort(),
+        );
+      });
+
+      it("sets values through the remote node's own checks and validators, with its reasons", async () => {
+        const graph = await open();
+        const tts = graph.createNode('tts_remote', { namespace: 'robot' });
+        declareTts(tts);
+        const applied = new Collector<readonly ParameterChange[]>();
+        tts.onParametersChanged(applied.push);
+        tts.addParameterValidator((list) =>
+          list.some((c) => c.name === 'voice' && c.value === 'de')
+            ? { successful: false, reason: 'German voice not installed' }
+            : undefined,
+        );
+        const tuner = graph.createNode('tuner', { namespace: 'robot' });
+        const client = tuner.createParameterClient('tts_remote');
+        expect(client.remoteNodeName).toBe('/robot/tts_remote');
+
+        const outOfRange = await client.setParameters({ rate: 1000, pitch: 0.7 });
+        expect(outOfRange).toEqual([
+          {
+            name: 'rate',
+            successful: false,
+            reason: 'parameter rate: expected a whole number between 80 and 400, got 1000',
+          },
+          {
+            name: 'pitch',
+            successful: false,
+            reason: 'parameter rate: expected a whole number between 80 and 400, got 1000',
+          },
+        ]);
+        expect((await client.setParameters({ voice: 'fr' }))[0]?.reason).toBe(
+          'parameter voice: expected one of "en", "de", got "fr"',
+        );
+        expect((await client.setParameters({ engine: 'azure' }))[0]?.reason).toBe(
+          'parameter engine is read-only',
+        );
+        expect((await client.setParameters({ nope: 1 }))[0]?.reason).toBe(
+          'parameter nope is not declared by node tts_remote',
+        );
+        expect((await client.setParameters({ voice: 'de' }))[0]).toEqual({
+          name: 'voice',
+          successful: false,
+          reason: 'German voice not installed',
+        });
+        expect(tts.getParameters()).toMatchObject({ rate: 175, pitch: 0.5, voice: 'en' });
+        expect(applied.items).toHaveLength(0);
+
+        // A whole number for a double parameter is still a double (as `ros2 param set` needs 1.0).
+        expect(await client.setParameters({ rate: 200, pitch: 1 })).toEqual([
+          { name: 'rate', successful: true, reason: '' },
+          { name: 'pitch', successful: true, reason: '' },
+        ]);
+        expect(tts.getParameter('rate')).toBe(200);
+        expect(tts.getParameter('pitch')).toBe(1);
+        await applied.atLeast(1);
+        expect(applied.items[0]).toEqual([
+          { name: 'rate', value: 200, previous: 175 },
+          { name: 'pitch', value: 1, previous: 0.5 },
+        ]);
+        expect(await client.getParameters(['rate', 'pitch'])).toEqual({ rate: 200, pitch: 1 });
+      });
+
+      it("tells listeners about the remote node's changes, whoever made them", async () => {
+        const graph = await open();
+        const tts = graph.createNode('tts_remote');
+        declareTts(tts);
+        const other = graph.createNode('other');
+        other.declareParameter('rate', 1);
+        const client = graph.createNode('tuner').createParameterClient('/tts_remote');
+        const heard = new Collector<readonly RemoteParameterChange[]>();
+        const hook = client.onParametersChanged(heard.push);
+        // The subscription to the events must be up before the first change (as on ROS 2).
+        await client.waitForNode(2000);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+
+        other.setParameters({ rate: 2 });
+        tts.setParameters({ rate: 300 });
+        await heard.atLeast(1);
+        expect(heard.items[0]).toEqual([{ name: 'rate', value: 300 }]);
+        const otherClient = graph.createNode('tuner2').createParameterClient('tts_remote');
+        await otherClient.setParameters({ voices: ['de'] });
+        await heard.atLeast(2);
+        expect(heard.items[1]).toEqual([{ name: 'voices', value: ['de'] }]);
+
+        hook.dispose();
+        tts.setParameters({ rate: 250 });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(heard.items).toHaveLength(2);
+      });
+
+      it('waits for a node that starts late, and names a missing one', async () => {
+        const graph = await open();
+        const tuner = graph.createNode('tuner');
+        const missing = tuner.createParameterClient('nobody', { timeoutMs: 100 });
+        expect(await missing.waitForNode(50)).toBe(false);
+        await expect(missing.getParameters()).rejects.toThrow(ParameterNodeUnavailableError);
+        await expect(missing.setParameters({ rate: 1 })).rejects.toThrow(
+          'Node /nobody is not running: no answer to parameter requests within 100 ms.',
+        );
+
+        const late = tuner.createParameterClient('late_node');
+        const answer = late.getParameters(['rate'], 2000);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        graph.createNode('late_node').declareParameter('rate', 175);
+        expect(await answer).toEqual({ rate: 175 });
       });
     });
 

@@ -53,5 +53,5 @@ export function primitiveTsType(name) {
 export const ROS1_HINTS = Object.freeze({
   time: 'builtin_interfaces/Time',
   duration: 'builtin_interfaces/Duration',
-  Header: 'std_msgs/Header (not supported here: use builtin_interfaces/Time stamp)',
+  Header: 'std_msgs/Header',
 });

@@ -19,9 +19,12 @@ export interface GenerateGoal {
   /**
    * When the robot's previous reply in this session was interrupted (barge-in): the part of it the
    * person actually heard. The llm keeps only this in the session's history in place of the whole
-   * reply and tells the model it was cut off. Empty when the previous reply was heard whole.
+   * reply and tells the model it was cut off. Empty when the previous reply was heard whole, or
+   * when it was cut before a word was said (previous_reply_interrupted tells the two apart).
    */
   previous_reply_heard: string;
+  /** True when the robot's previous reply in this session was interrupted or cut short. */
+  previous_reply_interrupted: boolean;
 }
 
 /** Creates, parses and checks `hearth_interfaces/action/Generate_Goal` messages. */
@@ -60,6 +63,14 @@ export const GenerateGoalType = defineMessage<GenerateGoal>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'previous_reply_interrupted',
+      type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
@@ -67,12 +78,14 @@ export const GenerateGoalType = defineMessage<GenerateGoal>({
     user_text: '',
     instruction: '',
     previous_reply_heard: '',
+    previous_reply_interrupted: false,
   }),
   checkFields: (m, path, issues) => {
     Checks.string(m.session_id, at(path, 'session_id'), issues);
     Checks.string(m.user_text, at(path, 'user_text'), issues);
     Checks.string(m.instruction, at(path, 'instruction'), issues);
     Checks.string(m.previous_reply_heard, at(path, 'previous_reply_heard'), issues);
+    Checks.bool(m.previous_reply_interrupted, at(path, 'previous_reply_interrupted'), issues);
   },
 });
 

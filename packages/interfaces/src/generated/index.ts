@@ -2,6 +2,7 @@
 // .msg, .action and .srv files of hearth_interfaces. Change those and run `pnpm gen:interfaces`.
 
 export * from './builtin_interfaces.js';
+export * from './std_msgs.js';
 export * from './messages.js';
 export * from './actions.js';
 export * from './services.js';

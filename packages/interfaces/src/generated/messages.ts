@@ -5,6 +5,7 @@ import { defineMessage } from '../defineMessage.js';
 import type { Time } from '../runtime.js';
 import { Checks, at, checkArray } from '../validation.js';
 import { TimeType } from './builtin_interfaces.js';
+import { type Header, HeaderType } from './std_msgs.js';
 
 /**
  * An estimate of the person's affect for the current turn (ESConv's emotion set).
@@ -81,6 +82,60 @@ export const AffectType = defineMessage<Affect>({
     Checks.string(m.emotion, at(path, 'emotion'), issues);
     Checks.float32(m.intensity, at(path, 'intensity'), issues);
     Checks.float32(m.valence, at(path, 'valence'), issues);
+  },
+});
+
+/**
+ * Raw audio from a robot's own audio driver, in the shape of audio_common's (ROS 2)
+ * audio_common_msgs/msg/AudioDataStamped: a header, then the PCM bytes. audio_common nests the
+ * bytes in an AudioData (`audio.data`, its one field `uint8[] data`); this message lifts that one
+ * field up, so a relay from the real type copies `header` and `audio.data` (and, from a plain
+ * audio_common_msgs/msg/AudioData, only `data`, leaving the stamp zero).
+ * Read by audio_in with source `topic`; best-effort, as audio_common publishes it.
+ * The bytes' format is not in the message: audio_in's parameters give it, as audio_common's
+ * AudioInfo does (sample rate, channels, sample format S16LE or F32LE, interleaved).
+ *
+ * ROS 2 type `hearth_interfaces/msg/AudioDataStamped`, from msg/AudioDataStamped.msg.
+ */
+export interface AudioDataStamped {
+  /**
+   * When the first sample was captured; a zero stamp means "unknown", and audio_in uses the
+   * message's arrival time instead.
+   */
+  header: Header;
+  /** Interleaved PCM in the format audio_in's topic_* parameters name. */
+  data: number[];
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/AudioDataStamped` messages. */
+export const AudioDataStampedType = defineMessage<AudioDataStamped>({
+  typeName: 'hearth_interfaces/msg/AudioDataStamped',
+  definition: [
+    {
+      name: 'header',
+      type: 'std_msgs/msg/Header',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'data',
+      type: 'uint8',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    header: HeaderType.create(),
+    data: [],
+  }),
+  checkFields: (m, path, issues) => {
+    HeaderType.collectIssues(m.header, at(path, 'header'), issues);
+    checkArray(m.data, at(path, 'data'), issues, 'uint8[]', null, Checks.uint8);
   },
 });
 
@@ -409,8 +464,9 @@ export interface GestureCommand {
   stamp: Time;
   name: string;
   /**
-   * Why it was chosen: sentence, state, strategy, affect, backchannel (a listening nod), or stop
-   * (a looping gesture ends: the driver stops it).
+   * Why it was chosen: sentence, state, strategy, affect, backchannel (a listening nod), stop
+   * (a looping gesture ends: the driver stops it) or preview (the web console asked for it); values
+   * in vocabulary.ts GESTURE_REASONS.
    */
   reason: string;
   /** Higher wins when two gestures compete for the same joints. */
@@ -502,6 +558,99 @@ export const GestureCommandType = defineMessage<GestureCommand>({
     Checks.float32(m.intensity, at(path, 'intensity'), issues);
     Checks.string(m.sentence, at(path, 'sentence'), issues);
     Checks.uint32(m.start_offset_ms, at(path, 'start_offset_ms'), issues);
+  },
+});
+
+/**
+ * The person's speech as ros4hri publishes it (hri_msgs/LiveSpeech, field for field), on
+ * /humans/voices/<voice_id>/speech beside Hearth's own /hearth/stt/transcript: a series of
+ * incremental results, then one final result, so existing HRI tools can read Hearth's recognizer.
+ *
+ * ROS 2 type `hearth_interfaces/msg/LiveSpeech`, from msg/LiveSpeech.msg.
+ */
+export interface LiveSpeech {
+  header: Header;
+  /** The partial hypothesis so far ('' in a final message). */
+  incremental: string;
+  /** The final recognised text ('' in an incremental message). */
+  final: string;
+  /** Confidence of the final recognised text, 0 to 1 (0 where the engine gives none). */
+  confidence: number;
+  /** ISO 639-1 language, underscore, ISO 3166-1 region, e.g. en_GB (hri_msgs' format). */
+  locale: string;
+  /** The same as a BCP-47 tag, e.g. en-GB (hri_msgs keeps this field for older readers). */
+  language: string;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/LiveSpeech` messages. */
+export const LiveSpeechType = defineMessage<LiveSpeech>({
+  typeName: 'hearth_interfaces/msg/LiveSpeech',
+  definition: [
+    {
+      name: 'header',
+      type: 'std_msgs/msg/Header',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'incremental',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'final',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'confidence',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'locale',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'language',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    header: HeaderType.create(),
+    incremental: '',
+    final: '',
+    confidence: 0,
+    locale: '',
+    language: '',
+  }),
+  checkFields: (m, path, issues) => {
+    HeaderType.collectIssues(m.header, at(path, 'header'), issues);
+    Checks.string(m.incremental, at(path, 'incremental'), issues);
+    Checks.string(m.final, at(path, 'final'), issues);
+    Checks.float64(m.confidence, at(path, 'confidence'), issues);
+    Checks.string(m.locale, at(path, 'locale'), issues);
+    Checks.string(m.language, at(path, 'language'), issues);
   },
 });
 
@@ -679,7 +828,11 @@ export interface SessionSummary {
   interruptions: number;
   /** Safety alerts raised in the session. */
   alerts: number;
-  /** The person's mood at the start and end of the session; empty until affect is estimated. */
+  /**
+   * The person's mood at the start and end of the session: the first and the last affect estimate
+   * of the session, as "<emotion> <intensity 0-1, 2 decimals>", e.g. "sadness 0.62"; empty when
+   * none was estimated.
+   */
   mood_start: string;
   mood_end: string;
   /**
@@ -1031,6 +1184,10 @@ export const TranscriptType = defineMessage<Transcript>({
 export interface TurnRecord {
   stamp: Time;
   session_id: string;
+  /**
+   * The person's turn number in the session, from 1. A robot-initiated turn carries the number of
+   * the last turn of the person before it (0 for the session's greeting).
+   */
   turn_index: number;
   /**
    * What kind of turn: reply (the robot answers the person), or speech the robot began itself:
@@ -1054,11 +1211,26 @@ export interface TurnRecord {
   fallback: boolean;
   /**
    * Stage times in milliseconds from the end of the user's speech; -1 where a stage did not happen.
+   * The end of speech is the end of the voice in the audio (audio_in's VoiceActivity end) when the
+   * detector reported it before the final transcript came, else the transcript's arrival (typed text).
+   * For a robot-initiated turn they count from the moment the robot began to say it (the llm ones
+   * are then -1).
    */
   llm_first_token_ms: number;
   llm_total_ms: number;
   tts_first_audio_ms: number;
   turn_total_ms: number;
+  /**
+   * Time from the end of the person's voice (VoiceActivity end) to the arrival of the transcript
+   * that ended the turn: the recognizer's and the graph's delay, a stage of its own; -1 when no voice
+   * activity dated the end of speech (typed text, no audio_in) and for robot-initiated turns.
+   */
+  transcript_delay_ms: number;
+  /**
+   * Time from the wake word's detection to the end of the person's speech; -1 when the turn began
+   * without a wake word (an answer in the follow-up window) and for robot-initiated turns.
+   */
+  wake_to_speech_end_ms: number;
   /**
    * Time from the barge-in event to silence (the speech goal's cancel resolved); -1 when the turn
    * was not interrupted.
@@ -1216,6 +1388,22 @@ export const TurnRecordType = defineMessage<TurnRecord>({
       stringBound: null,
     },
     {
+      name: 'transcript_delay_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'wake_to_speech_end_ms',
+      type: 'float64',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
       name: 'barge_in_to_silence_ms',
       type: 'float64',
       primitive: true,
@@ -1298,6 +1486,8 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     llm_total_ms: 0,
     tts_first_audio_ms: 0,
     turn_total_ms: 0,
+    transcript_delay_ms: -1,
+    wake_to_speech_end_ms: -1,
     barge_in_to_silence_ms: 0,
     prompt_tokens_evaluated: 0,
     generated_tokens: 0,
@@ -1324,6 +1514,8 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     Checks.float64(m.llm_total_ms, at(path, 'llm_total_ms'), issues);
     Checks.float64(m.tts_first_audio_ms, at(path, 'tts_first_audio_ms'), issues);
     Checks.float64(m.turn_total_ms, at(path, 'turn_total_ms'), issues);
+    Checks.float64(m.transcript_delay_ms, at(path, 'transcript_delay_ms'), issues);
+    Checks.float64(m.wake_to_speech_end_ms, at(path, 'wake_to_speech_end_ms'), issues);
     Checks.float64(m.barge_in_to_silence_ms, at(path, 'barge_in_to_silence_ms'), issues);
     Checks.uint32(m.prompt_tokens_evaluated, at(path, 'prompt_tokens_evaluated'), issues);
     Checks.uint32(m.generated_tokens, at(path, 'generated_tokens'), issues);

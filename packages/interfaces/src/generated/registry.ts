@@ -15,11 +15,13 @@ import {
 import { DurationType, TimeType } from './builtin_interfaces.js';
 import {
   AffectType,
+  AudioDataStampedType,
   AudioFrameType,
   CaregiverCommandType,
   DialogueStateType,
   FaceCommandType,
   GestureCommandType,
+  LiveSpeechType,
   MicGateType,
   SafetyAlertType,
   SessionSummaryType,
@@ -37,6 +39,7 @@ import {
   WakeResponseType,
   WakeService,
 } from './services.js';
+import { HeaderType } from './std_msgs.js';
 
 /**
  * Every message descriptor by ROS 2 type name (`pkg/msg/Type`, `pkg/srv/Type_Request`,
@@ -52,11 +55,13 @@ export const MessageTypes = Object.freeze({
   'hearth_interfaces/action/Say_Goal': SayGoalType,
   'hearth_interfaces/action/Say_Result': SayResultType,
   'hearth_interfaces/msg/Affect': AffectType,
+  'hearth_interfaces/msg/AudioDataStamped': AudioDataStampedType,
   'hearth_interfaces/msg/AudioFrame': AudioFrameType,
   'hearth_interfaces/msg/CaregiverCommand': CaregiverCommandType,
   'hearth_interfaces/msg/DialogueState': DialogueStateType,
   'hearth_interfaces/msg/FaceCommand': FaceCommandType,
   'hearth_interfaces/msg/GestureCommand': GestureCommandType,
+  'hearth_interfaces/msg/LiveSpeech': LiveSpeechType,
   'hearth_interfaces/msg/MicGate': MicGateType,
   'hearth_interfaces/msg/SafetyAlert': SafetyAlertType,
   'hearth_interfaces/msg/SessionSummary': SessionSummaryType,
@@ -69,6 +74,7 @@ export const MessageTypes = Object.freeze({
   'hearth_interfaces/srv/GetDialogueState_Response': GetDialogueStateResponseType,
   'hearth_interfaces/srv/Wake_Request': WakeRequestType,
   'hearth_interfaces/srv/Wake_Response': WakeResponseType,
+  'std_msgs/msg/Header': HeaderType,
 });
 
 /** Every action by ROS 2 type name. */

@@ -7,6 +7,11 @@ export interface UtteranceFitOptions {
   readonly keepRecent?: number;
   /** Template tokens each utterance costs besides its text (role markers); default 0. */
   readonly overheadPerUtterance?: number;
+  /**
+   * Tokens the summary of evicted turns takes (summary strategy): the llm node's summaries are
+   * at most 96 tokens, the default.
+   */
+  readonly summaryTokens?: number;
 }
 
 export interface UtteranceFit {
@@ -14,6 +19,11 @@ export interface UtteranceFit {
   readonly window: number;
   /** Newest utterances that fit when all but the newest `keepRecent` lose their stopwords. */
   readonly stopwords: number;
+  /**
+   * Newest utterances kept word for word under the summary strategy: all of them when the
+   * dialogue fits, else those that fit beside the summary, which stands for all the others.
+   */
+  readonly summary: number;
 }
 
 /**
@@ -28,7 +38,7 @@ export function utterancesThatFit(
 ): UtteranceFit {
   const keepRecent = Math.max(0, options.keepRecent ?? 2);
   const overhead = options.overheadPerUtterance ?? 0;
-  const fit = (strip: boolean): number => {
+  const fit = (strip: boolean, budget: number): number => {
     let used = 0;
     let count = 0;
     for (let i = utterances.length - 1; i >= 0; i -= 1) {
@@ -36,10 +46,20 @@ export function utterancesThatFit(
       const raw = utterances[i] ?? '';
       const text = strip && age >= keepRecent ? stripStopwords(raw) : raw;
       used += countTokens(text) + overhead;
-      if (used > options.budget) break;
+      if (used > budget) break;
       count += 1;
     }
     return count;
   };
-  return { window: fit(false), stopwords: fit(true) };
+  const window = fit(false, options.budget);
+  const summaryTokens = Math.max(0, options.summaryTokens ?? 96);
+  return {
+    window,
+    stopwords: fit(true, options.budget),
+    // A summary is only written once turns are evicted: until then it is the window.
+    summary:
+      window === utterances.length
+        ? window
+        : fit(false, Math.max(0, options.budget - summaryTokens)),
+  };
 }

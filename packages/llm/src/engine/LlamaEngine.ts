@@ -1,5 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { LlamaLogLevel, type ChatWrapper, type Llama, type LlamaModel } from 'node-llama-cpp';
+import {
+  LlamaLogLevel,
+  type ChatHistoryItem,
+  type ChatWrapper,
+  type Llama,
+  type LlamaModel,
+} from 'node-llama-cpp';
 import { callSafely } from '../callSafely.js';
 import { chatWrapperFor, checkChatTemplateFamily } from '../chat/chatTemplateFamilies.js';
 import { defaultContextOptions, type ContextOptions } from '../context/ContextOptions.js';
@@ -20,6 +26,7 @@ import {
   type SamplingOptions,
 } from '../types.js';
 import { checkModelFile, checkModelFileHead } from './checkModelFile.js';
+import { checkMemory, estimateMemory, type MemoryLimit } from './memoryEstimate.js';
 import { loadLlama } from './loadLlama.js';
 import { ModelSession, type LoraOptions } from './ModelSession.js';
 
@@ -40,6 +47,11 @@ export interface LlamaEngineOptions {
   readonly chatTemplate?: string;
   /** A LoRA adapter (GGUF) applied to every session's context at the given scale. */
   readonly lora?: LoraOptions;
+  /**
+   * Refuse, before loading, a model whose weights and sessions' KV caches would not fit in
+   * memory (limit: free memory unless given, minus a margin kept for the rest of the robot).
+   */
+  readonly memory?: MemoryLimit;
   /** Most tokens in one background summary (summary strategy); default 96. */
   readonly summaryMaxTokens?: number;
   /** Locale for sentence splitting; defaults to 'en'. */
@@ -103,8 +115,21 @@ export class LlamaEngine implements ReplyEngine {
     });
     try {
       const info = await checkModelFile(options.modelPath, llama);
+      const contextSize = options.contextSize ?? 2048;
+      const maxSessions = Math.max(1, options.maxSessions ?? 2);
+      const estimate = await estimateMemory(info, llama, { contextSize, sessions: maxSessions });
+      checkMemory(options.modelPath, estimate, options.memory);
       const hasTemplate = typeof info.metadata?.tokenizer?.chat_template === 'string';
       const chatWrapper = chatWrapperFor(options.chatTemplate ?? '', hasTemplate);
+      if (!hasTemplate) {
+        log(
+          options.chatTemplate ? 'info' : 'warn',
+          options.chatTemplate
+            ? `${options.modelPath} has no chat template; using the ${options.chatTemplate} family.`
+            : `${options.modelPath} has no chat template and no chat_template family is set; ` +
+                "node-llama-cpp guesses one. Set the llm parameter chat_template to the model's family.",
+        );
+      }
       const model = await llama.loadModel({ modelPath: options.modelPath, gpuLayers: 0 });
       if (options.lora) await probeLora(model, options.lora);
       return new LlamaEngine(
@@ -112,8 +137,8 @@ export class LlamaEngine implements ReplyEngine {
         model,
         options.modelPath,
         threads,
-        options.contextSize ?? 2048,
-        Math.max(1, options.maxSessions ?? 2),
+        contextSize,
+        maxSessions,
         options.locale ?? 'en',
         log,
         chatWrapper,
@@ -133,6 +158,20 @@ export class LlamaEngine implements ReplyEngine {
   /** Tokens in a session's KV cache (0 for an unknown session). */
   sessionTokenCount(sessionId: string): number {
     return this.sessions.get(sessionId)?.tokenCount ?? 0;
+  }
+
+  /** A copy of a session's chat history ([] for an unknown session), for tests and tools. */
+  sessionHistory(sessionId: string): ChatHistoryItem[] {
+    return this.sessions.get(sessionId)?.history ?? [];
+  }
+
+  /**
+   * The text a session's KV cache holds, special tokens included ('' for an unknown session):
+   * shows that the cache matches the history after it was changed (tests, debugging).
+   */
+  sessionCachedText(sessionId: string): string {
+    const tokens = this.sessions.get(sessionId)?.chat.sequence.contextTokens ?? [];
+    return this.model.detokenize(tokens, true);
   }
 
   /** The summary of a session's evicted turns ('' when none yet). */
@@ -238,7 +277,19 @@ export class LlamaEngine implements ReplyEngine {
 
     if (signal?.aborted) return this.cancelledBeforeStart(start);
     const context: ContextOptions = { ...defaultContextOptions, ...options.context };
-    const fit = session.fitTurn(request.userText, request.instruction, sampling.maxTokens, context);
+    const fit = session.fitTurn(
+      request.userText,
+      request.instruction,
+      sampling.maxTokens,
+      context,
+      {
+        heard: request.previousReplyHeard ?? '',
+        interrupted: request.previousReplyInterrupted === true,
+      },
+    );
+    if (fit.replacedReply) {
+      this.log('debug', `Session ${session.id}: the last reply was cut to what the person heard.`);
+    }
     if (fit.compacted) {
       this.log(
         'debug',

@@ -7,6 +7,7 @@ import {
 } from 'node-llama-cpp';
 import { compactHistory } from '../context/compactHistory.js';
 import type { ContextOptions } from '../context/ContextOptions.js';
+import { interruptionNote, withHeardReply } from '../context/heardReply.js';
 import {
   countUtterances,
   splitHistory,
@@ -30,10 +31,18 @@ export interface ModelSessionOptions {
 }
 
 /** How this turn's history was fitted into the context. */
+/** What the person heard of the session's previous reply (see GenerateRequest). */
+export interface PreviousReply {
+  readonly heard: string;
+  readonly interrupted: boolean;
+}
+
 export interface TurnFit {
   readonly contextStrategy: ContextStrategy;
   /** True when old turns were stripped or dropped this turn (the cached prefix was cut). */
   readonly compacted: boolean;
+  /** True when the last reply was replaced by the part the person heard (a barge-in). */
+  readonly replacedReply: boolean;
 }
 
 /**
@@ -102,10 +111,17 @@ export class ModelSession {
     instruction: string | undefined,
     replyBudget: number,
     context: ContextOptions,
+    previousReply: PreviousReply = { heard: '', interrupted: false },
   ): TurnFit {
-    const history = this.chatSession.getChatHistory();
+    const stored = this.chatSession.getChatHistory();
+    // After a barge-in the history keeps only what the person heard of the last reply, and the
+    // model is told why it stops mid-way (a heard text also means the reply was cut).
+    const interrupted = previousReply.interrupted || previousReply.heard.trim() !== '';
+    const heard = interrupted ? withHeardReply(stored, previousReply.heard) : undefined;
+    const history = heard ?? stored;
+    const note = [interrupted ? interruptionNote : '', instruction ?? ''].filter((t) => t !== '');
     const pending: ChatHistoryItem[] = [
-      ...(instruction ? [{ type: 'system' as const, text: instruction }] : []),
+      ...(note.length > 0 ? [{ type: 'system' as const, text: note.join('\n') }] : []),
       { type: 'user', text: userText },
     ];
     const newSummary =
@@ -140,15 +156,23 @@ export class ModelSession {
       this.summaryInHistory = summaryHead.length > 0;
       if (context.strategy === 'summary') this.unsummarized.push(...fitted.evicted);
     }
-    const withInstruction = instruction ? [...next, pending[0] as ChatHistoryItem] : next;
-    if (compacted || withInstruction.length !== history.length) {
-      this.chatSession.setChatHistory(withInstruction);
+    const withNote = note.length > 0 ? [...next, pending[0] as ChatHistoryItem] : next;
+    // node-llama-cpp compares the new history's tokens with the KV cache and evaluates from the
+    // first difference: a replaced reply cuts the cached prefix there, and no sooner.
+    if (compacted || heard !== undefined || withNote.length !== stored.length) {
+      this.chatSession.setChatHistory(withNote);
     }
     return {
       contextStrategy:
         context.strategy === 'summary' && !this.summaryInHistory ? 'window' : context.strategy,
       compacted,
+      replacedReply: heard !== undefined,
     };
+  }
+
+  /** The history as it stands (a copy): system prompt, turns, replies. */
+  get history(): ChatHistoryItem[] {
+    return this.chatSession.getChatHistory();
   }
 
   /** Utterances in the history as it stands (after a turn: including its reply). */

@@ -13,8 +13,8 @@ export interface RecognizedSpeech {
 export type TranscriptListener = (speech: RecognizedSpeech) => void;
 
 /**
- * A speech-to-text engine: the simulator's typed text today; Azure and a local model (issue 5)
- * implement the same interface, fed from the audio topic.
+ * A speech-to-text engine: the simulator's typed text, Azure, or a local recognizer; the last two
+ * read the 16 kHz mono frames on the audio topic through `context.node`.
  */
 export interface SpeechToTextEngine extends Disposable {
   /** Written into Transcript.source: typed, azure, local. */
@@ -31,6 +31,11 @@ export interface SttEngineContext {
   readonly node: GraphNode;
   /** The current `language` parameter. */
   readonly language: () => string;
+  /**
+   * Words the recognizer should expect (the robot's name, the person's names), from the
+   * `robot_name` and `person_names` parameters. Optional so hand-made contexts stay valid.
+   */
+  readonly phrases?: () => readonly string[];
 }
 
 export type SttEngineFactory = (context: SttEngineContext) => SpeechToTextEngine;

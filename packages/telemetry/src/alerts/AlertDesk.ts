@@ -4,7 +4,8 @@
  * closed, a phone asleep), escalated to the second contact after `escalateAfterMs`, and once more
  * when acknowledged. The newest open alert is the retained one, so a dashboard that connects late
  * sees it at once; when no alert is left open the retained message is cleared. No I/O: `send`
- * does it.
+ * does it, and `onChange` is told the open list after every change so it can be kept on disk;
+ * `restore` picks that list up after a restart.
  */
 import type { SafetyAlert } from '@hearth/interfaces';
 import { SCHEMA_VERSION, type AlertPayload } from '../schemas.js';
@@ -23,6 +24,8 @@ export interface AlertDeskOptions {
   readonly timers: Timers;
   readonly nowMs: () => number;
   readonly send: (message: AlertSend) => void;
+  /** Told the open alerts (oldest first) after every change: raise, re-send, escalate, ack. */
+  readonly onChange?: (open: readonly AlertPayload[]) => void;
 }
 
 interface OpenAlert {
@@ -69,6 +72,60 @@ export class AlertDesk {
       this.options.escalateAfterMs,
     );
     this.scheduleResend(entry);
+    this.changed();
+  }
+
+  /**
+   * Takes back the alerts that were open when the robot stopped (oldest first): each is sent
+   * again at once (the newest retained), re-sent every `resendMs`, and one still waiting for its
+   * escalation escalates at its original `escalateAt` (at once when that time has passed).
+   */
+  restore(alerts: readonly AlertPayload[]): void {
+    const ordered = [...alerts].sort((a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt));
+    for (const stored of ordered) {
+      if (this.open.has(stored.alertId) || stored.status === 'acknowledged') continue;
+      this.open.set(stored.alertId, {
+        payload: { ...stored, robot: this.options.robot },
+        resendTimer: undefined,
+        escalateTimer: undefined,
+      });
+    }
+    const newest = this.newest();
+    for (const entry of this.open.values()) {
+      if (entry.resendTimer !== undefined || entry.escalateTimer !== undefined) continue;
+      entry.payload = { ...entry.payload, resends: entry.payload.resends + 1 };
+      this.options.send({ payload: this.touch(entry), retain: entry === newest });
+      if (entry.payload.status === 'open') {
+        const wait = Math.max(0, Date.parse(entry.payload.escalateAt) - this.options.nowMs());
+        const id = entry.payload.alertId;
+        entry.escalateTimer = this.options.timers.setTimeout(() => this.escalate(id), wait);
+      }
+      this.scheduleResend(entry);
+    }
+    this.changed();
+  }
+
+  /**
+   * Forgets alerts raised before `cutoffMs` (retention), without sending them again; the retained
+   * message moves to the newest alert left, or is cleared. Returns how many were forgotten.
+   */
+  expire(cutoffMs: number): number {
+    const before = this.newest();
+    let expired = 0;
+    for (const [id, entry] of this.open) {
+      if (Date.parse(entry.payload.raisedAt) >= cutoffMs) continue;
+      this.stopTimers(entry);
+      this.open.delete(id);
+      expired += 1;
+    }
+    if (expired === 0) return 0;
+    const after = this.newest();
+    if (after !== before)
+      this.options.send(
+        after ? { payload: this.touch(after), retain: true } : { payload: null, retain: true },
+      );
+    this.changed();
+    return expired;
   }
 
   /** False when no such alert is open (already acknowledged, or never raised here). */
@@ -93,6 +150,7 @@ export class AlertDesk {
         next ? { payload: this.touch(next), retain: true } : { payload: null, retain: true },
       );
     }
+    this.changed();
     return true;
   }
 
@@ -108,6 +166,7 @@ export class AlertDesk {
     entry.escalateTimer = undefined;
     entry.payload = { ...entry.payload, status: 'escalated', contact: 'secondary' };
     this.options.send({ payload: this.touch(entry), retain: this.newest() === entry });
+    this.changed();
   }
 
   private scheduleResend(entry: OpenAlert): void {
@@ -116,7 +175,12 @@ export class AlertDesk {
       entry.payload = { ...entry.payload, resends: entry.payload.resends + 1 };
       this.options.send({ payload: this.touch(entry), retain: this.newest() === entry });
       this.scheduleResend(entry);
+      this.changed();
     }, this.options.resendMs);
+  }
+
+  private changed(): void {
+    this.options.onChange?.(this.openAlerts);
   }
 
   private touch(entry: OpenAlert): AlertPayload {

@@ -26,7 +26,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { OutboxDirError } from '../errors/OutboxDirError.js';
-import type { Outbox, OutboxEntry } from './Outbox.js';
+import type { Outbox, OutboxEntry, OutboxReviser } from './Outbox.js';
 
 export interface FileOutboxOptions {
   /** The folder; created when missing. One process per folder. */
@@ -138,6 +138,25 @@ export class FileOutbox implements Outbox {
 
   async size(): Promise<number> {
     return this.entries.length;
+  }
+
+  /**
+   * Revises in memory, then rewrites the journal (compaction: a new file renamed over it), so the
+   * old form of a revised entry is in no file of the outbox once this returns.
+   */
+  async revise(reviser: OutboxReviser): Promise<number> {
+    this.requireOpen(this.journalFd);
+    let changed = 0;
+    const kept: OutboxEntry[] = [];
+    for (const entry of this.entries) {
+      const revised = reviser(entry);
+      if (revised !== entry) changed += 1;
+      if (revised) kept.push({ ...revised, id: entry.id });
+    }
+    if (changed === 0) return 0;
+    this.entries = kept;
+    this.compact();
+    return changed;
   }
 
   /** Closes the files and frees the folder; what waits stays on disk for the next open. Idempotent. */
@@ -301,5 +320,9 @@ function parseEntry(line: string): OutboxEntry | undefined {
     qos: e.qos,
     retain: e.retain,
     priority: e.priority,
+    ...(typeof e.person === 'string' ? { person: e.person } : {}),
+    ...(typeof e.queuedAt === 'number' && Number.isFinite(e.queuedAt)
+      ? { queuedAt: e.queuedAt }
+      : {}),
   };
 }

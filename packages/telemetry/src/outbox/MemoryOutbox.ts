@@ -3,7 +3,7 @@
  * one behind the same interface). Bounded: when full, the oldest normal entry is dropped to make
  * room; alerts are never dropped, so a full outbox of alerts grows past the bound.
  */
-import type { Outbox, OutboxEntry } from './Outbox.js';
+import type { Outbox, OutboxEntry, OutboxReviser } from './Outbox.js';
 
 export interface MemoryOutboxOptions {
   /** Most entries kept; default 1000. */
@@ -48,6 +48,18 @@ export class MemoryOutbox implements Outbox {
 
   async size(): Promise<number> {
     return this.entries.length;
+  }
+
+  async revise(reviser: OutboxReviser): Promise<number> {
+    let changed = 0;
+    const kept: OutboxEntry[] = [];
+    for (const entry of this.entries) {
+      const revised = reviser(entry);
+      if (revised !== entry) changed += 1;
+      if (revised) kept.push({ ...revised, id: entry.id });
+    }
+    this.entries = kept;
+    return changed;
   }
 
   async dispose(): Promise<void> {

@@ -14,7 +14,21 @@ export interface OutboxEntry {
   readonly retain: boolean;
   /** Alerts are never dropped when the outbox is full. */
   readonly priority: 'normal' | 'alert';
+  /**
+   * Whose data it is: the person speaking when it was queued (empty: nobody identified). Their
+   * consent is checked again just before sending, so a revoked consent reaches what already
+   * waits. Absent on messages about the robot itself (status, health).
+   */
+  readonly person?: string;
+  /** When it was queued (ms since the epoch), so what outlives `retention_days` is purged. */
+  readonly queuedAt?: number;
 }
+
+/**
+ * Changes one entry during `revise`: the entry as it is (kept), a new entry with the same id
+ * (replaced in place), or undefined (removed, as if acknowledged).
+ */
+export type OutboxReviser = (entry: OutboxEntry) => OutboxEntry | undefined;
 
 export interface Outbox {
   /** Adds an entry at the end. A bounded outbox may drop its oldest normal entry to make room. */
@@ -25,6 +39,12 @@ export interface Outbox {
   acknowledge(id: string): Promise<void>;
   /** Entries waiting. */
   size(): Promise<number>;
+  /**
+   * Passes every waiting entry through `reviser`, keeping order, and returns how many were
+   * replaced or removed. Used when consent is revoked and for retention: an on-disk outbox must
+   * no longer hold the old form anywhere in its files once this resolves.
+   */
+  revise(reviser: OutboxReviser): Promise<number>;
   /** Releases what the outbox holds open (files, databases). Idempotent. */
   dispose(): Promise<void>;
 }

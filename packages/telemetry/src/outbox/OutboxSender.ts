@@ -2,10 +2,14 @@
  * Drains an outbox into an MQTT client, oldest first, one message at a time so the broker sees
  * them in order; an entry leaves the outbox only after the broker has it. A failed publish stops
  * the drain; the next `kick()` (on reconnect, or on a new entry) resumes from the same entry, so
- * delivery is at least once and consumers de-duplicate by event id.
+ * delivery is at least once and consumers de-duplicate by event id. `prepare` sees each entry
+ * just before it goes (consent and retention are checked there, at the last moment): it may
+ * narrow it, or withhold it, which removes it unsent.
  */
 import type { MqttClient } from 'mqtt';
-import type { Outbox } from './Outbox.js';
+import type { Outbox, OutboxEntry } from './Outbox.js';
+
+export type OutboxPrepare = (entry: OutboxEntry) => OutboxEntry | undefined;
 
 export interface OutboxSenderLogger {
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -19,6 +23,7 @@ export class OutboxSender {
     private readonly outbox: Outbox,
     private readonly client: MqttClient,
     private readonly logger: OutboxSenderLogger,
+    private readonly prepare: OutboxPrepare = (entry) => entry,
   ) {}
 
   /** Starts draining if connected and not already draining. */
@@ -46,10 +51,15 @@ export class OutboxSender {
     while (this.client.connected) {
       const [entry] = await this.outbox.peek(1);
       if (!entry) return;
+      const ready = this.prepare(entry);
+      if (!ready) {
+        await this.outbox.acknowledge(entry.id);
+        continue;
+      }
       try {
-        await this.client.publishAsync(entry.topic, entry.payload, {
-          qos: entry.qos,
-          retain: entry.retain,
+        await this.client.publishAsync(ready.topic, ready.payload, {
+          qos: ready.qos,
+          retain: ready.retain,
         });
       } catch (error) {
         this.logger.warn('telemetry publish failed; will retry on reconnect', {

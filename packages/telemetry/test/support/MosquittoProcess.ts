@@ -44,16 +44,21 @@ export class MosquittoProcess {
 
   /**
    * Writes `mosquitto.conf` in `dir` (a listener on a free port, then `extra` lines) and starts it.
-   * Default extra: anonymous, with persistence in `dir` so sessions survive a restart.
+   * Default extra: anonymous, with persistence in `dir` so sessions survive a restart. `port`:
+   * the plain listener's port (default a free one), for a test that must know it beforehand.
    */
-  static async start(dir: string, extra?: string): Promise<MosquittoProcess> {
+  static async start(
+    dir: string,
+    extra?: string,
+    options: { port?: number } = {},
+  ): Promise<MosquittoProcess> {
     const binary = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => existsSync(p));
     if (!binary) throw new Error('mosquitto is not installed: run `npm run setup`');
     mkdirSync(dir, { recursive: true });
     // Started as root, mosquitto drops to the `mosquitto` user: let it read and write the folder.
     chmodSync(dir, 0o777);
     for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o644);
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const config = join(dir, 'mosquitto.conf');
     const body =
       extra ??
@@ -85,12 +90,24 @@ export class MosquittoProcess {
 
   /** Stops the broker (SIGTERM: it saves its sessions first, as a service manager's stop does). */
   async stop(): Promise<void> {
+    await this.signal('SIGTERM');
+  }
+
+  /**
+   * Kills the broker with SIGKILL, as a crash or the OOM killer would: no goodbye to clients and
+   * nothing saved beyond its last autosave.
+   */
+  async kill(): Promise<void> {
+    await this.signal('SIGKILL');
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
   }
 }

@@ -63,9 +63,29 @@ export function describeOutboxContract(
         qos: 0,
         retain: true,
         priority: 'alert',
+        person: 'margaret',
+        queuedAt: 1_700_000_000_000,
       };
       await outbox.append(original);
       expect(await outbox.peek(1)).toEqual([original]);
+    });
+
+    it('revises entries in place, in order: kept, replaced or removed', async () => {
+      const outbox = await open();
+      for (const id of ['a', 'b', 'c', 'd']) await outbox.append(entry(id));
+      const changed = await outbox.revise((e) => {
+        if (e.id === 'b') return undefined;
+        if (e.id === 'c') return { ...e, payload: '{"narrowed":true}' };
+        return e;
+      });
+      expect(changed).toBe(2);
+      const left = await outbox.peek(10);
+      expect(left.map((e) => e.id)).toEqual(['a', 'c', 'd']);
+      expect(left[1]?.payload).toBe('{"narrowed":true}');
+      expect(await outbox.revise((e) => e)).toBe(0);
+      await outbox.acknowledge('c');
+      await outbox.append(entry('e'));
+      expect((await outbox.peek(10)).map((e) => e.id)).toEqual(['a', 'd', 'e']);
     });
 
     it('drops the oldest normal entry when full, never an alert', async () => {

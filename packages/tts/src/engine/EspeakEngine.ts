@@ -4,12 +4,19 @@ import { durationMs } from '@hearth/audio';
 import { EspeakFailedError } from '../errors/EspeakFailedError.js';
 import { EspeakNotFoundError } from '../errors/EspeakNotFoundError.js';
 import { SynthesisCancelledError } from '../errors/SynthesisCancelledError.js';
-import { estimateWordTimings } from './estimateWordTimings.js';
+import { estimateWordTimings, textWords } from './estimateWordTimings.js';
+import { PHONEME_SEPARATOR, parsePhonemeLines, phonemizerInput } from './visemes/espeakPhonemes.js';
+import { placeVisemes } from './visemes/placeVisemes.js';
 import type { Synthesis, SynthesisOptions, TtsEngine } from './TtsEngine.js';
 
 export interface EspeakEngineOptions {
   /** The espeak-ng executable: a path, or a name looked up on PATH. Default `espeak-ng`. */
   readonly binaryPath?: string;
+  /**
+   * Also phonemize the text (a second, concurrent espeak-ng run with `--ipa`) and place visemes
+   * inside each word's timing. Default true; off saves the second process.
+   */
+  readonly visemes?: boolean;
 }
 
 /** Stderr kept for error messages; espeak-ng's own messages are short. */
@@ -23,9 +30,11 @@ const MAX_STDERR_CHARS = 2000;
 export class EspeakEngine implements TtsEngine {
   readonly name = 'espeak-ng';
   readonly binaryPath: string;
+  private readonly withVisemes: boolean;
 
   constructor(options: EspeakEngineOptions = {}) {
     this.binaryPath = options.binaryPath ?? 'espeak-ng';
+    this.withVisemes = options.visemes ?? true;
   }
 
   /** espeak-ng's version line; throws EspeakNotFoundError when it cannot be run. */
@@ -47,15 +56,37 @@ export class EspeakEngine implements TtsEngine {
       '-p',
       String(Math.round(options.pitch)),
     ];
-    const { stdout, stderr, code } = await this.run(args, text, options.signal);
+    const words = textWords(text).map((word) => word.text);
+    // Both runs at once: phonemizing takes a few ms, synthesis the bulk of the time.
+    const [{ stdout, stderr, code }, phonemes] = await Promise.all([
+      this.run(args, text, options.signal),
+      this.withVisemes && words.length > 0
+        ? this.phonemize(words, options.voice, options.signal)
+        : Promise.resolve([]),
+    ]);
     if (code !== 0 || stdout.length === 0) throw new EspeakFailedError(code, stderr, options.voice);
     const audio = decodePcm16Wav(stdout, 'espeak-ng output');
+    const wordTimings = estimateWordTimings(text, audio);
     return {
       audio,
       durationMs: durationMs(audio),
-      words: estimateWordTimings(text, audio),
-      visemes: [],
+      words: wordTimings,
+      visemes: this.withVisemes ? placeVisemes(wordTimings, phonemes) : [],
     };
+  }
+
+  /**
+   * The IPA phonemes of each of `words` (see phonemizerInput). A failing run yields none: the
+   * synthesis run reports the same failure with espeak-ng's message.
+   */
+  private async phonemize(
+    words: readonly string[],
+    voice: string,
+    signal?: AbortSignal,
+  ): Promise<string[][]> {
+    const args = ['-q', '--ipa', `--sep=${PHONEME_SEPARATOR}`, '--stdin', '-b', '1', '-v', voice];
+    const { stdout, code } = await this.run(args, phonemizerInput(words), signal);
+    return code === 0 ? parsePhonemeLines(stdout.toString('utf8')) : [];
   }
 
   private run(

@@ -9,6 +9,11 @@ export interface SynthesisOptions {
   readonly pitch: number;
   /** Aborting stops synthesis at once; the promise rejects with SynthesisCancelledError. */
   readonly signal?: AbortSignal;
+  /**
+   * Streaming engines (Azure) call this with each piece of audio as it arrives, before the
+   * promise resolves; engines that make the audio in one piece (espeak-ng) do not call it.
+   */
+  readonly onAudio?: (chunk: PcmAudio) => void;
 }
 
 /** When a word starts in the utterance's audio. */
@@ -18,7 +23,11 @@ export interface WordTiming {
   readonly durationMs: number;
 }
 
-/** A mouth shape and when it starts (issue 5 fills these; engines without them leave it empty). */
+/**
+ * A mouth shape and when it starts. `viseme` is one of Microsoft's 22 viseme ids, `0` to `21`
+ * (see engine/visemes/azureVisemes.ts), as a string so the SpeechEvent field can carry other
+ * sets too; a shape lasts until the next one.
+ */
 export interface VisemeTiming {
   readonly viseme: string;
   readonly offsetMs: number;
@@ -31,7 +40,7 @@ export interface Synthesis {
   readonly visemes: readonly VisemeTiming[];
 }
 
-/** Text to speech with timing. espeak-ng today; Azure TTS (issue 5) implements the same port. */
+/** Text to speech with word and viseme timing: espeak-ng (offline) and Azure TTS. */
 export interface TtsEngine {
   readonly name: string;
   synthesize(text: string, options: SynthesisOptions): Promise<Synthesis>;

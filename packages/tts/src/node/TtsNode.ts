@@ -15,7 +15,7 @@ import {
 import { appendWavFile } from '../audio/appendWavFile.js';
 import type { AudioSink } from '../audio/AudioSink.js';
 import { truncateAudio } from '@hearth/audio';
-import { SimulatedAudioSink } from '../audio/SimulatedAudioSink.js';
+import { AudioOutputs } from '../audio/AudioOutputs.js';
 import { encodeWav } from '@hearth/audio';
 import type { Synthesis, TtsEngine } from '../engine/TtsEngine.js';
 import { SynthesisCancelledError } from '../errors/SynthesisCancelledError.js';
@@ -26,8 +26,10 @@ import { SpeechQueue } from './SpeechQueue.js';
 export interface TtsNodeOptions {
   /** Default of the `audio_dir` parameter (the parameters file may override it). */
   readonly audioDir?: string;
-  /** Where speech is played. Default: a SimulatedAudioSink paced by `playback_speed`. */
+  /** Where speech is played, whatever `audio_output` says (tests). Default: by `audio_output`. */
   readonly sink?: AudioSink;
+  /** aplay's path for `audio_output: alsa`; default `aplay` on PATH. */
+  readonly aplayPath?: string;
 }
 
 /** Group files started by this node, remembered so a reused group id starts a fresh file. */
@@ -43,7 +45,8 @@ export class TtsNode {
   private readonly events: Publisher<SpeechEvent>;
   private readonly server: ActionServer;
   private readonly settings: () => TtsSettings;
-  private readonly sink: AudioSink;
+  private readonly sink: AudioSink | undefined;
+  private readonly outputs: AudioOutputs;
   private readonly queue = new SpeechQueue();
   private readonly disposal = new AbortController();
   private readonly startedGroups = new Set<string>();
@@ -54,8 +57,11 @@ export class TtsNode {
     options: TtsNodeOptions = {},
   ) {
     this.settings = declareTtsParameters(node, options.audioDir ?? defaultAudioDir());
-    this.sink =
-      options.sink ?? new SimulatedAudioSink({ speed: () => this.settings().playbackSpeed });
+    this.sink = options.sink;
+    this.outputs = new AudioOutputs({
+      settings: this.settings,
+      ...(options.aplayPath === undefined ? {} : { aplayPath: options.aplayPath }),
+    });
     this.events = node.createPublisher(SpeechEventType, Topics.ttsEvents, Qos.events);
     this.server = node.createActionServer(SayAction, Actions.say, (handle) => this.execute(handle));
   }
@@ -67,7 +73,8 @@ export class TtsNode {
   /** Stops whatever is being spoken and refuses to speak further. */
   dispose(): void {
     this.disposal.abort();
-    this.sink.dispose();
+    this.sink?.dispose();
+    this.outputs.dispose();
   }
 
   private async execute(handle: ServerGoalHandle<SayGoal, SayFeedback>): Promise<SayResult> {
@@ -110,16 +117,6 @@ export class TtsNode {
     );
     if (signal.aborted) return SayAction.result.create({ audio_path: audioPath, cancelled: true });
 
-    this.publish({
-      utterance_id: utteranceId,
-      kind: 'start',
-      text: goal.text,
-      audio_path: audioPath,
-    });
-    handle.publishFeedback(
-      SayAction.feedback.create({ event: 'started', offset_ms: 0, text: goal.text }),
-    );
-
     const marks = [
       ...synthesis.words.map((word) => ({
         kind: 'word',
@@ -135,40 +132,68 @@ export class TtsNode {
       })),
     ].sort((a, b) => a.offsetMs - b.offsetMs);
     let wordsSpoken = 0;
-    const playback = await this.sink.play(
-      { audio: synthesis.audio, path: audioPath, durationMs: synthesis.durationMs },
-      {
-        signal,
-        marks: marks.map((mark) => mark.offsetMs),
-        onMark: (index) => {
-          const mark = marks[index];
-          if (!mark) return;
-          if (mark.kind === 'word') wordsSpoken++;
-          const offsetMs = Math.round(mark.offsetMs);
-          this.publish({
-            utterance_id: utteranceId,
-            kind: mark.kind,
-            text: mark.text,
-            viseme: mark.viseme,
-            offset_ms: offsetMs,
-            audio_path: audioPath,
-          });
-          if (mark.kind === 'word') {
+    let started = false;
+    const sink = this.sink ?? this.outputs.sink(settings.audioOutput);
+    const publishEnd = (positionMs: number): void => {
+      // Nothing was heard when a cancel came before the device started: no end without a start.
+      if (!started) return;
+      this.publish({
+        utterance_id: utteranceId,
+        kind: 'end',
+        text: goal.text,
+        offset_ms: Math.round(positionMs),
+        audio_path: audioPath,
+      });
+    };
+    const playback = await sink
+      .play(
+        { audio: synthesis.audio, path: audioPath, durationMs: synthesis.durationMs },
+        {
+          signal,
+          // Published when the sink says the audio is really heard (aplay consuming it), not when
+          // it was handed over, so its stamp is the moment the robot's voice begins.
+          onStart: () => {
+            started = true;
+            this.publish({
+              utterance_id: utteranceId,
+              kind: 'start',
+              text: goal.text,
+              audio_path: audioPath,
+            });
             handle.publishFeedback(
-              SayAction.feedback.create({ event: 'word', offset_ms: offsetMs, text: mark.text }),
+              SayAction.feedback.create({ event: 'started', offset_ms: 0, text: goal.text }),
             );
-          }
+          },
+          marks: marks.map((mark) => mark.offsetMs),
+          onMark: (index) => {
+            const mark = marks[index];
+            if (!mark) return;
+            if (mark.kind === 'word') wordsSpoken++;
+            const offsetMs = Math.round(mark.offsetMs);
+            this.publish({
+              utterance_id: utteranceId,
+              kind: mark.kind,
+              text: mark.text,
+              viseme: mark.viseme,
+              offset_ms: offsetMs,
+              audio_path: audioPath,
+            });
+            if (mark.kind === 'word') {
+              handle.publishFeedback(
+                SayAction.feedback.create({ event: 'word', offset_ms: offsetMs, text: mark.text }),
+              );
+            }
+          },
         },
-      },
-    );
-
-    this.publish({
-      utterance_id: utteranceId,
-      kind: 'end',
-      text: goal.text,
-      offset_ms: Math.round(playback.positionMs),
-      audio_path: audioPath,
-    });
+      )
+      .catch((error: unknown) => {
+        // A device failure (aplay missing, no such device) fails this goal, loudly, and says so
+        // on the events topic, so listeners such as the self-hearing gate do not wait forever.
+        publishEnd(0);
+        this.node.logger.error('speech playback failed', { utteranceId, error: String(error) });
+        throw error;
+      });
+    publishEnd(playback.positionMs);
     const spoken = playback.completed
       ? synthesis.audio
       : truncateAudio(synthesis.audio, playback.positionMs);

@@ -9,6 +9,17 @@ export interface TtsSettings {
   readonly pitch: number;
   readonly playbackSpeed: number;
   readonly audioDir: string;
+  readonly audioOutput: AudioOutputKind;
+  readonly audioDevice: string;
+  readonly audioOutputFile: string;
+}
+
+/** Where speech goes: see the README's "Audio output" (chosen per utterance). */
+export const AUDIO_OUTPUTS = ['alsa', 'file', 'none', 'simulated'] as const;
+export type AudioOutputKind = (typeof AUDIO_OUTPUTS)[number];
+
+function isAudioOutput(value: string): value is AudioOutputKind {
+  return (AUDIO_OUTPUTS as readonly string[]).includes(value);
 }
 
 export const TTS_PARAMETER_DEFAULTS = {
@@ -18,6 +29,9 @@ export const TTS_PARAMETER_DEFAULTS = {
   /** A little lower than espeak-ng's 50, for a warmer voice. */
   pitch: 45,
   playbackSpeed: 1.0,
+  /** The simulator paces speech in real time; a robot's profile sets alsa. */
+  audioOutput: 'simulated',
+  audioDevice: '',
 } as const;
 
 /** Where WAV files go when neither the options nor the parameters file say. */
@@ -51,11 +65,36 @@ export function declareTtsParameters(node: GraphNode, audioDir: string): () => T
     description: 'Folder for the WAV files of utterances and of reply groups.',
     kind: 'string',
   });
+  node.declareParameter('audio_output', TTS_PARAMETER_DEFAULTS.audioOutput, {
+    description:
+      'Where speech is played: alsa (aplay), file (appended to audio_output_file), none (no ' +
+      'device, no real-time pacing) or simulated (waits the playing time / playback_speed).',
+    kind: 'string',
+    choices: AUDIO_OUTPUTS,
+  });
+  node.declareParameter('audio_device', TTS_PARAMETER_DEFAULTS.audioDevice, {
+    description: "ALSA device for audio_output alsa (`aplay -L` lists them); '' is the default.",
+    kind: 'string',
+  });
+  node.declareParameter('audio_output_file', '', {
+    description: "WAV file for audio_output file; '' is <audio_dir>/audio_out.wav.",
+    kind: 'string',
+  });
   return () => ({
     voice: String(node.getParameter('voice')),
     rate: Number(node.getParameter('rate')),
     pitch: Number(node.getParameter('pitch')),
     playbackSpeed: Number(node.getParameter('playback_speed')),
     audioDir: String(node.getParameter('audio_dir')),
+    audioOutput: audioOutput(String(node.getParameter('audio_output'))),
+    audioDevice: String(node.getParameter('audio_device')),
+    audioOutputFile:
+      String(node.getParameter('audio_output_file')) ||
+      join(String(node.getParameter('audio_dir')), 'audio_out.wav'),
   });
+}
+
+/** `choices` already refuses other values; this only narrows the type. */
+function audioOutput(value: string): AudioOutputKind {
+  return isAudioOutput(value) ? value : TTS_PARAMETER_DEFAULTS.audioOutput;
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Qos, type Disposable, type Subscription } from '@hearth/graph';
 import { AudioFrameType, Topics, type AudioFrame } from '@hearth/interfaces';
 import { InvalidWakeTemplateError } from '../errors.js';
@@ -14,6 +15,14 @@ export const TemplateWakeParameters = {
 } as const;
 
 export const DEFAULT_TEMPLATE_THRESHOLD = 0.75;
+
+/**
+ * Best-effort like every audio subscriber, but a deeper queue (1.5 s of 30 ms frames) than the
+ * sensor default: the matcher compares contiguous audio, so a frame lost while the event loop
+ * was busy (a model loading, a burst of frames from a late timer) costs a detection, where a
+ * frame matched a little late costs nothing.
+ */
+const AUDIO_QOS = { ...Qos.sensorData, depth: 50 };
 export const DEFAULT_REFRACTORY_MS = 1500;
 
 export interface TemplateWakeEngineOptions {
@@ -111,7 +120,7 @@ export class TemplateWakeEngine implements WakeWordEngine {
       AudioFrameType,
       Topics.audioIn,
       (frame) => this.hear(frame),
-      Qos.sensorData,
+      AUDIO_QOS,
     );
     this.context.node.logger.info('template wake word listening', { phrases: this.phrases });
   }
@@ -140,7 +149,8 @@ export class TemplateWakeEngine implements WakeWordEngine {
         `the wake_word node's "${TemplateWakeParameters.models}" parameter names no file`,
       );
     }
-    return Promise.all(this.modelPaths.map((path) => readWakeTemplateFile(path)));
+    const baseDir = this.context.baseDir ?? process.cwd();
+    return Promise.all(this.modelPaths.map((path) => readWakeTemplateFile(resolve(baseDir, path))));
   }
 
   private hear(frame: AudioFrame): void {

@@ -34,6 +34,8 @@ export interface WakeEngineContext {
   readonly node: GraphNode;
   /** The current `phrase` parameter. */
   readonly phrase: () => string;
+  /** Relative file parameters (template files) resolve against this folder; default: cwd. */
+  readonly baseDir?: string;
 }
 
 export type WakeEngineFactory = (context: WakeEngineContext) => WakeWordEngine;

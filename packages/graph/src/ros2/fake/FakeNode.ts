@@ -17,7 +17,9 @@ import type {
 } from '../RclnodejsApi.js';
 import type { FakeDomain, FakeReader, FakeServiceServer, FakeWriter } from './FakeDomain.js';
 import { FakeLogging } from './FakeLogging.js';
+import { FakeParameter } from './FakeParameter.js';
 import { FakeParameterDescriptor } from './FakeParameterDescriptor.js';
+import { parameterMessage, startFakeParameterService } from './FakeParameterService.js';
 import { FakeQoS } from './FakeQoS.js';
 
 const TYPE_CLASS = /^[A-Za-z_][A-Za-z0-9_]*\/(msg|srv|action)\/[A-Z][A-Za-z0-9]*$/;
@@ -42,10 +44,11 @@ export class FakeNode implements NodeApi {
   private scheduled = false;
   private readonly cleanups: (() => void)[] = [];
   private readonly parameters = new Map<string, ParameterApi>();
-  private readonly descriptors = new Map<string, ParameterDescriptorApi>();
+  private readonly descriptors = new Map<string, FakeParameterDescriptor>();
   private readonly onSet: ((parameters: ParameterApi[]) => SetParametersResultApi)[] = [];
   private readonly postSet: ((parameters: ParameterApi[]) => void)[] = [];
   private readonly logger: FakeLogging;
+  private readonly parameterEvents: PublisherApi;
 
   constructor(
     readonly domain: FakeDomain,
@@ -55,6 +58,35 @@ export class FakeNode implements NodeApi {
     if (!domain.initialized)
       throw new Error('rclnodejs.init() must be called before creating a Node');
     this.logger = new FakeLogging(nodeName, domain.logs);
+    // As rclnodejs's Node: a ParameterEvent publisher on the relative `parameter_events` (so under
+    // the node's namespace), and the parameter services (NodeOptions.startParameterServices).
+    this.parameterEvents = this.createPublisher(
+      'rcl_interfaces/msg/ParameterEvent',
+      `${this.prefix}/parameter_events`,
+    );
+    startFakeParameterService(this, (typeClass, service, handler) =>
+      this.createService(typeClass, `${this.fqn}/${service}`, {}, (request, response) => {
+        let answer: object | undefined;
+        try {
+          answer = handler(request as Record<string, unknown>);
+        } catch {
+          // rclnodejs's handler throws on a malformed request: no response, the caller times out.
+          return;
+        }
+        if (answer !== undefined) response.send(answer);
+      }),
+    );
+  }
+
+  /** `/name` or `/ns/name`, as rclnodejs writes ParameterEvent.node. */
+  get fqn(): string {
+    return `${this.prefix}/${this.nodeName}`;
+  }
+
+  private get prefix(): string {
+    return this.nodeNamespace === '' || this.nodeNamespace === '/'
+      ? ''
+      : `/${this.nodeNamespace.replace(/^\/+|\/+$/g, '')}`;
   }
 
   name(): string {
@@ -230,7 +262,7 @@ export class FakeNode implements NodeApi {
       throw new Error(`Parameter(${declared.name}) already declared.`);
     this.descriptors.set(
       declared.name,
-      descriptor ??
+      (descriptor as FakeParameterDescriptor | undefined) ??
         new FakeParameterDescriptor(declared.name, declared.type, 'Created from parameter.'),
     );
     const result = this.setAtomically([declared], true);
@@ -249,6 +281,24 @@ export class FakeNode implements NodeApi {
     const parameter = this.parameters.get(name);
     if (parameter === undefined) throw new Error(`Parameter ${name} has not been declared`);
     return parameter;
+  }
+
+  getParameterNames(): string[] {
+    return [...this.parameters.keys()];
+  }
+
+  /** Unknown names come back unset (PARAMETER_NOT_SET), as in rclnodejs. */
+  getParameters(names: string[]): ParameterApi[] {
+    return names.map((name) => this.parameters.get(name) ?? new FakeParameter(name, 0));
+  }
+
+  getParameterDescriptors(names: string[]): (FakeParameterDescriptor | undefined)[] {
+    return names.map((name) => this.descriptors.get(name));
+  }
+
+  /** One atomic set per parameter, as rclnodejs's setParameters. */
+  setParameters(parameters: ParameterApi[]): SetParametersResultApi[] {
+    return parameters.map((parameter) => this.setAtomically([parameter], false));
   }
 
   /** Command-line overrides: the fake has no command line. */
@@ -270,6 +320,11 @@ export class FakeNode implements NodeApi {
     this.postSet.unshift(callback);
   }
 
+  /**
+   * rclnodejs's _setParametersAtomically: validate against the descriptors (its refusals are in
+   * its own words, which name neither value nor range), let on-set callbacks veto, apply (an
+   * unset value undeclares), publish one ParameterEvent, then run the post-set callbacks.
+   */
   private setAtomically(parameters: ParameterApi[], declaring: boolean): SetParametersResultApi {
     for (const parameter of parameters) {
       const descriptor = this.descriptors.get(parameter.name);
@@ -277,20 +332,38 @@ export class FakeNode implements NodeApi {
         return { successful: false, reason: `Parameter ${parameter.name} has not been declared` };
       if (!declaring && descriptor.readOnly)
         return { successful: false, reason: `Parameter ${parameter.name} is readonly` };
+      if (parameter.type === 0) continue;
       try {
-        (descriptor as FakeParameterDescriptor).validateParameter(parameter);
-      } catch (error) {
-        return {
-          successful: false,
-          reason: error instanceof Error ? error.message : String(error),
-        };
+        descriptor.validateParameter(parameter);
+      } catch {
+        // rclnodejs 2.2.0's words, sic.
+        return { successful: false, reason: `Parameter ${parameter.name} does not  readonly` };
       }
     }
     for (const callback of this.onSet) {
       const result = callback(parameters);
       if (!result.successful) return result;
     }
-    for (const parameter of parameters) this.parameters.set(parameter.name, parameter);
+    const changed: ParameterApi[] = [];
+    const deleted: ParameterApi[] = [];
+    for (const parameter of parameters) {
+      if (parameter.type === 0) {
+        this.parameters.delete(parameter.name);
+        this.descriptors.delete(parameter.name);
+        deleted.push(parameter);
+      } else {
+        this.parameters.set(parameter.name, parameter);
+        changed.push(parameter);
+      }
+    }
+    const { seconds, nanoseconds } = this.getClock().now().secondsAndNanoseconds;
+    this.parameterEvents.publish({
+      stamp: { sec: Number(seconds), nanosec: Number(nanoseconds) },
+      node: this.fqn,
+      new_parameters: declaring ? changed.map(parameterMessage) : [],
+      changed_parameters: declaring ? [] : changed.map(parameterMessage),
+      deleted_parameters: deleted.map(parameterMessage),
+    });
     for (const callback of this.postSet) callback(parameters);
     return { successful: true, reason: null };
   }

@@ -4,6 +4,8 @@ import type { ParameterApi, ParameterDescriptorApi, RangeApi } from '../Rclnodej
 
 /** rclnodejs's ParameterDescriptor: type must match exactly, value must be in range. */
 export class FakeParameterDescriptor implements ParameterDescriptorApi {
+  additionalConstraints = '';
+
   constructor(
     readonly name: string,
     readonly type: Rcl.ParameterType = 0,
@@ -14,6 +16,21 @@ export class FakeParameterDescriptor implements ParameterDescriptorApi {
     if (range !== null && !range.isValidType(type)) {
       throw new TypeError(`Incompatible Range for parameter type (${name})`);
     }
+  }
+
+  /** rcl_interfaces/msg/ParameterDescriptor, as rclnodejs's toMessage() builds it (Range objects included). */
+  toMessage(): object {
+    const isDouble = this.type === 3 || this.type === 8;
+    const isInteger = this.type === 2 || this.type === 7;
+    return {
+      name: this.name,
+      type: this.type,
+      description: this.description,
+      additional_constraints: this.additionalConstraints,
+      read_only: this.readOnly,
+      ...(this.range !== null && isInteger ? { integer_range: [this.range] } : {}),
+      ...(this.range !== null && isDouble ? { floating_point_range: [this.range] } : {}),
+    };
   }
 
   validateParameter(parameter: ParameterApi): void {

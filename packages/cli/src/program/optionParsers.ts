@@ -1,0 +1,32 @@
+import { InvalidArgumentError } from 'commander';
+
+/**
+ * Parses a TCP port option; 0 picks a free port. Commander prints the message with the option
+ * and exits 1, as for any other bad option.
+ */
+export function parsePort(value: string, option: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError(
+      `${option} must be a port number from 0 to 65535 (0 picks a free one), got "${value}"`,
+    );
+  }
+  return port;
+}
+
+/** A parser for commander's `.option()`: the port option named `option`. */
+export const portOption =
+  (option: string) =>
+  (value: string): number =>
+    parsePort(value, option);
+
+/**
+ * Collects a repeatable option (`--param node.name=value`, `--model FILE`, ...) into a list, in
+ * the order given; `paramOverrides` in commands/paramOption.ts reads `--param`'s.
+ */
+export function collectParam(text: string, previous: string[] = []): string[] {
+  return [...previous, text];
+}
+
+/** `Number(value)`, as the numeric options with a number default take it. */
+export const toNumber = (value: string): number => Number(value);

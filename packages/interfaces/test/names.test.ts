@@ -1,0 +1,43 @@
+// The graph's names: ros4hri's per-voice speech topic is built from a voice id, which must be a
+// valid ROS 2 name token or the topic cannot exist on a robot.
+import { describe, expect, it } from '@jest/globals';
+import {
+  ANONYMOUS_VOICE_ID,
+  humanVoiceSpeechTopic,
+  InvalidVoiceIdError,
+  LiveSpeechType,
+} from '../src/index.js';
+
+describe('humanVoiceSpeechTopic', () => {
+  it('builds ros4hri speech topics', () => {
+    expect(humanVoiceSpeechTopic(ANONYMOUS_VOICE_ID)).toBe(
+      '/humans/voices/anonymous_speaker/speech',
+    );
+    expect(humanVoiceSpeechTopic('v1a2')).toBe('/humans/voices/v1a2/speech');
+  });
+
+  it('refuses ids that are not one ROS name token, naming the id and the rule', () => {
+    for (const bad of ['', '1abc', 'a/b', 'a b', 'a__b', 'é']) {
+      expect(() => humanVoiceSpeechTopic(bad)).toThrow(InvalidVoiceIdError);
+    }
+    expect(() => humanVoiceSpeechTopic('a/b')).toThrow(/"a\/b".*ROS name token/);
+  });
+});
+
+describe('LiveSpeech', () => {
+  it('has hri_msgs/LiveSpeech fields, with a std_msgs/Header', () => {
+    expect(LiveSpeechType.definition.map((f) => `${f.type} ${f.name}`)).toEqual([
+      'std_msgs/msg/Header header',
+      'string incremental',
+      'string final',
+      'float64 confidence',
+      'string locale',
+      'string language',
+    ]);
+    const speech = LiveSpeechType.create({ final: 'hello', confidence: 0.5, locale: 'en_US' });
+    expect(speech.header).toEqual({ stamp: { sec: 0, nanosec: 0 }, frame_id: '' });
+    expect(LiveSpeechType.check({ ...speech, header: { stamp: speech.header.stamp } }).ok).toBe(
+      false,
+    );
+  });
+});

@@ -1,0 +1,22 @@
+import { basename } from 'node:path';
+import { loadRegistry, registryFileFrom } from '@hearth/models';
+
+/**
+ * The chat template family the model registry gives for a model file, recognised by its file
+ * name (`file` in models/registry.yaml), or '' when the registry does not list it. Used when the
+ * llm parameter chat_template is empty: a GGUF without a template of its own then still gets its
+ * family's format. A registry that cannot be read gives '' (with the reason to `onError`), never
+ * a failed load.
+ */
+export async function registryChatTemplate(
+  modelPath: string,
+  options: { readonly registryFile?: string; readonly onError?: (message: string) => void } = {},
+): Promise<string> {
+  try {
+    const registry = await loadRegistry(registryFileFrom(options.registryFile));
+    return registry.byFile(basename(modelPath))?.chat_template ?? '';
+  } catch (error) {
+    options.onError?.(error instanceof Error ? error.message : String(error));
+    return '';
+  }
+}

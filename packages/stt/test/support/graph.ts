@@ -1,0 +1,27 @@
+// Shared helpers for the stt tests: an in-process graph with captured logs, and waiting.
+import { createInProcessTransport, LogCapture, type GraphTransport } from '@hearth/graph';
+
+export async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const holds = () => {
+    try {
+      return check();
+    } catch {
+      return false; // not there yet
+    }
+  };
+  while (!holds()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+export interface TestGraph {
+  readonly transport: GraphTransport;
+  readonly logs: LogCapture;
+}
+
+export function testGraph(level: 'debug' | 'warn' = 'debug'): TestGraph {
+  const logs = new LogCapture();
+  return { transport: createInProcessTransport({ logger: { level, capture: logs } }), logs };
+}

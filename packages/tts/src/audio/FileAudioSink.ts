@@ -1,0 +1,37 @@
+import { rm } from 'node:fs/promises';
+import { appendWavFile } from './appendWavFile.js';
+import type { AudioClip, AudioSink, PlaybackResult, PlayOptions } from './AudioSink.js';
+
+export interface FileAudioSinkOptions {
+  /** The WAV file everything is appended to; read per clip so a parameter change applies next. */
+  readonly path: () => string;
+}
+
+/**
+ * `audio_output: file`: the robot's loudspeaker as a recording. Every clip is appended to one WAV
+ * file, in the order spoken, without real-time pacing (marks fire at once, like `none`). A test
+ * or a replay can feed that file back to audio_in to hear what the robot said. The file is
+ * started afresh the first time this sink writes to it, so one run never mixes with the last.
+ */
+export class FileAudioSink implements AudioSink {
+  private readonly started = new Set<string>();
+
+  constructor(private readonly options: FileAudioSinkOptions) {}
+
+  async play(clip: AudioClip, options: PlayOptions): Promise<PlaybackResult> {
+    if (options.signal.aborted) return { completed: false, positionMs: 0 };
+    const path = this.options.path();
+    if (!this.started.has(path)) {
+      await rm(path, { force: true });
+      this.started.add(path);
+    }
+    await appendWavFile(path, clip.audio);
+    options.onStart?.();
+    (options.marks ?? []).forEach((_, index) => options.onMark?.(index));
+    return { completed: true, positionMs: clip.durationMs };
+  }
+
+  dispose(): void {
+    // Each append opens and closes the file: nothing stays open.
+  }
+}
