@@ -332,6 +332,11 @@ export interface SayGoal {
    * group, so the whole spoken reply can be replayed or attached to the turn record. Empty: none.
    */
   group_id: string;
+  /**
+   * The reply's support strategy (e.g. "Reflection of feelings"; empty when none), passed on in
+   * the tts events so the gesture node can take the model's own strategy instead of guessing it.
+   */
+  strategy: string;
 }
 
 /** Creates, parses and checks `hearth_interfaces/action/Say_Goal` messages. */
@@ -362,17 +367,27 @@ export const SayGoalType = defineMessage<SayGoal>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'strategy',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
     utterance_id: '',
     text: '',
     group_id: '',
+    strategy: '',
   }),
   checkFields: (m, path, issues) => {
     Checks.string(m.utterance_id, at(path, 'utterance_id'), issues);
     Checks.string(m.text, at(path, 'text'), issues);
     Checks.string(m.group_id, at(path, 'group_id'), issues);
+    Checks.string(m.strategy, at(path, 'strategy'), issues);
   },
 });
 

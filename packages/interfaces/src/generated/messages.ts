@@ -211,9 +211,12 @@ export const AudioFrameType = defineMessage<AudioFrame>({
  */
 export interface CaregiverCommand {
   stamp: Time;
-  /** pause, resume, say, end-session, ack-alert */
+  /** pause, resume, say, end-session, ack-alert, set-quiet-hours */
   verb: string;
-  /** Text to say for verb == say. */
+  /**
+   * Text to say for verb == say; for set-quiet-hours "HH:MM-HH:MM" (local time), or "" to turn
+   * quiet hours off.
+   */
   text: string;
   /** Alert to acknowledge for verb == ack-alert. */
   alert_id: string;
@@ -1004,6 +1007,10 @@ export interface SpeechEvent {
   viseme: string;
   /** The WAV file holding this utterance's audio, where one was written. */
   audio_path: string;
+  /**
+   * The support strategy of the utterance (from the Say goal), on start events; empty when none.
+   */
+  strategy: string;
 }
 
 /** Creates, parses and checks `hearth_interfaces/msg/SpeechEvent` messages. */
@@ -1066,6 +1073,14 @@ export const SpeechEventType = defineMessage<SpeechEvent>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'strategy',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
@@ -1076,6 +1091,7 @@ export const SpeechEventType = defineMessage<SpeechEvent>({
     offset_ms: 0,
     viseme: '',
     audio_path: '',
+    strategy: '',
   }),
   checkFields: (m, path, issues) => {
     TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
@@ -1085,6 +1101,7 @@ export const SpeechEventType = defineMessage<SpeechEvent>({
     Checks.uint32(m.offset_ms, at(path, 'offset_ms'), issues);
     Checks.string(m.viseme, at(path, 'viseme'), issues);
     Checks.string(m.audio_path, at(path, 'audio_path'), issues);
+    Checks.string(m.strategy, at(path, 'strategy'), issues);
   },
 });
 
