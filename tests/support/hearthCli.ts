@@ -14,12 +14,19 @@ export const hearthMain = fileURLToPath(
 );
 
 /**
- * Each run gets a HOME of its own, so state Hearth keeps there (the telemetry outbox, the model
- * cache) never leaks from one test, or one CI run, into the next.
+ * Each run gets a HOME (and XDG data folder) of its own, so state Hearth keeps there (the
+ * telemetry outbox, the model cache, the dashboard's database) never leaks from one test, or one
+ * CI run, into the next.
  */
 function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'hearth-home-'));
-  return { ...process.env, HOME: home, HEARTH_LOG_LEVEL: 'warn', ...extra };
+  return {
+    ...process.env,
+    HOME: home,
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    HEARTH_LOG_LEVEL: 'warn',
+    ...extra,
+  };
 }
 
 function assertBuilt(): void {

@@ -8,10 +8,13 @@ import {
   type Affect,
 } from '@hearth/interfaces';
 import { estimateAffect } from './estimateAffect.js';
+import { bearsAffect } from './turnAffect.js';
 
 /**
  * The affect node: for each final transcript (one per turn of the person), an estimate of their
- * emotion from their words, published as `Affect` for the gesture node and telemetry. The
+ * emotion from their words, published as `Affect` for the gesture node and telemetry. Affect is
+ * per turn, not per utterance: a backchannel or short neutral line ("yeah", "okay, goodbye")
+ * publishes nothing, so listeners keep the last real estimate (see `bearsAffect`). The
  * session id comes from the dialogue state, so the estimate belongs to its session. The text is
  * never logged or republished: only the emotion, its intensity and the valence leave the node.
  */
@@ -60,6 +63,7 @@ export class AffectNode {
     const estimate = estimateAffect(text, {
       neutralBelow: Number(this.node.getParameter('neutral_below')),
     });
+    if (!bearsAffect(estimate)) return;
     this.publisher.publish(
       AffectType.create({
         stamp: this.node.clock.now(),

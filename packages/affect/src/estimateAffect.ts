@@ -29,6 +29,8 @@ export interface AffectEstimate {
   /** Each emotion's summed weight, for review and tuning. */
   readonly scores: Readonly<Record<Emotion, number>>;
   readonly cues: readonly AffectCue[];
+  /** How many words the text has (a backchannel such as "yeah" has one). */
+  readonly wordCount: number;
 }
 
 export interface AffectOptions {
@@ -121,9 +123,11 @@ export function estimateAffect(text: string, options: AffectOptions = {}): Affec
     number
   >;
   let positive = 0;
+  let wordCount = 0;
   const cues: AffectCue[] = [];
   for (const clause of clauses(text)) {
     const tokens = words(clause);
+    wordCount += tokens.length;
     for (let at = 0; at < tokens.length;) {
       const term = TERMS.find((candidate) => matchesAt(tokens, at, candidate.words));
       if (!term) {
@@ -156,5 +160,6 @@ export function estimateAffect(text: string, options: AffectOptions = {}): Affec
     valence: round(Math.tanh(positive - negative)),
     scores,
     cues,
+    wordCount,
   };
 }

@@ -6,6 +6,7 @@ export {
   type AffectEstimate,
   type AffectOptions,
 } from './estimateAffect.js';
+export { ACKNOWLEDGEMENT_TERMS, bearsAffect, MAX_AFFECTLESS_WORDS } from './turnAffect.js';
 export {
   AFFECT_LEXICON,
   INTENSIFIERS,

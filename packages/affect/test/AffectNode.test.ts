@@ -52,7 +52,7 @@ describe('AffectNode (in-process graph)', () => {
     await settle();
     transcripts.publish(TranscriptType.create({ text: 'I am so', is_final: false }));
     transcripts.publish(TranscriptType.create({ text: 'I am so anxious today', is_final: true }));
-    transcripts.publish(TranscriptType.create({ text: 'We had soup.', is_final: true }));
+    transcripts.publish(TranscriptType.create({ text: 'We had soup for lunch.', is_final: true }));
     await settle();
     expect(published.map((a) => [a.session_id, a.emotion])).toEqual([
       ['s-1', 'anxiety'],
@@ -61,6 +61,15 @@ describe('AffectNode (in-process graph)', () => {
     expect(published[0]?.intensity).toBeGreaterThan(0.6);
     expect(published[0]?.valence).toBeLessThan(0);
     expect(published[0]?.stamp.sec).toBeGreaterThan(0);
+  });
+
+  it('publishes nothing for a backchannel or short neutral line, so the last estimate stands', async () => {
+    transcripts.publish(TranscriptType.create({ text: 'I feel so sad today', is_final: true }));
+    transcripts.publish(TranscriptType.create({ text: 'yeah', is_final: true }));
+    transcripts.publish(TranscriptType.create({ text: 'okay, goodbye', is_final: true }));
+    transcripts.publish(TranscriptType.create({ text: 'I am sad', is_final: true }));
+    await settle();
+    expect(published.map((a) => a.emotion)).toEqual(['sadness', 'sadness']);
   });
 
   it('stays quiet when disabled, and takes neutral_below as a live parameter', async () => {

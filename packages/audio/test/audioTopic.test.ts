@@ -176,7 +176,7 @@ describe('audio_in from a ROS audio topic', () => {
                   stamp: stamped ? timeOf(startMs + (at * 1000) / SPEECH_RATE) : timeOf(0),
                   frame_id: 'mic',
                 },
-                data: pcmBytes(chunk, format, channels),
+                audio: { data: pcmBytes(chunk, format, channels) },
               }),
             );
           }
@@ -323,7 +323,7 @@ describe('audio_in from a ROS audio topic', () => {
       publisher.publish(
         AudioDataStampedType.create({
           header: { stamp: timeOf(2000 + (i * 250) / 16), frame_id: '' },
-          data: new Array<number>(1001).fill(0),
+          audio: { data: new Array<number>(1001).fill(0) },
         }),
       );
       await tick();

@@ -40,6 +40,7 @@ const base: EvalOptions = {
   data,
   out: join(scratch, 'out'),
   history: 'both',
+  keepRecentTurns: '0',
   threads: '1',
   contextSize: '512',
   maxTokens: '8',

@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
+import { gestureTrajectory, loadGestureProfile, rosJointTrajectory } from '@hearth/gesture';
+import { GestureCommandType, JointTrajectoryType } from '@hearth/interfaces';
 import { CliError } from '../src/errors.js';
 import {
   gestureListCommand,
@@ -44,24 +46,31 @@ describe('hearth gesture', () => {
     expect(listed.gestures.map((g) => g.name)).toContain('open_palms');
   });
 
-  it('prints a gesture as JointTrajectory-shaped JSON', async () => {
+  it('prints exactly the JointTrajectory message the gesture node publishes', async () => {
     const { out, text } = capture();
     await gesturePlayCommand('slow_nod', { robot: 'default', json: true, intensity: '0.5' }, out);
-    const played = JSON.parse(text()) as {
-      gesture: string;
-      duration_s: number;
-      trajectory: {
-        joint_names: string[];
-        points: { positions: number[]; time_from_start: { sec: number; nanosec: number } }[];
-      };
-    };
-    expect(played).toMatchObject({ gesture: 'slow_nod', duration_s: 1.6 });
-    expect(played.trajectory.joint_names).toEqual(['head_pitch']);
-    expect(played.trajectory.points.map((p) => p.time_from_start)).toEqual([
+    const played = JointTrajectoryType.parse(JSON.parse(text()));
+    const profile = await loadGestureProfile(resolveGesturesFile('default'));
+    expect(played).toEqual(rosJointTrajectory(gestureTrajectory(profile, 'slow_nod', 0.5)));
+    expect(Object.keys(played)).toEqual(['header', 'joint_names', 'points']);
+    expect(played.joint_names).toEqual(['head_pitch']);
+    expect(played.points.map((p) => p.time_from_start)).toEqual([
       { sec: 0, nanosec: 800000000 },
       { sec: 1, nanosec: 600000000 },
     ]);
-    expect(played.trajectory.points[0]?.positions[0]).toBeCloseTo(0.15, 9);
+    expect(played.points[0]?.positions[0]).toBeCloseTo(0.15, 9);
+    // A robot's own animation has no trajectory: the command naming it is what is sent.
+    const animation = capture();
+    await gesturePlayCommand(
+      'wave',
+      { robot: 'pepper', json: true, intensity: '1' },
+      animation.out,
+    );
+    expect(GestureCommandType.parse(JSON.parse(animation.text()))).toMatchObject({
+      name: 'wave',
+      reason: 'preview',
+      priority: 3,
+    });
   });
 
   it("names a robot's own animation, and prints a table without --json", async () => {

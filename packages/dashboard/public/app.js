@@ -24,6 +24,10 @@ const sessions = new Map();
 const alerts = new Map();
 /** mood points, oldest first */
 let moods = [];
+/** `${robot}/${noticeId}` -> NoticeView, oldest first */
+const notices = new Map();
+/** Notices shown on a robot's card; older ones are in the history. */
+const CARD_NOTICES = 5;
 const SVG = 'http://www.w3.org/2000/svg';
 
 const main = document.getElementById('robots');
@@ -161,6 +165,10 @@ function card(robotId) {
   });
   commands.append(say);
   head.append(commands);
+  const quiet = quietHoursControl(robotId);
+  const noticeTitle = el('h3', { class: 'notices-title' }, 'Notices');
+  noticeTitle.hidden = true;
+  const noticeList = el('ul', { class: 'notices', 'aria-label': `Notices from ${robotId}` });
   const metrics = el('p', { class: 'metrics' }, '');
   const moodTitle = el('h3', { class: 'mood-title' }, 'Mood in this conversation');
   const moodChart = svgChart(`Mood of the person with ${robotId} in this conversation`);
@@ -178,7 +186,20 @@ function card(robotId) {
     role: 'log',
     'aria-label': `Conversation with ${robotId}`,
   });
-  section.append(head, stateLine, metrics, moodTitle, moodChart, weeks, weeksChart, title, turns);
+  section.append(
+    head,
+    quiet,
+    stateLine,
+    metrics,
+    noticeTitle,
+    noticeList,
+    moodTitle,
+    moodChart,
+    weeks,
+    weeksChart,
+    title,
+    turns,
+  );
   // Keep cards in robot id order.
   const next = [...main.querySelectorAll('section.robot')].find(
     (s) => s.dataset.robot.localeCompare(robotId) > 0,
@@ -208,6 +229,8 @@ function renderRobot(robotView, previous) {
       (m.model.name ? ` · model ${m.model.name}` : '') +
       (m.model.tokensPerSecond > 0 ? ` · ${m.model.tokensPerSecond.toFixed(1)} tokens/s` : '')
     : '';
+  renderQuietHours(section, robotView.quietHours);
+  renderNotices(section, robotView.robot);
   const session = sessionFor(robotView);
   renderSession(section, session);
   const points = moods.filter(
@@ -217,6 +240,97 @@ function renderRobot(robotView, previous) {
     section.querySelector('.mood-session'),
     points.map((p) => p.valence),
   );
+}
+
+/**
+ * Quiet hours (start and end, robot local time) sent as `cmd/quiet-hours`; "Turn off" sends both
+ * empty. The card shows what was last sent: the robot does not report them back.
+ */
+function quietHoursControl(robotId) {
+  const form = el('form', { class: 'quiet-hours' });
+  const legend = el('span', { class: 'quiet-label' }, 'Quiet hours');
+  const start = el('input', {
+    type: 'time',
+    class: 'quiet-start',
+    required: '',
+    'aria-label': `Quiet hours of ${robotId} start at`,
+  });
+  const end = el('input', {
+    type: 'time',
+    class: 'quiet-end',
+    required: '',
+    'aria-label': `Quiet hours of ${robotId} end at`,
+  });
+  const set = el('button', { type: 'submit', 'data-verb': 'quiet-hours' }, 'Set quiet hours');
+  const off = el(
+    'button',
+    { type: 'button', class: 'quiet-off', 'aria-label': `Turn off quiet hours of ${robotId}` },
+    'Turn off',
+  );
+  const now = el('span', { class: 'quiet-now', 'data-set': 'unknown' }, 'Not set from here');
+  form.append(legend, start, el('span', {}, 'to'), end, set, off, now);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!start.value || !end.value) return;
+    sendCommand(robotId, 'quiet-hours', 'Quiet hours', { start: start.value, end: end.value });
+  });
+  off.addEventListener('click', () =>
+    sendCommand(robotId, 'quiet-hours', 'Quiet hours off', { start: '', end: '' }),
+  );
+  return form;
+}
+
+function renderQuietHours(section, quietHours) {
+  const now = section.querySelector('.quiet-now');
+  if (!quietHours) {
+    now.dataset.set = 'unknown';
+    now.textContent = 'Not set from here';
+    return;
+  }
+  const by = `set by ${quietHours.setBy} at ${time(quietHours.setAt)}`;
+  if (!quietHours.start) {
+    now.dataset.set = 'off';
+    now.textContent = `Off (${by})`;
+    return;
+  }
+  now.dataset.set = 'on';
+  now.textContent = `${quietHours.start} to ${quietHours.end} (${by})`;
+  const start = section.querySelector('.quiet-start');
+  const end = section.querySelector('.quiet-end');
+  // Fill the inputs with the current hours unless a caregiver is typing in them.
+  if (document.activeElement !== start && document.activeElement !== end) {
+    start.value = quietHours.start;
+    end.value = quietHours.end;
+  }
+}
+
+/** A moderate-risk notice in words: no alarm, nothing to acknowledge. */
+function noticeText(notice) {
+  const what = notice.category ? ` (${notice.category.replace(/_/g, ' ')})` : '';
+  const doing = notice.message || 'the robot follows its careful protocol';
+  return `${time(notice.ts)} · ${notice.level} risk${what}: ${doing}. No alarm; check in when you can.`;
+}
+
+function renderNoticeItem(notice) {
+  return el(
+    'li',
+    { class: 'notice', 'data-notice-id': notice.noticeId, 'data-level': notice.level },
+    noticeText(notice),
+  );
+}
+
+function renderNotices(section, robotId) {
+  const mine = [...notices.values()].filter((n) => n.robot === robotId).slice(-CARD_NOTICES);
+  section.querySelector('.notices-title').hidden = mine.length === 0;
+  section.querySelector('.notices').replaceChildren(...mine.reverse().map(renderNoticeItem));
+}
+
+function applyNotice(notice, fresh) {
+  const key = `${notice.robot}/${notice.noticeId}`;
+  if (notices.has(key)) return;
+  notices.set(key, notice);
+  // Told to screen readers politely, never with the alert's sound.
+  if (fresh) announce(`Notice from ${notice.robot}: ${notice.level} risk`);
 }
 
 function svgChart(label) {
@@ -325,14 +439,57 @@ function renderSession(section, session) {
   }
 }
 
+/** Speech the robot began itself (TurnRecord.kind); absent or `reply` is an answer. */
+const KIND_LABELS = {
+  greeting: 'The robot greeted the person',
+  check_in: 'The robot checked in on its own',
+  reprompt: 'The robot asked again',
+  caregiver_say: 'Said for a caregiver',
+};
+
+function turnFlags(turn) {
+  const flags = el('p', { class: 'flags' });
+  const kind = turn.kind ?? 'reply';
+  if (kind !== 'reply')
+    flags.append(
+      el(
+        'span',
+        { class: 'badge kind', 'data-kind': kind },
+        KIND_LABELS[kind] ?? `Robot began (${kind})`,
+      ),
+    );
+  if (turn.riskLevel && turn.riskLevel !== 'none') {
+    const what = turn.riskCategory ? `: ${turn.riskCategory.replace(/_/g, ' ')}` : '';
+    flags.append(
+      el(
+        'span',
+        { class: 'badge risk', 'data-level': turn.riskLevel },
+        `${turn.riskLevel} risk${what}`,
+      ),
+    );
+  }
+  if (turn.replyGuarded)
+    flags.append(el('span', { class: 'badge guarded' }, 'Reply replaced by the safety guard'));
+  return flags.childElementCount > 0 ? flags : undefined;
+}
+
 function renderTurn({ eventId, seq, ts, turn }) {
-  const item = el('li', { class: 'turn', 'data-event-id': eventId, 'data-seq': String(seq) });
+  const item = el('li', {
+    class: 'turn',
+    'data-event-id': eventId,
+    'data-seq': String(seq),
+    'data-kind': turn.kind ?? 'reply',
+  });
+  const flags = turnFlags(turn);
+  if (flags) item.append(flags);
   if (turn.shared) {
     const person = el('div', { class: 'utterance person' });
     person.append(
       el('span', { class: 'speaker' }, 'Person'),
       el('p', { class: 'user-text' }, turn.userText),
     );
+    // The robot spoke first: nobody said anything to answer.
+    if ((turn.kind ?? 'reply') !== 'reply' && !turn.userText) person.hidden = true;
     const robot = el('div', { class: 'utterance robot-says' });
     robot.append(
       el('span', { class: 'speaker' }, 'Robot'),
@@ -352,12 +509,15 @@ function renderTurn({ eventId, seq, ts, turn }) {
   const parts = [`Turn ${turn.index}`, time(ts)];
   const total = duration(turn.timings.turnTotalMs);
   const first = duration(turn.timings.ttsFirstAudioMs);
-  if (total) parts.push(`replied in ${total}${first ? ` (first words after ${first})` : ''}`);
+  // A turn the robot began answers nobody: it took that long to speak.
+  const took = (turn.kind ?? 'reply') === 'reply' ? 'replied in' : 'spoke within';
+  if (total) parts.push(`${took} ${total}${first ? ` (first words after ${first})` : ''}`);
   if (turn.strategy) parts.push(`approach: ${turn.strategy}`);
   if (turn.interrupted) parts.push('interrupted');
   if (turn.fallback) parts.push('fallback reply');
   item.append(el('p', { class: 'meta latency' }, parts.filter(Boolean).join(' · ')));
   const stages = [
+    ['speech to text', turn.timings.transcriptDelayMs],
     ['first token', turn.timings.llmFirstTokenMs],
     ['reply written', turn.timings.llmTotalMs],
     ['first audio', turn.timings.ttsFirstAudioMs],
@@ -367,6 +527,11 @@ function renderTurn({ eventId, seq, ts, turn }) {
     .map(([name, ms]) => `${name} ${duration(ms)}`);
   if (stages.length > 0)
     item.append(el('p', { class: 'stages' }, `Latency by stage: ${stages.join(' · ')}`));
+  const spoke = duration(turn.timings.wakeToSpeechEndMs);
+  if (spoke)
+    item.append(
+      el('p', { class: 'stages wake' }, `From the wake word to the end of speech: ${spoke}`),
+    );
   return item;
 }
 
@@ -494,6 +659,8 @@ function applySnapshot(snapshot) {
   for (const alert of snapshot.alerts ?? []) applyAlert(alert, alert.status !== 'acknowledged');
   renderAlerts();
   moods = [...(snapshot.mood ?? [])];
+  notices.clear();
+  for (const notice of [...(snapshot.notices ?? [])].reverse()) applyNotice(notice, false);
   sessions.clear();
   for (const session of [...snapshot.sessions].reverse()) rememberSession(session);
   robots.clear();
@@ -505,9 +672,10 @@ function applySnapshot(snapshot) {
   empty.hidden = snapshot.robots.length > 0;
 }
 
-function applyChange({ robot, session, alert, mood }) {
+function applyChange({ robot, session, alert, mood, notice }) {
   if (session) rememberSession(session);
   if (alert) applyAlert(alert, true);
+  if (notice) applyNotice(notice, true);
   if (mood) moods.push(mood);
   const previous = robots.get(robot.robot);
   robots.set(robot.robot, robot);
@@ -658,6 +826,13 @@ async function searchHistory(q) {
       item.append(details);
       if (session.summary)
         item.append(el('p', { class: 'session-summary' }, summaryText(session.summary)));
+      // Notices stay visible in the history without opening the conversation.
+      const sessionNotices = session.notices ?? [];
+      if (sessionNotices.length > 0) {
+        const list = el('ul', { class: 'notices', 'aria-label': 'Notices in this conversation' });
+        list.append(...sessionNotices.map(renderNoticeItem));
+        item.append(list);
+      }
       return item;
     }),
   );

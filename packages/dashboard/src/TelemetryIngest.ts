@@ -7,6 +7,7 @@ import {
   AlertPayloadSchema,
   MetricsPayloadSchema,
   MoodPayloadSchema,
+  NoticePayloadSchema,
   SessionEventPayloadSchema,
   StatePayloadSchema,
   StatusPayloadSchema,
@@ -92,6 +93,14 @@ export class TelemetryIngest {
       case 'alert': {
         const result = this.check(topic, parsed.robot, parsePayload(AlertPayloadSchema, payload));
         if (result) change = await this.store.applyAlert(result);
+        break;
+      }
+      case 'notice': {
+        const result = this.check(topic, parsed.robot, parsePayload(NoticePayloadSchema, payload));
+        if (result) {
+          const { schema: _schema, ...notice } = result;
+          change = await this.store.applyNotice(notice);
+        }
         break;
       }
     }

@@ -15,6 +15,9 @@ import {
 export interface CommandRequestBody {
   readonly text?: unknown;
   readonly alertId?: unknown;
+  /** quiet-hours: "HH:MM" each, both "" for off. */
+  readonly start?: unknown;
+  readonly end?: unknown;
 }
 
 export function buildCommand(
@@ -38,6 +41,10 @@ export function buildCommand(
   };
   if (verb === 'say') candidate.text = body.text;
   if (verb === 'ack-alert') candidate.alertId = body.alertId;
+  if (verb === 'quiet-hours') {
+    candidate.start = body.start;
+    candidate.end = body.end;
+  }
   const result = CommandPayloadSchema.safeParse(candidate);
   if (result.success) return { ok: true, value: result.data };
   return {

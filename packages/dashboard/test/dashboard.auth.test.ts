@@ -98,6 +98,7 @@ describe('TelemetryIngest fuzzed', () => {
     'metrics',
     'mood',
     'alert',
+    'notice',
     'session/s1/event',
     'session/s2/event',
     'cmd/pause',
@@ -117,6 +118,8 @@ describe('TelemetryIngest fuzzed', () => {
       seq: fc.integer(),
       type: fc.constantFrom('turn', 'session.start', 'nope'),
       alertId: fc.string(),
+      noticeId: fc.constantFrom('n1', '', 'a/b'),
+      level: fc.constantFrom('moderate', 'high', ''),
       status: fc.string(),
     }),
   );

@@ -90,6 +90,22 @@ describe('dashboard roles', () => {
       carol,
     );
     expect(ack.status).toBe(202);
+    // Quiet hours only for her robots, and the card of the other robot never learns them.
+    const quiet = (robot: string) =>
+      http(
+        'POST',
+        api(`/api/robots/${robot}/commands/quiet-hours`),
+        { start: '21:30', end: '07:00' },
+        carol,
+      );
+    expect((await quiet('kitchen-robot')).status).toBe(202);
+    expect((await quiet('garden-robot')).status).toBe(403);
+    expect((await store.robot('kitchen-robot')).quietHours).toMatchObject({
+      start: '21:30',
+      end: '07:00',
+      setBy: 'carol',
+    });
+    expect((await store.robot('garden-robot')).quietHours ?? null).toBeNull();
     expect((await http('GET', api('/api/robots/garden-robot/mood'), undefined, carol)).status).toBe(
       403,
     );

@@ -21,11 +21,22 @@ export {
   summarizeSession,
   withMood,
 } from './machine/session.js';
-export { SilenceTracker } from './node/SilenceTracker.js';
+export {
+  DEFAULT_SILENCE_TIMEOUT_MS,
+  SilenceTracker,
+  type SilenceTrackerOptions,
+} from './node/SilenceTracker.js';
+export { settleWithin } from './settleWithin.js';
 export * from './errors.js';
 export { eventName } from './machine/eventName.js';
 export { createGenerateActor, type CutWordsSpoken } from './actors/generateActor.js';
-export { createSayActor, type CancelledSpeech, type OnSpeechCancelled } from './actors/sayActor.js';
+export {
+  createSayActor,
+  DEFAULT_CANCEL_TIMEOUT_MS,
+  type CancelledSpeech,
+  type OnSpeechCancelled,
+  type SayActorOptions,
+} from './actors/sayActor.js';
 export { DialogueNode, type DialogueNodeOptions } from './node/DialogueNode.js';
 export {
   DEFAULT_LOCALE,

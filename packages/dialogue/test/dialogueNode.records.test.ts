@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { AffectNode } from '@hearth/affect';
+import { AffectType, Topics } from '@hearth/interfaces';
 import { DialogueHarness, until } from './support/graphHarness.js';
 
 describe('DialogueNode records', () => {
@@ -112,5 +113,24 @@ describe('DialogueNode records', () => {
     expect(summary?.mood_start).toMatch(/^sadness (0|1)\.\d\d$/);
     expect(Number(summary?.mood_start.split(' ')[1])).toBeGreaterThan(0.3);
     expect(summary?.mood_end).toMatch(/^neutral \d\.\d\d$/);
+  });
+
+  it('keeps the last real estimate as mood_end when a goodbye ends the session', async () => {
+    const h = (harness = new DialogueHarness());
+    affect = new AffectNode(h.transport.createNode('affect'));
+    const estimates: string[] = [];
+    h.tester.createSubscription(AffectType, Topics.affect, (a) => estimates.push(a.emotion));
+    h.wake();
+    await until('listening', () => h.dialogue.state === 'listening');
+    h.say('I feel so sad and lonely since my sister moved away');
+    await until('the first reply', () => h.turns.length === 1);
+    // A backchannel-like farewell carries no affect: the affect node publishes nothing for it.
+    h.say('okay, goodbye');
+    await until('the session summary', () => h.sessions.length === 1);
+    const [summary] = h.sessions;
+    expect(summary?.reason).toBe('goodbye');
+    expect(summary?.mood_end).toMatch(/^sadness (0|1)\.\d\d$/);
+    expect(summary?.mood_end).toBe(summary?.mood_start);
+    expect(estimates).toEqual(['sadness']);
   });
 });

@@ -28,6 +28,7 @@ describe('DialogueNode on the in-process graph', () => {
         instruction: '',
         previous_reply_heard: '',
         previous_reply_interrupted: false,
+        risk_level: 'none',
       },
     ]);
     expect(h.sayGoals.map((g) => [g.utterance_id, g.text, g.group_id])).toEqual([

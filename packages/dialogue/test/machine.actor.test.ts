@@ -21,6 +21,7 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
       userText: 'I had a hard day',
       instruction: '',
       previousReply: null,
+      riskLevel: 'none',
     });
 
     clock.increment(300);

@@ -236,6 +236,7 @@ describe('robot-initiated speech', () => {
       utteranceId: 'sess-greeting-1',
       text: 'Hello, it is good to see you.',
       groupId: '',
+      strategy: '',
     });
     s.effects.lastUtterance.finish();
     await settle();

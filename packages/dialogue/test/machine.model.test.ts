@@ -1,13 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import { getAdjacencyMap, getShortestPaths, getStateNodes } from '@xstate/graph';
-import type { ActorLogic, EventObject, SnapshotFrom } from 'xstate';
+import {
+  createEmptyActor,
+  type ActorLogic,
+  type ActorScope,
+  type EventObject,
+  type InspectionEvent,
+  type MachineContext,
+  type SnapshotFrom,
+  type TransitionDefinition,
+} from 'xstate';
 import { dialogueMachine, type DialogueConfig, type DialogueInput } from '../src/index.js';
-import { FakeEffects, settle, startDialogue } from './support/fakeActors.js';
+import { CRASH_GENERATION, FakeEffects, settle, startDialogue } from './support/fakeActors.js';
 
 /**
  * Model-based tests: @xstate/graph explores every state the machine can reach under every event
- * (including its timers and its actors' results), then each shortest path is replayed on a live
- * actor with fake effects and a simulated clock.
+ * (including its timers and its actors' results and failures), then each shortest path is
+ * replayed on a live actor with fake effects and a simulated clock. Every transition counts,
+ * eventless (`always`) ones included: they are read from the machine's own microsteps.
  */
 type Snapshot = SnapshotFrom<typeof dialogueMachine>;
 type ModelEvent = EventObject & Record<string, unknown>;
@@ -115,12 +125,54 @@ const vertices = Object.entries(adjacency) as [
   { state: Snapshot; transitions: Record<string, { event: ModelEvent; state: Snapshot }> },
 ][];
 
+/** An actor's failure, a failure reported by the llm or tts, or a safety timeout giving up on one. */
+function isFailure(event: EventObject): boolean {
+  return (
+    event.type.startsWith('xstate.error.actor.') ||
+    event.type === 'llm.failed' ||
+    event.type === 'tts.failed' ||
+    event.type.startsWith('xstate.after.respondingTimeout.') ||
+    event.type.startsWith('xstate.after.recoveryTimeout.')
+  );
+}
+
+/** The transitions the machine takes on `event` from `snapshot`, eventless ones included (from its microsteps). */
+function transitionsTaken(
+  snapshot: Snapshot,
+  event: ModelEvent,
+): TransitionDefinition<MachineContext, EventObject>[] {
+  const taken: TransitionDefinition<MachineContext, EventObject>[] = [];
+  const self = createEmptyActor();
+  const system = Object.assign(self.system, {
+    _sendInspectionEvent: (inspection: InspectionEvent) => {
+      if (inspection.type === '@xstate.microstep')
+        taken.push(
+          ...(inspection._transitions as TransitionDefinition<MachineContext, EventObject>[]),
+        );
+    },
+  });
+  const scope = {
+    self,
+    system,
+    id: '',
+    sessionId: '',
+    logger: () => undefined,
+    defer: () => undefined,
+    emit: () => undefined,
+    stopChild: () => undefined,
+    actionExecutor: () => undefined,
+  } as unknown as ActorScope<Snapshot, ModelEvent>;
+  machine.transition(snapshot, event as never, scope as never);
+  return taken;
+}
+
 /** The delay a named timer waits for, from the config (as the machine's `delays` compute it). */
 function delayMs(name: string, c: DialogueConfig): number {
   const delays: Record<string, number> = {
     followUpWindow: c.followUpWindowMs,
     noSpeechTimeout: c.noSpeechTimeoutMs,
     recoveryTimeout: c.recoveryTimeoutMs,
+    respondingTimeout: c.respondingTimeoutMs,
     endOfTurnSilence: c.endOfTurnSilenceMidSentenceMs,
     maxListening: c.maxListeningMs,
     sessionTimeout: c.sessionTimeoutMs,
@@ -140,21 +192,30 @@ describe('dialogue machine, model-based', () => {
     expect(unreached).toEqual([]);
   });
 
-  it('takes every transition the machine defines', () => {
-    const defined = allNodes.flatMap((node) =>
-      [...node.transitions.entries()].flatMap(([eventType, list]) =>
+  it('takes every transition the machine defines, eventless (always) ones included', () => {
+    const defined = allNodes.flatMap((node) => [
+      ...[...node.transitions.entries()].flatMap(([eventType, list]) =>
         list.map((t, i) => `${node.id} ${eventType} #${i}`),
       ),
-    );
+      // StateNode.transitions leaves out `always`: the farewell, the end of a reply, a queued say...
+      ...(node.always ?? []).map((t, i) => `${node.id} always #${i}`),
+    ]);
     const taken = new Set<string>();
     for (const [, vertex] of vertices) {
+      if (defined.every((d) => taken.has(d))) break;
       for (const { event } of Object.values(vertex.transitions)) {
-        for (const t of machine.getTransitionData(vertex.state, event as never)) {
-          const list = t.source.transitions.get(t.eventType) ?? [];
-          taken.add(`${t.source.id} ${t.eventType} #${list.indexOf(t)}`);
+        // No transition on the event: the machine does not move, nor look at its eventless ones.
+        if (machine.getTransitionData(vertex.state, event as never).length === 0) continue;
+        for (const t of transitionsTaken(vertex.state, event)) {
+          const list =
+            (t.eventType === '' ? t.source.always : t.source.transitions.get(t.eventType)) ?? [];
+          taken.add(
+            `${t.source.id} ${t.eventType === '' ? 'always' : t.eventType} #${list.indexOf(t)}`,
+          );
         }
       }
     }
+    expect(defined.filter((d) => d.includes(' always #')).length).toBeGreaterThan(8);
     expect(defined.length).toBeGreaterThan(30);
     expect(defined.filter((d) => !taken.has(d))).toEqual([]);
   });
@@ -179,13 +240,8 @@ describe('dialogue machine, model-based', () => {
     expect(vertices.filter(([key]) => !back.has(key)).map(([key]) => key)).toEqual([]);
   });
 
-  it('never gets stuck: from every state but crisis and paused, timers and actor results alone lead back', () => {
-    const isTimerOrResult = (event: ModelEvent): boolean =>
-      event.type.startsWith('xstate.after.') ||
-      event.type.startsWith('xstate.done.actor.') ||
-      event.type.startsWith('xstate.error.actor.') ||
-      event.type === 'llm.done' ||
-      event.type === 'llm.failed';
+  it('never gets stuck: from every state but crisis and paused, timers alone lead back (an llm or tts that never answers)', () => {
+    const isTimerOrResult = (event: ModelEvent): boolean => event.type.startsWith('xstate.after.');
     const back = new Set(
       vertices
         .filter(([, v]) => v.state.matches('asleep') || v.state.matches('listening'))
@@ -214,13 +270,7 @@ describe('dialogue machine, model-based', () => {
   });
 
   it('behaves like the model on a live actor along the shortest path to every state', async () => {
-    const paths = getShortestPaths(model, traversal).filter(
-      // A callback actor's crash cannot be triggered from outside; the pure checks above cover it.
-      (path) =>
-        !path.steps.some(
-          (step) => (step.event as EventObject).type === 'xstate.error.actor.generate',
-        ),
-    );
+    const paths = getShortestPaths(model, traversal);
     // One path per (state, event that led there): every state entered every way, in seconds.
     const chosen = new Map<string, (typeof paths)[number]>();
     for (const path of paths) {
@@ -233,7 +283,37 @@ describe('dialogue machine, model-based', () => {
       if (known === undefined || known.steps.length > path.steps.length) chosen.set(key, path);
     }
     expect(chosen.size).toBeGreaterThan(30);
-    for (const path of chosen.values()) {
+    // Failures are walked too, not only successes: from every state where the generate or say
+    // actor may fail (or the llm or tts report a failure, or nobody answers in time), the
+    // shortest path there, then the failure.
+    const shortest = new Map(paths.map((path) => [serializeState(path.state), path]));
+    const failing = new Map<string, (typeof paths)[number]>();
+    for (const [key, vertex] of vertices) {
+      const prefix = shortest.get(key);
+      if (prefix === undefined) continue;
+      for (const { event, state } of Object.values(vertex.transitions)) {
+        if (!isFailure(event) || serializeState(state) === key) continue;
+        const failKey = JSON.stringify([vertex.state.value, event.type]);
+        const known = failing.get(failKey);
+        if (known !== undefined && known.steps.length <= prefix.steps.length + 1) continue;
+        failing.set(failKey, { ...prefix, state, steps: [...prefix.steps, { event, state }] });
+      }
+    }
+    const failed = new Set([...failing.values()].map((p) => p.steps.at(-1)?.event.type));
+    expect(failed).toEqual(
+      new Set([
+        'xstate.error.actor.generate',
+        'xstate.error.actor.say',
+        'llm.failed',
+        'tts.failed',
+        'xstate.after.respondingTimeout.dialogue.responding.thinking',
+        'xstate.after.respondingTimeout.dialogue.responding.speaking.saying',
+        'xstate.after.respondingTimeout.dialogue.responding.speaking.waiting',
+        'xstate.after.recoveryTimeout.dialogue.recovering',
+        'xstate.after.recoveryTimeout.dialogue.announcing',
+      ]),
+    );
+    for (const path of [...chosen.values(), ...failing.values()]) {
       const live = startDialogue({ config });
       for (const step of path.steps) {
         const event = step.event as ModelEvent;
@@ -254,6 +334,9 @@ describe('dialogue machine, model-based', () => {
         } else if (event.type === 'xstate.error.actor.say') {
           live.effects.lastUtterance.fail(new Error('tts crashed'));
           await settle();
+        } else if (event.type === 'xstate.error.actor.generate') {
+          // The fake generate actor crashes when told to: the machine sees the actor's error.
+          live.actor.getSnapshot().children['generate']?.send({ type: CRASH_GENERATION });
         } else {
           live.actor.send(event as never);
         }

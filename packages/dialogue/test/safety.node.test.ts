@@ -111,12 +111,35 @@ describe('DialogueNode safety', () => {
     expect(h.turns[0]?.user_text).toBe('I want to kill myself');
   });
 
+  it('moderate risk on a turn ended by silence (no final): caregivers still get one notice', async () => {
+    const h = (harness = new DialogueHarness({ end_of_turn_silence_ms: 60 }));
+    await listening(h);
+    h.say("I can't go", false);
+    h.say("I can't go on like this", false);
+    await until('a turn record', () => h.turns.length === 1);
+    expect(h.generateGoals[0]).toMatchObject({
+      user_text: "I can't go on like this",
+      risk_level: 'moderate',
+      instruction: MODERATE_RISK_PROTOCOL,
+    });
+    expect(h.turns[0]).toMatchObject({ risk_level: 'moderate' });
+    expect(h.alerts).toHaveLength(1);
+    expect(h.alerts[0]).toMatchObject({ level: 'moderate', session_id: 'sess' });
+
+    // The next turn, with a final and no risk: no further notice.
+    h.say('I went for a walk today');
+    await until('the second turn', () => h.turns.length === 2);
+    expect(h.alerts).toHaveLength(1);
+  });
+
   it('moderate risk: the careful protocol goes with the Generate goal and caregivers get a notice', async () => {
     const h = (harness = new DialogueHarness());
     await listening(h);
     h.say("I can't go on like this");
     await until('a turn record', () => h.turns.length === 1);
     expect(h.generateGoals[0]?.instruction).toBe(MODERATE_RISK_PROTOCOL);
+    // The level too, for the fallback responder (which cannot follow an instruction).
+    expect(h.generateGoals[0]?.risk_level).toBe('moderate');
     expect(MODERATE_RISK_PROTOCOL).toMatch(/safe/);
     expect(MODERATE_RISK_PROTOCOL).toMatch(/someone they trust or to a professional/);
     expect(h.alerts).toHaveLength(1);
@@ -131,6 +154,7 @@ describe('DialogueNode safety', () => {
     h.say('I went for a walk today');
     await until('the second turn', () => h.turns.length === 2);
     expect(h.generateGoals[1]?.instruction).toBe('');
+    expect(h.generateGoals[1]?.risk_level).toBe('none');
     expect(h.turns[1]).toMatchObject({ risk_level: 'none', risk_category: '' });
     expect(h.alerts).toHaveLength(1);
   });

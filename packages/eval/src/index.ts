@@ -31,7 +31,7 @@ export {
 } from './metrics/scoreReplies.js';
 
 // History
-export { compressHistory, removeStopwords } from './history/compressHistory.js';
+export { compressHistory } from './history/compressHistory.js';
 
 // Model
 export {

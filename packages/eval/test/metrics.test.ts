@@ -46,6 +46,34 @@ describe('corpusBleu', () => {
     expect(corpusBleu([['the', 'the', 'the']], [['the', 'cat']], 1)).toBeCloseTo(1 / 3, 6);
   });
 
+  it('BLEU-4 over a two-pair corpus, every order matched and the brevity penalty applied', () => {
+    // Pair 1: "i am sorry to hear that you feel so alone" (10 words)
+    //    ref: "i am so sorry to hear that you are feeling so alone" (12 words)
+    //   1-grams 9/10 (not: feel); 2-grams 6/9 (i am, sorry to, to hear, hear that, that you,
+    //   so alone); 3-grams 3/8 (sorry to hear, to hear that, hear that you); 4-grams 2/7
+    //   (sorry to hear that, to hear that you).
+    // Pair 2: "it sounds like you have a lot on your mind" (10 words)
+    //    ref: "it sounds like you have had a hard week" (9 words)
+    //   1-grams 6/10 (it sounds like you have a); 2-grams 4/9; 3-grams 3/8; 4-grams 2/7.
+    // Corpus: p1 = 15/20, p2 = 10/18, p3 = 6/16, p4 = 4/14; c = 20, r = 21.
+    // BLEU-4 = exp(1 - 21/20) * (15/20 * 10/18 * 6/16 * 4/14)^(1/4)
+    //        = 0.951229 * 0.0446429^(1/4) = 0.951229 * 0.459661 = 0.437243
+    // (the same as Python: bp * exp(sum(log(m / p)) / 4) over these counts, NLTK corpus_bleu's
+    // formula, gives 0.4372434086669165). BLEU-2 = 0.951229 * sqrt(15/20 * 10/18) = 0.614016.
+    const hypotheses = [
+      wordTokens('I am sorry to hear that you feel so alone'),
+      wordTokens('It sounds like you have a lot on your mind'),
+    ];
+    const references = [
+      wordTokens('I am so sorry to hear that you are feeling so alone'),
+      wordTokens('It sounds like you have had a hard week'),
+    ];
+    expect(corpusBleu(hypotheses, references, 4)).toBeCloseTo(0.4372434086669165, 10);
+    expect(corpusBleu(hypotheses, references, 2)).toBeCloseTo(0.6140159532522884, 10);
+    // Swapping hypothesis and reference changes the score (brevity and precision both move).
+    expect(corpusBleu(references, hypotheses, 4)).not.toBeCloseTo(0.4372434086669165, 3);
+  });
+
   it('is 1 for identical text and 0 for an empty hypothesis set', () => {
     expect(corpusBleu([catRef], [catRef], 4)).toBeCloseTo(1, 10);
     expect(corpusBleu([[]], [catRef], 2)).toBe(0);
@@ -85,7 +113,7 @@ describe('distinctN', () => {
 });
 
 describe('strategyScores', () => {
-  it('accuracy and macro-F1 over the gold classes, a missing tag counting as wrong', () => {
+  it('accuracy and macro-F1 over the labels present, a missing tag counting as wrong', () => {
     // gold A A B C, predicted A B B '' (and one untagged gold, left out).
     // Accuracy: A and B right -> 2/4 = 0.5.
     // A: TP 1, FP 0, FN 1 -> 2/3. B: TP 1, FP 1, FN 0 -> 2/3. C: TP 0, FN 1 -> 0.
@@ -100,6 +128,21 @@ describe('strategyScores', () => {
     expect(scores.count).toBe(4);
     expect(scores.accuracy).toBe(0.5);
     expect(scores.macroF1).toBeCloseTo(4 / 9, 10);
+  });
+
+  it('macro-F1 counts a strategy only the predictions use, as scikit-learn does', () => {
+    // gold A A B, predicted A C B: labels = gold ∪ predicted = {A, B, C}.
+    // A: TP 1, FN 1 -> 2/3. B: TP 1 -> 1. C: FP 1, no TP -> 0.
+    // macro-F1 = (2/3 + 1 + 0) / 3 = 5/9 = 0.555556
+    // (sklearn.metrics.f1_score(['A','A','B'], ['A','C','B'], average='macro') = 0.5556;
+    // over the gold labels only it would be (2/3 + 1) / 2 = 5/6.)
+    const scores = strategyScores([
+      { gold: 'A', predicted: 'A' },
+      { gold: 'A', predicted: 'C' },
+      { gold: 'B', predicted: 'B' },
+    ]);
+    expect(scores.accuracy).toBeCloseTo(2 / 3, 10);
+    expect(scores.macroF1).toBeCloseTo(5 / 9, 10);
   });
 });
 

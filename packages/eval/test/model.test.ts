@@ -11,6 +11,8 @@ import { EvalModelError } from '../src/errors/EvalModelError.js';
 import { EvalModel } from '../src/model/EvalModel.js';
 import { parseEsconvShort } from '../src/data/readEsconvShort.js';
 import { runEvaluation, type ModelRun } from '../src/run/runEvaluation.js';
+// The llm package's adapter writer: llama.cpp's LoRA layout for the tiny test model.
+import { writeTestLora } from '../../llm/test/support/testLora.js';
 import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { dirname } from 'node:path';
@@ -109,6 +111,9 @@ describe('EvalModel with a real GGUF model', () => {
       systemPrompt: system,
       settings: { temperature: 0.7, topP: 0.95, topK: 50, maxTokens: 4, seed: 1 },
       histories: ['full', 'compressed'],
+      // Strip every turn before the seeker's last words: with the robot's default of 2 whole
+      // turns, these 3-utterance contexts would not change.
+      keepRecentTurns: 0,
     };
     const outDir = join(dir, 'run');
     const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
@@ -128,7 +133,7 @@ describe('EvalModel with a real GGUF model', () => {
       expect(result.metrics.secondsPerReply).toBeGreaterThan(0);
       expect(result.metrics.tokensPerSecond).toBeGreaterThan(0);
     }
-    // Removing stopwords shortens the prompt of the same context.
+    // Removing stopwords from the older turn shortens the prompt of the same context.
     const prompt = (i: number) =>
       results[i]!.records.reduce((sum, r) => sum + (r.promptTokens ?? 0), 0);
     expect(prompt(1)).toBeLessThan(prompt(0));
@@ -138,6 +143,53 @@ describe('EvalModel with a real GGUF model', () => {
     const again = await runEvaluation(options);
     expect(lines()).toBe(1 + 4);
     expect(again[0]?.records.map((r) => r.reply)).toEqual(results[0]?.records.map((r) => r.reply));
+  });
+
+  it('applies a LoRA adapter (--lora), which changes the gold perplexity', async () => {
+    const loraPath = join(dir, 'tiny-lora.gguf');
+    await writeTestLora(loraPath);
+    const adapted = await EvalModel.load({
+      modelPath: join(dir, 'tiny.gguf'),
+      loraPath,
+      threads: 1,
+      contextSize: 512,
+    });
+    try {
+      const base = await model.goldLikelihood(system, context, gold);
+      const withLora = await adapted.goldLikelihood(system, context, gold);
+      expect(withLora.tokens).toBe(base.tokens);
+      expect(Number.isFinite(withLora.nll)).toBe(true);
+      expect(Math.abs(withLora.nll - base.nll)).toBeGreaterThan(0.01);
+      // The same through the harness: the run's corpus perplexity moves with the adapter.
+      const dataset = parseEsconvShort(
+        'mini.tsv',
+        '1.0 0 0 I have been feeling so lonely since the move. EOS 1.0 1 1 [Questions] When did you move?',
+      );
+      const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
+      const perplexity = async (evalModel: EvalModel, name: string): Promise<number> => {
+        const [result] = await runEvaluation({
+          dataset,
+          outDir: join(dir, name),
+          modelRun: {
+            model: evalModel,
+            name,
+            systemPrompt: system,
+            settings: { temperature: 0, topP: 1, topK: 1, maxTokens: 2, seed: 1 },
+            histories: ['full'],
+          },
+          progress: quiet,
+          fingerprint: { model: name },
+        });
+        return result?.metrics.perplexity ?? Number.NaN;
+      };
+      const basePerplexity = await perplexity(model, 'base');
+      const loraPerplexity = await perplexity(adapted, 'lora');
+      expect(basePerplexity).toBeGreaterThan(1);
+      expect(loraPerplexity).toBeGreaterThan(1);
+      expect(Math.abs(loraPerplexity - basePerplexity) / basePerplexity).toBeGreaterThan(0.001);
+    } finally {
+      await adapted.dispose();
+    }
   });
 
   it('names the file when the model is missing', async () => {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { parseEsconvShort } from '../src/data/readEsconvShort.js';
 import { PredictionsError } from '../src/errors/PredictionsError.js';
-import { compressHistory, removeStopwords } from '../src/history/compressHistory.js';
 import { binCounts, latencyHistogram } from '../src/report/histogram.js';
 import { writeReport } from '../src/report/writeReport.js';
 import { Checkpoint, CheckpointMismatchError } from '../src/run/Checkpoint.js';
@@ -114,18 +113,6 @@ describe('progress', () => {
     expect(progress.line(now)).toMatch(/3\/10 \(30\.0%\) ETA 21s$/);
     expect(formatDuration(3725)).toBe('1h02m');
     expect(formatDuration(65)).toBe('1m05s');
-  });
-});
-
-describe('stopword-compressed history', () => {
-  it('removes stopwords from older utterances and keeps the latest seeker utterance whole', () => {
-    expect(removeStopwords('I am so tired of all this, really.')).toBe('so tired really.');
-    const compressed = compressHistory([
-      { speaker: 'supporter', text: 'How are you feeling today?', strategy: 'Question' },
-      { speaker: 'seeker', text: 'I am not sure about it.', strategy: '' },
-    ]);
-    expect(compressed[0]?.text).toBe('feeling today?');
-    expect(compressed[1]?.text).toBe('I am not sure about it.');
   });
 });
 

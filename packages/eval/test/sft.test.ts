@@ -7,7 +7,6 @@ import { makeTestModel } from '@hearth/gguf';
 import { loadDialogues } from '../src/data/loadDataset.js';
 import type { Dialogue } from '../src/data/types.js';
 import { buildSft, type SftOptions } from '../src/sft/buildSft.js';
-import { renderChat } from '../src/sft/chatTemplates.js';
 import { lengthStats } from '../src/sft/lengthStats.js';
 import { Tokenizer } from '../src/sft/Tokenizer.js';
 import { writeSft } from '../src/sft/writeSft.js';
@@ -25,34 +24,7 @@ const options: SftOptions = {
   historyWindow: 0,
 };
 
-describe('chat templates', () => {
-  const history = [
-    { role: 'user' as const, content: 'Hi' },
-    { role: 'assistant' as const, content: 'Hello' },
-    { role: 'user' as const, content: 'Sad' },
-  ];
-
-  it('render each family’s turn markers, the reply as the completion', () => {
-    expect(renderChat('chatml', 'S', history, 'R')).toEqual({
-      prompt:
-        '<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nHello<|im_end|>\n<|im_start|>user\nSad<|im_end|>\n<|im_start|>assistant\n',
-      completion: 'R<|im_end|>\n',
-    });
-    expect(renderChat('phi3', 'S', history, 'R')).toEqual({
-      prompt:
-        '<|system|>\nS<|end|>\n<|user|>\nHi<|end|>\n<|assistant|>\nHello<|end|>\n<|user|>\nSad<|end|>\n<|assistant|>\n',
-      completion: 'R<|end|>\n',
-    });
-    expect(renderChat('llama2', 'S', history, 'R')).toEqual({
-      prompt: '<s>[INST] <<SYS>>\nS\n<</SYS>>\n\nHi [/INST] Hello </s><s>[INST] Sad [/INST]',
-      completion: ' R </s>',
-    });
-    expect(renderChat('mistral', 'S', history, 'R')).toEqual({
-      prompt: '<s>[INST] S\n\nHi [/INST] Hello </s><s>[INST] Sad [/INST]',
-      completion: ' R </s>',
-    });
-  });
-});
+// The chat templates are checked against the published Jinja templates in chatTemplates.test.ts.
 
 describe('buildSft', () => {
   it('makes one example per supporter turn with its history, merging split turns', async () => {

@@ -5,6 +5,7 @@ export {
   type GestureRule,
 } from './choose/chooseGesture.js';
 export { inferStrategy } from './choose/inferStrategy.js';
+export { strokeWord, type StrokeWord } from './choose/strokeWord.js';
 export { tokenize } from './choose/tokenize.js';
 export { GestureLimitError } from './errors/GestureLimitError.js';
 export { GestureProfileError, type GestureProfileIssue } from './errors/GestureProfileError.js';
@@ -19,7 +20,11 @@ export {
 export { PersonVoice, ROBOT_ECHO_TAIL_MS, type VoiceCue } from './listen/PersonVoice.js';
 export { visemeMouth } from './lipsync/visemeMouth.js';
 export { GESTURE_PARAMETERS, type GestureSettings } from './node/gestureParameters.js';
-export { GestureNode, type GestureNodeOptions } from './node/GestureNode.js';
+export {
+  DEFAULT_TRAJECTORY_TOPIC,
+  GestureNode,
+  type GestureNodeOptions,
+} from './node/GestureNode.js';
 export {
   applyMappingOverrides,
   MappingOverrideError,
@@ -39,6 +44,7 @@ export {
   type SentenceCue,
   type SupportStrategy,
 } from './profile/GestureProfile.js';
+export { checkTrajectoryLimits } from './profile/checkTrajectoryLimits.js';
 export {
   gestureTrajectory,
   type JointTrajectory,
@@ -65,3 +71,4 @@ export {
 } from './schedule/GestureScheduler.js';
 export { MicGateController } from './schedule/MicGateController.js';
 export { systemTimers, type TimerHandle, type Timers } from './schedule/Timers.js';
+export { WordAligner, type AlignedBy } from './timing/WordAligner.js';

@@ -88,8 +88,13 @@ describe('GestureNode (in-process graph, default robot profile)', () => {
     await transport.shutdown();
   });
 
-  const say = (text: string, kind = 'start'): void =>
+  /** A tts event; a `start` is followed by one `word` event per word, as tts sends them. */
+  const say = (text: string, kind = 'start'): void => {
     speech.publish(SpeechEventType.create({ kind, text, utterance_id: 'u' }));
+    if (kind === 'start')
+      for (const word of text.match(/[\p{L}\p{N}']+/gu) ?? [])
+        speech.publish(SpeechEventType.create({ kind: 'word', text: word, utterance_id: 'u' }));
+  };
 
   it('publishes one gesture per spoken sentence, chosen from the sentence', async () => {
     say('Hello, it is lovely to see you.');

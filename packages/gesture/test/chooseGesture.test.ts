@@ -27,6 +27,18 @@ describe('chooseGesture (default robot profile)', () => {
     expect(chooseGesture({ sentence: 'This is a hint.' }, profile)?.name).toBe('nod');
   });
 
+  it("maps an ExTES strategy onto its nearest ESConv one for the profile's strategy map", () => {
+    const esconv = chooseGesture(
+      { sentence: 'That sounds exhausting.', strategy: 'Reflection of feelings' },
+      profile,
+    );
+    const extes = chooseGesture(
+      { sentence: 'That sounds exhausting.', strategy: 'Emotional Validation' },
+      profile,
+    );
+    expect(extes).toMatchObject({ name: esconv?.name, rule: 'strategy' });
+  });
+
   it('uses the reply strategy when no cue matches', () => {
     expect(
       chooseGesture(

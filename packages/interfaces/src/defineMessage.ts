@@ -9,6 +9,8 @@ import { checkObject } from './validation.js';
 /** What generated code knows about one message; defineMessage adds create, parse and check. */
 export interface MessageDefinition<T> {
   readonly typeName: string;
+  /** The foreign type of a `# @ros-type` directive; absent when the message is not mapped. */
+  readonly rosTypeName?: string;
   readonly definition: readonly FieldSpec[];
   readonly constants: Readonly<Record<string, ConstantValue>>;
   /** A fresh message with every field at its default (new arrays and nested messages each call). */
@@ -37,6 +39,7 @@ export function defineMessage<T extends object>(spec: MessageDefinition<T>): Mes
   };
   return Object.freeze({
     typeName: spec.typeName,
+    rosTypeName: spec.rosTypeName ?? spec.typeName,
     fields,
     definition,
     constants: Object.freeze({ ...spec.constants }),

@@ -30,6 +30,12 @@ export class InvalidMessageError extends Error {
 export interface MessageType<T> {
   /** The ROS 2 type name, e.g. `hearth_interfaces/msg/Transcript`. */
   readonly typeName: string;
+  /**
+   * The type name on a ROS 2 wire: the foreign type the `.msg` file's `# @ros-type` directive
+   * maps it to (e.g. `hri_msgs/msg/LiveSpeech`, field for field the same message), else
+   * `typeName`. The rclnodejs transport publishes and subscribes with it.
+   */
+  readonly rosTypeName: string;
   /** Field names in definition order. */
   readonly fields: readonly string[];
   /** A message with every field at its ROS default (0, '', false, []), overridden by `fields`. */

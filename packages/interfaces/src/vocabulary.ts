@@ -30,6 +30,62 @@ export const SUPPORT_STRATEGIES = [
 ] as const;
 export type SupportStrategy = (typeof SUPPORT_STRATEGIES)[number];
 
+/**
+ * ExTES's sixteen support strategies (Zheng et al., 2023, "Building Emotional Support Chatbots in
+ * the Era of LLMs"), spelled as the paper's strategy table names them. Two overlap ESConv's in
+ * meaning: `Affirmation` and `Others`; the llm node resolves those to ESConv's names.
+ */
+export const EXTES_STRATEGIES = [
+  'Reflective Statements',
+  'Clarification',
+  'Emotional Validation',
+  'Empathetic Statements',
+  'Affirmation',
+  'Offer Hope',
+  'Avoid Judgment and Criticism',
+  'Suggest Options',
+  'Collaborative Planning',
+  'Provide Different Perspectives',
+  'Reframe Negative Thoughts',
+  'Share Information',
+  'Normalize Experiences',
+  'Promote Self-Care Practices',
+  'Stress Management',
+  'Others',
+] as const;
+export type ExtesStrategy = (typeof EXTES_STRATEGIES)[number];
+
+/**
+ * The ESConv strategy nearest to each ExTES one, for consumers keyed by ESConv's eight (e.g. a
+ * robot profile's strategy-to-gesture map) when a model fine-tuned on ExTES tags its replies.
+ * An approximation by intent: validating and empathizing reflect feelings, planning and
+ * reframing suggest, normalizing and offering hope reassure.
+ */
+export const EXTES_TO_ESCONV: Readonly<Record<ExtesStrategy, SupportStrategy>> = {
+  'Reflective Statements': 'Restatement or Paraphrasing',
+  Clarification: 'Question',
+  'Emotional Validation': 'Reflection of feelings',
+  'Empathetic Statements': 'Reflection of feelings',
+  Affirmation: 'Affirmation and Reassurance',
+  'Offer Hope': 'Affirmation and Reassurance',
+  'Avoid Judgment and Criticism': 'Affirmation and Reassurance',
+  'Suggest Options': 'Providing Suggestions',
+  'Collaborative Planning': 'Providing Suggestions',
+  'Provide Different Perspectives': 'Providing Suggestions',
+  'Reframe Negative Thoughts': 'Providing Suggestions',
+  'Share Information': 'Information',
+  'Normalize Experiences': 'Affirmation and Reassurance',
+  'Promote Self-Care Practices': 'Providing Suggestions',
+  'Stress Management': 'Providing Suggestions',
+  Others: 'Others',
+};
+
+/** The ESConv strategy for a strategy name of either set; undefined for anything else. */
+export function esconvStrategyOf(name: string): SupportStrategy | undefined {
+  if ((SUPPORT_STRATEGIES as readonly string[]).includes(name)) return name as SupportStrategy;
+  return (EXTES_TO_ESCONV as Readonly<Record<string, SupportStrategy>>)[name];
+}
+
 /** ESConv's seeker emotions. */
 export const ESCONV_EMOTIONS = [
   'anxiety',

@@ -1,5 +1,5 @@
 // Cross-file rules: nested types resolve (same package, dependencies), and unknown types,
-// recursion and clashing names are errors naming file:line.
+// recursion, clashing names and inconsistent @ros-type mappings are errors naming file:line.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { buildModel } from '../scripts/lib/model.mjs';
 import { createFixturePackage, type FixturePackage } from './support/fixturePackage.js';
@@ -88,6 +88,60 @@ describe('the model', () => {
     expect(() => build({ 'msg/Topics.msg': 'uint8 x' })).toThrow(
       /generates the TypeScript name Topics/,
     );
+  });
+
+  it('maps a message and the messages it nests to foreign types', () => {
+    const model = build({
+      'msg/Chunk.msg': '# @ros-type audio_common_msgs/msg/AudioData\nuint8[] data',
+      'msg/Stamped.msg':
+        '# @ros-type audio_common_msgs/msg/AudioDataStamped\nstd_msgs/Header header\nChunk audio',
+      'msg/Plain.msg': 'uint8 x',
+    });
+    const byName = new Map(
+      model.messages.map((m: { tsName: string; rosTypeName: string | null }) => [
+        m.tsName,
+        m.rosTypeName,
+      ]),
+    );
+    expect(byName.get('Stamped')).toBe('audio_common_msgs/msg/AudioDataStamped');
+    expect(byName.get('Chunk')).toBe('audio_common_msgs/msg/AudioData');
+    expect(byName.get('Plain')).toBeNull();
+    expect(byName.get('Header')).toBeNull();
+    expect(model.files).toEqual([
+      { kind: 'msg', file: 'msg/Chunk.msg', rosTypeName: 'audio_common_msgs/msg/AudioData' },
+      { kind: 'msg', file: 'msg/Plain.msg', rosTypeName: null },
+      {
+        kind: 'msg',
+        file: 'msg/Stamped.msg',
+        rosTypeName: 'audio_common_msgs/msg/AudioDataStamped',
+      },
+    ]);
+  });
+
+  it('refuses a mapping whose nested messages do not map, or that nothing unmapped may nest', () => {
+    expect(() =>
+      build({ 'msg/Chunk.msg': 'uint8[] data', 'msg/S.msg': '# @ros-type a/msg/S\nChunk audio' }),
+    ).toThrow(
+      /^msg\/S\.msg:2: field audio nests fixture_interfaces\/msg\/Chunk, which has no @ros-type.*add '# @ros-type <package>\/msg\/<Type>'.* to msg\/Chunk\.msg/,
+    );
+    expect(() =>
+      build({
+        'msg/Chunk.msg': '# @ros-type a/msg/C\nuint8[] data',
+        'srv/Ask.srv': 'Chunk c\n---',
+      }),
+    ).toThrow(/^srv\/Ask\.srv:1: field c nests .*maps to a\/msg\/C and so is not built into/);
+  });
+
+  it('refuses a mapping to the package itself, or two mappings to one type', () => {
+    expect(() => build({ 'msg/A.msg': '# @ros-type fixture_interfaces/msg/B\nuint8 x' })).toThrow(
+      /^msg\/A\.msg:1: @ros-type fixture_interfaces\/msg\/B names this package's own/,
+    );
+    expect(() =>
+      build({
+        'msg/A.msg': '# @ros-type x/msg/T\nuint8 x',
+        'msg/B.msg': '# @ros-type x/msg/T\nuint8 x',
+      }),
+    ).toThrow(/^msg\/B\.msg:1: @ros-type x\/msg\/T is already the mapping of msg\/A\.msg/);
   });
 
   it('rejects badly named or misplaced files', () => {

@@ -6,6 +6,9 @@ import {
   humanVoiceSpeechTopic,
   InvalidVoiceIdError,
   LiveSpeechType,
+  AudioDataStampedType,
+  AudioDataType,
+  TranscriptType,
 } from '../src/index.js';
 
 describe('humanVoiceSpeechTopic', () => {
@@ -25,19 +28,37 @@ describe('humanVoiceSpeechTopic', () => {
 });
 
 describe('LiveSpeech', () => {
-  it('has hri_msgs/LiveSpeech fields, with a std_msgs/Header', () => {
+  it('is hri_msgs/msg/LiveSpeech (2.2.1+) field for field, and travels as that type', () => {
+    expect(LiveSpeechType.typeName).toBe('hearth_interfaces/msg/LiveSpeech');
+    expect(LiveSpeechType.rosTypeName).toBe('hri_msgs/msg/LiveSpeech');
     expect(LiveSpeechType.definition.map((f) => `${f.type} ${f.name}`)).toEqual([
       'std_msgs/msg/Header header',
       'string incremental',
       'string final',
       'float64 confidence',
       'string locale',
-      'string language',
     ]);
     const speech = LiveSpeechType.create({ final: 'hello', confidence: 0.5, locale: 'en_US' });
     expect(speech.header).toEqual({ stamp: { sec: 0, nanosec: 0 }, frame_id: '' });
     expect(LiveSpeechType.check({ ...speech, header: { stamp: speech.header.stamp } }).ok).toBe(
       false,
     );
+  });
+});
+
+describe('AudioDataStamped', () => {
+  it('is audio_common_msgs/msg/AudioDataStamped field for field, nesting a mapped AudioData', () => {
+    expect(AudioDataStampedType.definition.map((f) => `${f.type} ${f.name}`)).toEqual([
+      'std_msgs/msg/Header header',
+      'hearth_interfaces/msg/AudioData audio',
+    ]);
+    expect(AudioDataType.definition.map((f) => `${f.type}[] ${f.name}`)).toEqual(['uint8[] data']);
+    expect(AudioDataStampedType.rosTypeName).toBe('audio_common_msgs/msg/AudioDataStamped');
+    expect(AudioDataType.rosTypeName).toBe('audio_common_msgs/msg/AudioData');
+    expect(AudioDataStampedType.create().audio).toEqual({ data: [] });
+  });
+
+  it('leaves unmapped messages on their own type name', () => {
+    expect(TranscriptType.rosTypeName).toBe(TranscriptType.typeName);
   });
 });

@@ -220,3 +220,68 @@ describe('errors name file:line and the fix', () => {
     expect(parseInterface('---\n', 'srv/T.srv', 'srv')).toHaveLength(2);
   });
 });
+
+describe('the @ros-type directive', () => {
+  it('reads the foreign type from the leading comments, keeping it out of the docs', () => {
+    const section = parseMsg(
+      '# @ros-type hri_msgs/msg/LiveSpeech\n# The speech.\nstd_msgs/Header header\nstring final',
+    );
+    expect(section!.rosType).toEqual({
+      name: 'hri_msgs/msg/LiveSpeech',
+      package: 'hri_msgs',
+      line: 1,
+    });
+    expect(section!.doc).toEqual(['The speech.']);
+    // Below a doc line, and in a file with no other comment, it is read the same way.
+    expect(parseMsg('# Doc.\n#@ros-type  a_b/msg/T2  \nuint8 x')!.rosType?.name).toBe('a_b/msg/T2');
+    expect(parseMsg('# Doc.\n# @ros-type a/msg/T\nuint8 x')!.doc).toEqual(['Doc.']);
+    expect(parseMsg('uint8 x')!.rosType).toBeNull();
+    // A comment that only mentions it is documentation.
+    expect(parseMsg('# see @ros-type\nuint8 x')!.rosType).toBeNull();
+  });
+
+  const cases: [string, string, RegExp][] = [
+    ['no type', '# @ros-type\nuint8 x', /:1: @ros-type needs the foreign type: write # @ros-type/],
+    [
+      'short form',
+      '# @ros-type hri_msgs/LiveSpeech',
+      /:1: .*write the full name hri_msgs\/msg\/LiveSpeech/,
+    ],
+    ['bare type', '# @ros-type LiveSpeech', /:1: .*expected <package>\/msg\/<Type>/],
+    ['too many parts', '# @ros-type a/msg/B/C', /:1: .*expected <package>\/msg\/<Type>/],
+    ['a service', '# @ros-type std_srvs/srv/Trigger', /:1: .*only messages map .*not 'srv'/],
+    [
+      'unknown package form',
+      '# @ros-type HriMsgs/msg/LiveSpeech',
+      /:1: .*'HriMsgs' is not a ROS package name/,
+    ],
+    ['package with __', '# @ros-type hri__msgs/msg/X', /is not a ROS package name/],
+    [
+      'lower-case type',
+      '# @ros-type hri_msgs/msg/live_speech',
+      /'live_speech' is not a message name/,
+    ],
+    ['two names', '# @ros-type a/msg/B c/msg/D', /expected <package>\/msg\/<Type>/],
+    [
+      'misspelt',
+      '# @ros_type hri_msgs/msg/X\nuint8 x',
+      /:1: misspelt directive '@ros_type.*write # @ros-type/,
+    ],
+    [
+      'after a field',
+      'uint8 x\n# @ros-type a/msg/B',
+      /:2: @ros-type belongs in the leading comments/,
+    ],
+    ['on a field line', 'uint8 x # @ros-type a/msg/B', /:1: @ros-type belongs in the leading/],
+    ['twice', '# @ros-type a/msg/B\n# @ros-type a/msg/C\nuint8 x', /:2: .*already given on line 1/],
+  ];
+  it.each(cases)('refuses %s, naming file:line and the fix', (_name, text, pattern) => {
+    expect(() => parseMsg(text)).toThrow(pattern);
+  });
+
+  it('is refused in a .srv or .action file', () => {
+    expect(() => parseInterface('# @ros-type a/msg/B\nuint8 x\n---\n', 'srv/T.srv', 'srv')).toThrow(
+      /srv\/T\.srv:1: @ros-type maps a message; a \.srv file cannot carry it/,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 // The ROS side of the package: colcon builds hearth_interfaces from package.xml and
-// CMakeLists.txt, so CMakeLists must name every interface file the TypeScript is made from.
+// CMakeLists.txt, so CMakeLists must name every interface file the TypeScript is made from,
+// except the messages mapped to another package's type.
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,15 @@ import { buildModel } from '../scripts/lib/model.mjs';
 import { PACKAGE_DIR } from './support/fixturePackage.js';
 
 const read = (file: string) => readFileSync(join(PACKAGE_DIR, file), 'utf8');
+
+interface OwnFile {
+  readonly file: string;
+  readonly rosTypeName: string | null;
+}
+
+function ownFiles(): OwnFile[] {
+  return buildModel({ packageDir: PACKAGE_DIR, packageName: 'hearth_interfaces' }).files;
+}
 
 describe('CMakeLists.txt', () => {
   const cmake = read('CMakeLists.txt');
@@ -16,8 +26,11 @@ describe('CMakeLists.txt', () => {
       /rosidl_generate_interfaces\(\$\{PROJECT_NAME\}([\s\S]*?)DEPENDENCIES([^)]*)\)/.exec(cmake);
     expect(call).not.toBeNull();
     const listed = [...(call?.[1] ?? '').matchAll(/"([^"]+)"/g)].map((match) => match[1]).sort();
-    const model = buildModel({ packageDir: PACKAGE_DIR, packageName: 'hearth_interfaces' });
-    const files = model.files.map((file: { file: string }) => file.file).sort();
+    // Mapped messages (`# @ros-type`) travel as their foreign type: they are not built here.
+    const files = ownFiles()
+      .filter((file) => file.rosTypeName === null)
+      .map((file) => file.file)
+      .sort();
     expect(listed).toEqual(files);
     // Each package under deps/ stands in for a real ROS package that colcon must find.
     const deps = readdirSync(join(PACKAGE_DIR, 'deps')).sort();
@@ -46,6 +59,17 @@ describe('package.xml', () => {
     expect(xml).toContain('<exec_depend>rosidl_default_runtime</exec_depend>');
     expect(xml).toContain('<member_of_group>rosidl_interface_packages</member_of_group>');
     expect(xml).toContain('<build_type>ament_cmake</build_type>');
+  });
+
+  it('exec-depends on the package of every foreign type a message maps to', () => {
+    const mapped = ownFiles().flatMap((file) => (file.rosTypeName === null ? [] : [file]));
+    expect(mapped.map((file) => file.file)).toEqual(
+      expect.arrayContaining(['msg/AudioDataStamped.msg', 'msg/LiveSpeech.msg']),
+    );
+    for (const file of mapped) {
+      const pkg = file.rosTypeName?.split('/')[0];
+      expect(xml).toMatch(new RegExp(`<(exec_)?depend>${pkg}</(exec_)?depend>`));
+    }
   });
 
   it('is not hidden from colcon', () => {

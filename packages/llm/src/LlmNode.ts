@@ -104,6 +104,7 @@ export class LlmNode {
       instruction: goal.instruction,
       previousReplyHeard: goal.previous_reply_heard,
       previousReplyInterrupted: goal.previous_reply_interrupted,
+      riskLevel: goal.risk_level,
     };
     const publish = (sentence: ReplySentence): void => {
       if (!signal.aborted) handle.publishFeedback(toFeedback(sentence));

@@ -1,67 +1,95 @@
-import { SentenceSplitter } from './SentenceSplitter.js';
-import { maxStrategyTagLength, stripStrategyTag, type EsconvStrategy } from './strategies.js';
+import { SentenceSplitter, type SentenceSpan } from './SentenceSplitter.js';
+import { resolveStrategy, type ReplyStrategy } from './strategies.js';
+import { TagFilter, type TagFilterOutput } from './TagFilter.js';
+
+/** A spoken sentence and the strategy of the message it belongs to. */
+export interface AssembledSentence {
+  readonly text: string;
+  /** The tag in force where the sentence starts ('' for none or an unknown label). */
+  readonly strategy: ReplyStrategy | '';
+}
+
+interface StrategyMark {
+  readonly offset: number;
+  readonly strategy: ReplyStrategy | '';
+}
 
 /**
- * Turns a reply's text chunks into spoken sentences. Holds text back until it knows whether the
- * reply opens with a strategy tag (a `[` may begin one), strips the tag, then streams the rest
- * through a SentenceSplitter.
+ * Turns a reply's text chunks into spoken sentences. Every bracketed tag is removed wherever it
+ * stands (a TagFilter); the sentences go through a SentenceSplitter. A tag names the strategy
+ * of the text after it, up to the next tag, because fine-tuning data joins a supporter's
+ * consecutive messages, each tagged: `[Normalize Experiences] Many feel this. [Suggest Options]
+ * A walk may help.` Each sentence gets the strategy in force where it starts (or, before any
+ * tag, the first tag inside it); the reply's strategy is the first recognized tag's.
  */
 export class ReplyAssembler {
   private readonly splitter: SentenceSplitter;
-  private pending = '';
-  private tagResolved = false;
+  private readonly filter = new TagFilter();
+  private readonly marks: StrategyMark[] = [];
+  private readonly unknown: string[] = [];
   private spoken = '';
-  private strategyValue: EsconvStrategy | '' = '';
-  private labelValue = '';
+  private strategyValue: ReplyStrategy | '' = '';
 
   constructor(locale = 'en') {
     this.splitter = new SentenceSplitter(locale);
   }
 
-  /** The strategy from the reply's tag, '' until known or when there is none. */
-  get strategy(): EsconvStrategy | '' {
+  /** The reply's strategy: its first recognized tag's, '' until one is seen. */
+  get strategy(): ReplyStrategy | '' {
     return this.strategyValue;
   }
 
-  /** The tag's raw label ('' when none), for logging unknown labels. */
-  get label(): string {
-    return this.labelValue;
+  /** Labels of tags that named no known strategy (removed all the same), for logging. */
+  get unknownLabels(): readonly string[] {
+    return this.unknown;
   }
 
-  /** All text after the tag so far, trimmed: the reply as it will be spoken. */
+  /** All text so far with its tags removed, trimmed: the reply as it will be spoken. */
   get reply(): string {
-    return (this.spoken + (this.tagResolved ? '' : this.pending)).trim();
+    return this.spoken.trim();
   }
 
   /** Adds a chunk; returns the sentences it completed. */
   push(chunk: string): string[] {
-    if (this.tagResolved) return this.speak(chunk);
-    this.pending += chunk;
-    const head = this.pending.trimStart();
-    if (head === '') return [];
-    if (head.startsWith('[') && !head.includes(']') && head.length <= maxStrategyTagLength + 2) {
-      return []; // maybe a tag still forming
-    }
-    return this.resolveTag();
+    return this.pushSentences(chunk).map((s) => s.text);
   }
 
   /** Ends the reply; returns the last sentence, if any. */
   finish(): string[] {
-    const sentences = this.tagResolved ? [] : this.resolveTag();
-    return [...sentences, ...this.splitter.flush()];
+    return this.finishSentences().map((s) => s.text);
   }
 
-  private resolveTag(): string[] {
-    const stripped = stripStrategyTag(this.pending);
-    this.tagResolved = true;
-    this.pending = '';
-    this.strategyValue = stripped.strategy;
-    this.labelValue = stripped.label;
-    return this.speak(stripped.text.trimStart());
+  /** Like push, with each sentence's strategy. */
+  pushSentences(chunk: string): AssembledSentence[] {
+    const spans = this.splitter.pushSpans(this.take(this.filter.push(chunk)));
+    return spans.map((span) => this.withStrategy(span));
   }
 
-  private speak(text: string): string[] {
-    this.spoken += text;
-    return this.splitter.push(text);
+  /** Like finish, with each sentence's strategy. */
+  finishSentences(): AssembledSentence[] {
+    const spans = [
+      ...this.splitter.pushSpans(this.take(this.filter.flush())),
+      ...this.splitter.flushSpans(),
+    ];
+    return spans.map((span) => this.withStrategy(span));
+  }
+
+  private take(output: TagFilterOutput): string {
+    for (const tag of output.tags) {
+      const strategy = resolveStrategy(tag.label) ?? '';
+      if (strategy === '' && tag.label !== '') this.unknown.push(tag.label);
+      if (this.strategyValue === '') this.strategyValue = strategy;
+      this.marks.push({ offset: tag.offset, strategy });
+    }
+    this.spoken += output.text;
+    return output.text;
+  }
+
+  private withStrategy(span: SentenceSpan): AssembledSentence {
+    const inForce = this.marks.findLast((mark) => mark.offset <= span.start);
+    const inside = this.marks.find(
+      (mark) => mark.offset > span.start && mark.offset < span.start + span.text.length,
+    );
+    return { text: span.text, strategy: inForce?.strategy ?? inside?.strategy ?? '' };
   }
 }

@@ -11,14 +11,19 @@ export { loadLlama, type LoadLlamaOptions } from './engine/loadLlama.js';
 export { checkModelFile, checkModelFileHead } from './engine/checkModelFile.js';
 export { FallbackResponder, type FallbackResponderOptions } from './fallback/FallbackResponder.js';
 export { replyBank, type BankReply } from './fallback/replyBank.js';
+export { carefulBank } from './fallback/carefulBank.js';
 export { detectTopics, Topics as FallbackTopics, type Topic } from './fallback/topics.js';
-export { ReplyAssembler } from './ReplyAssembler.js';
-export { SentenceSplitter } from './SentenceSplitter.js';
+export { ReplyAssembler, type AssembledSentence } from './ReplyAssembler.js';
+export { SentenceSplitter, type SentenceSpan } from './SentenceSplitter.js';
+export { TagFilter, type TagFilterOutput } from './TagFilter.js';
 export {
   EsconvStrategies,
+  ExtesStrategies,
   resolveStrategy,
   stripStrategyTag,
   type EsconvStrategy,
+  type ExtesStrategy,
+  type ReplyStrategy,
   type StrippedTag,
 } from './strategies.js';
 export { defaultPersonaPrompt } from './persona.js';
@@ -62,7 +67,7 @@ export {
   type ContextOptions,
   type ContextStrategyName,
 } from './context/ContextOptions.js';
-export { stripStopwords, isStopword } from './context/stopwords.js';
+export { stripStopwords, isStopword, isNegation, negationWords } from './context/stopwords.js';
 export {
   utterancesThatFit,
   type UtteranceFit,

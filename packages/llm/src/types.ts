@@ -1,5 +1,5 @@
 import type { ContextOptions, ContextStrategyName } from './context/ContextOptions.js';
-import type { EsconvStrategy } from './strategies.js';
+import type { ReplyStrategy } from './strategies.js';
 
 /** Sampling for one turn. The thesis' defaults are in `defaultSampling`. */
 export interface SamplingOptions {
@@ -35,6 +35,11 @@ export interface ReplyRequest {
    * is '' because it was cut before its first word.
    */
   readonly previousReplyInterrupted?: boolean;
+  /**
+   * The dialogue's safety screen of `userText` (none, low, moderate; '' or absent: not screened).
+   * A model follows `instruction`; the fallback answers a moderate turn from its careful bank.
+   */
+  readonly riskLevel?: string;
 }
 
 /** One spoken sentence, streamed while the reply is still being generated. */
@@ -42,7 +47,8 @@ export interface ReplySentence {
   readonly text: string;
   /** 0 for the reply's first sentence. */
   readonly index: number;
-  readonly strategy: EsconvStrategy | '';
+  /** The strategy tag in force where this sentence starts ('' for none). */
+  readonly strategy: ReplyStrategy | '';
   /** Milliseconds from the request to the reply's first token. */
   readonly firstTokenMs: number;
 }
@@ -55,8 +61,14 @@ export interface ReplyOptions {
   readonly context?: Partial<ContextOptions>;
   /** The persona's system prompt, used when this request opens a new session. */
   readonly personaPrompt?: string;
-  /** Raw text as generated, strategy tag included. A throwing listener is logged, not fatal. */
+  /**
+   * Raw text as generated, strategy tags included. A throwing listener is logged, not fatal.
+   * After the signal aborts at most one more chunk comes (text held back before the abort);
+   * from a model in a child process, none.
+   */
   readonly onTextChunk?: (text: string) => void;
+  /** The number of tokens each time the model generates some (not called by the fallback). */
+  readonly onTokens?: (count: number) => void;
   /** Each sentence once formed. Never called after the signal has aborted. */
   readonly onSentence?: (sentence: ReplySentence) => void;
 }
@@ -71,7 +83,8 @@ export type ContextStrategy = ContextStrategyName | 'fallback';
 export interface ReplyResult {
   /** The whole reply as spoken, strategy tag removed. */
   readonly reply: string;
-  readonly strategy: EsconvStrategy | '';
+  /** The reply's first recognized strategy tag ('' for none). */
+  readonly strategy: ReplyStrategy | '';
   /** True when the curated fallback bank answered instead of a model. */
   readonly fallback: boolean;
   readonly cancelled: boolean;

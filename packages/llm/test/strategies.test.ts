@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { EXTES_STRATEGIES, SUPPORT_STRATEGIES } from '@hearth/interfaces';
 import { ReplyAssembler } from '../src/ReplyAssembler.js';
 import { SentenceSplitter } from '../src/SentenceSplitter.js';
+import { TagFilter } from '../src/TagFilter.js';
 import { resolveStrategy, stripStrategyTag } from '../src/strategies.js';
 
 describe('strategy tags', () => {
@@ -20,11 +22,36 @@ describe('strategy tags', () => {
   });
 
   it('strips an unknown tag without naming a strategy', () => {
-    expect(stripStrategyTag('[Emotional Validation] I hear you.')).toMatchObject({
+    expect(stripStrategyTag('[Mood Music] I hear you.')).toMatchObject({
       strategy: '',
-      label: 'Emotional Validation',
+      label: 'Mood Music',
       text: 'I hear you.',
     });
+  });
+
+  it("recognizes ExTES's sixteen strategies under their own names", () => {
+    expect(stripStrategyTag('[Emotional Validation] That is hard.')).toEqual({
+      strategy: 'Emotional Validation',
+      label: 'Emotional Validation',
+      text: 'That is hard.',
+    });
+    const own = EXTES_STRATEGIES.filter((s) => s !== 'Affirmation' && s !== 'Others');
+    for (const name of own) expect(resolveStrategy(name)).toBe(name);
+    for (const name of SUPPORT_STRATEGIES) expect(resolveStrategy(name)).toBe(name);
+  });
+
+  it('accepts spelling variants of the ExTES strategies', () => {
+    expect(resolveStrategy('avoid judgment and criticism')).toBe('Avoid Judgment and Criticism');
+    expect(resolveStrategy('Avoid Judgement & Criticism')).toBe('Avoid Judgment and Criticism');
+    expect(resolveStrategy('Reflective Statements (RS)')).toBe('Reflective Statements');
+    expect(resolveStrategy('Promote Self Care Practices')).toBe('Promote Self-Care Practices');
+    expect(resolveStrategy('Normalise Experience')).toBe('Normalize Experiences');
+  });
+
+  it("gives ESConv's name to an ExTES label that is ESConv's in another spelling", () => {
+    // Gesture profiles and telemetry key on ESConv's eight; ExTES's Affirmation is the same move.
+    expect(resolveStrategy('Affirmation')).toBe('Affirmation and Reassurance');
+    expect(resolveStrategy('Others (Oth)')).toBe('Others');
   });
 
   it('leaves text without a leading tag alone', () => {
@@ -97,5 +124,82 @@ describe('ReplyAssembler', () => {
     const assembler = new ReplyAssembler();
     expect(assembler.push('Hello there. How')).toEqual(['Hello there.']);
     expect(assembler.finish()).toEqual(['How']);
+  });
+});
+
+/** Feeds text in chunks of `size` characters; returns every sentence with its strategy. */
+function assemble(
+  text: string,
+  size: number,
+): {
+  sentences: { text: string; strategy: string }[];
+  assembler: ReplyAssembler;
+} {
+  const assembler = new ReplyAssembler();
+  const sentences = [];
+  for (let i = 0; i < text.length; i += size) {
+    sentences.push(...assembler.pushSentences(text.slice(i, i + size)));
+  }
+  sentences.push(...assembler.finishSentences());
+  return { sentences, assembler };
+}
+
+describe('tags anywhere in a reply', () => {
+  const joined =
+    '[Normalize Experiences] Many people feel this way after a move. It is very common. ' +
+    '[Suggest Options] Maybe a short walk would help? [Emotional Validation] Your feelings make sense.';
+
+  it("gives each sentence its own message's strategy, and the reply the first tag's", () => {
+    const { sentences, assembler } = assemble(joined, joined.length);
+    expect(sentences).toEqual([
+      { text: 'Many people feel this way after a move.', strategy: 'Normalize Experiences' },
+      { text: 'It is very common.', strategy: 'Normalize Experiences' },
+      { text: 'Maybe a short walk would help?', strategy: 'Suggest Options' },
+      { text: 'Your feelings make sense.', strategy: 'Emotional Validation' },
+    ]);
+    expect(assembler.strategy).toBe('Normalize Experiences');
+    expect(assembler.reply).toBe(
+      'Many people feel this way after a move. It is very common. Maybe a short walk would help? ' +
+        'Your feelings make sense.',
+    );
+  });
+
+  it('gives the same sentences however the text is chunked, tags split across chunks', () => {
+    const whole = assemble(joined, joined.length).sentences;
+    for (const size of [1, 2, 3, 5, 7, 11]) {
+      const { sentences, assembler } = assemble(joined, size);
+      expect(sentences).toEqual(whole);
+      expect(sentences.some((s) => /[[\]]/.test(s.text))).toBe(false);
+      expect(assembler.reply).not.toMatch(/[[\]]/);
+    }
+  });
+
+  it('never speaks a tag left mid-sentence, and keeps the words around it apart', () => {
+    const { sentences, assembler } = assemble(
+      'I hear you [Emotional Validation] that is hard.[Offer Hope]Things can get better.',
+      4,
+    );
+    expect(sentences).toEqual([
+      { text: 'I hear you that is hard.', strategy: 'Emotional Validation' },
+      { text: 'Things can get better.', strategy: 'Offer Hope' },
+    ]);
+    expect(assembler.strategy).toBe('Emotional Validation');
+  });
+
+  it('removes unknown tags too, keeps the strategy of the first recognized one, and lists them', () => {
+    const { sentences, assembler } = assemble('[Mood] Hello there. [Question] How are you?', 3);
+    expect(sentences).toEqual([
+      { text: 'Hello there.', strategy: '' },
+      { text: 'How are you?', strategy: 'Question' },
+    ]);
+    expect(assembler.strategy).toBe('Question');
+    expect(assembler.unknownLabels).toEqual(['Mood']);
+  });
+
+  it('speaks a bracket that cannot be a tag (too long, or across a line)', () => {
+    const long = `[${'x'.repeat(70)}] ok.`;
+    expect(assemble(long, 4).sentences.map((s) => s.text)).toEqual([long]);
+    const filter = new TagFilter();
+    expect(filter.push('a [b\nc] d').text).toBe('a [b\nc] d');
   });
 });

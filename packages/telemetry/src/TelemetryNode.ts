@@ -3,8 +3,8 @@
  * caregiver commands from MQTT come back into the graph, validated. It never blocks the robot:
  * while the broker is away, messages wait in the outbox and mqtt.js reconnects on its own.
  * Every message leaves only as far as the consent of the person speaking allows (ConsentProfile,
- * ConsentGate), with text redacted; open alerts and the outbox survive a restart and are bounded
- * by retention_days.
+ * ConsentGate), with text redacted; open alerts and the outbox survive a restart; the outbox is
+ * bounded by retention_days, except alerts, which are never dropped.
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -52,6 +52,7 @@ import {
   AlertPayloadSchema,
   MetricsPayloadSchema,
   MoodPayloadSchema,
+  NoticePayloadSchema,
   SCHEMA_VERSION,
   SessionEventPayloadSchema,
   StatePayloadSchema,
@@ -59,6 +60,7 @@ import {
   type AlertPayload,
   type CommandPayload,
   type MetricsPayload,
+  type NoticePayload,
   type SessionEventPayload,
 } from './schemas.js';
 import { SessionTracker, type TrackedEvent } from './SessionTracker.js';
@@ -72,7 +74,7 @@ export const TelemetryDefaults = {
   mqttUrl: 'mqtt://127.0.0.1:1883',
   /** Empty: trust the system's CAs for mqtts:// and wss://. */
   mqttCaFile: '',
-  /** Days anything the robot keeps about sessions (outbox, open alerts) may be kept. */
+  /** Days queued telemetry may be kept (alerts are never dropped, open ones never forgotten). */
   retentionDays: 30,
   /** Empty: `<cache>/hearth/outbox/<robot_id>` (XDG_CACHE_HOME or ~/.cache). */
   outboxDir: '',
@@ -80,6 +82,8 @@ export const TelemetryDefaults = {
   alertResendMs: 30_000,
   alertEscalateAfterMs: 120_000,
   metricsPeriodMs: 60_000,
+  /** Commands older than this (by their ts) are dropped, except ack-alert; 0 keeps every one. */
+  commandMaxAgeMs: 600_000,
 } as const;
 
 /** The `outbox_dir` value that keeps the outbox in memory only (tests, throwaway simulators). */
@@ -181,6 +185,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private reconnectTimer: unknown;
   private metricsTimer: unknown;
   private readonly metricsPeriodMs: number;
+  private commandMaxAgeMs: number;
   private readonly alerts: AlertDesk;
   private readonly sampler = new ProcessSampler();
   private readonly modelName: string;
@@ -226,7 +231,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     this.consent = new ConsentProfile(node, defaultLevel === undefined ? {} : { defaultLevel });
     this.retentionDays = node.declareParameter('retention_days', TelemetryDefaults.retentionDays, {
       description:
-        'Days the robot keeps what it stores about sessions (queued telemetry, open alerts); older is purged. Applies at once.',
+        'Days the robot keeps queued telemetry about sessions; older is purged, except alerts and notices, which are never dropped (an open alert stays open until acknowledged). Applies at once.',
       kind: 'integer',
       range: { min: 1, max: 3650 },
     });
@@ -260,6 +265,16 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       undefined,
       'Period of the CPU and memory metrics between turns (0: after turns only). Read at start.',
     );
+    this.commandMaxAgeMs = node.declareParameter(
+      'command_max_age_ms',
+      TelemetryDefaults.commandMaxAgeMs,
+      {
+        description:
+          'Caregiver commands older than this (by their ts) are dropped, except ack-alert: the MQTT session is persistent, so commands sent while the robot was offline arrive later. 0: keep every one. Applies at once.',
+        kind: 'integer',
+        range: { min: 0, max: 604_800_000 },
+      },
+    );
     this.watchParameters();
     this.topics = robotTopics(this.robotId);
     this.timers = options.timers ?? systemTimers;
@@ -292,8 +307,10 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     const connect =
       options.connect ?? ((url: string, opts: IClientOptions) => mqtt.connect(url, opts));
     this.client = connect(this.mqttUrl, {
+      // A persistent session under a fixed id: the broker keeps the command subscription and
+      // queues commands (QoS 1) sent while the robot is away; stale ones are dropped on arrival.
       clientId: `hearth-${this.robotId}-telemetry`,
-      clean: true,
+      clean: false,
       will: {
         topic: this.topics.status,
         payload: Buffer.from(JSON.stringify(statusPayload(this.robotId, 'offline', this.nowIso()))),
@@ -427,6 +444,8 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
             this.retentionDays = change.value;
             this.purgeExpired();
           }
+          if (change.name === 'command_max_age_ms' && typeof change.value === 'number')
+            this.commandMaxAgeMs = change.value;
         }
       }),
     );
@@ -500,7 +519,12 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
 
   private onCommand(topic: string, payload: Uint8Array, retained: boolean): void {
     if (this.disposed) return;
-    const parsed = parseCommand(this.robotId, { topic, payload, retained });
+    const parsed = parseCommand(
+      this.robotId,
+      { topic, payload, retained },
+      // Wall time, not the graph's clock (which may be simulated): `ts` is the sender's wall time.
+      { nowMs: Date.now(), maxAgeMs: this.commandMaxAgeMs },
+    );
     if (!parsed.ok) {
       this.node.logger.warn('refused caregiver command', { topic, issues: parsed.issues });
       this.emit('commandRefused', { topic, issues: parsed.issues });
@@ -570,6 +594,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       });
       return;
     }
+    if (isNoticeLevel(message.level)) return this.sendNotice(message);
     const raisedAt = Date.parse(isoTime(message.stamp, this.node.clock.nowMs()));
     this.node.logger.warn('safety alert raised', {
       alertId: message.alert_id,
@@ -577,6 +602,38 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       category: message.category,
     });
     this.alerts.raise(message, raisedAt);
+  }
+
+  /**
+   * A moderate-risk notice: caregivers see it, but it is no crisis, so it is sent once (QoS 1,
+   * not retained) and never re-sent, escalated or waiting for an acknowledgement. Like alerts it
+   * leaves whatever the consent, its free text redacted (enqueue narrows reasons to rule ids).
+   */
+  private sendNotice(message: SafetyAlert): void {
+    this.node.logger.info('safety notice', {
+      noticeId: message.alert_id,
+      level: message.level,
+      category: message.category,
+    });
+    const redactor = this.consent.redactor;
+    this.enqueue(
+      this.topics.notice,
+      NoticePayloadSchema,
+      {
+        schema: SCHEMA_VERSION,
+        robot: this.robotId,
+        ts: isoTime(message.stamp, this.node.clock.nowMs()),
+        noticeId: message.alert_id,
+        sessionId: message.session_id,
+        level: message.level as NoticePayload['level'],
+        category: message.category,
+        reasons: message.reasons.map((r) => redactor.redact(r)),
+        message: redactor.redact(message.message),
+      },
+      false,
+      // Never dropped from a full outbox, like alerts: caregivers must hear of it.
+      'alert',
+    );
   }
 
   private sendAlert(message: AlertSend): void {
@@ -632,35 +689,27 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       this.node.logger.warn('telemetry skipped unreadable stored alerts', {
         skipped: this.alertStore.skipped,
       });
-    const cutoff = this.retentionCutoff();
-    const kept = stored.filter((a) => Date.parse(a.raisedAt) >= cutoff);
-    if (kept.length < stored.length)
-      this.node.logger.warn('telemetry dropped stored alerts older than retention_days', {
-        dropped: stored.length - kept.length,
-      });
     if (stored.length === 0) return;
+    // Every stored alert is unacknowledged: kept whatever its age (retention never drops one).
     this.node.logger.warn('telemetry restored open alerts from before the restart', {
-      alerts: kept.map((a) => a.alertId),
+      alerts: stored.map((a) => a.alertId),
     });
-    this.alerts.restore(kept);
+    this.alerts.restore(stored);
   }
 
   private retentionCutoff(): number {
     return this.node.clock.nowMs() - this.retentionDays * DAY_MS;
   }
 
-  /** Drops what outlived retention_days from the outbox and the open alerts; then hourly. */
+  /**
+   * Drops what outlived retention_days from the outbox; then hourly. Alerts (and notices) are
+   * never dropped: an unacknowledged alert stays open, and its messages leave, whatever its age.
+   */
   private purgeExpired(): void {
     if (this.disposed) return;
     if (this.retentionTimer !== undefined) this.timers.clearTimeout(this.retentionTimer);
-    const cutoff = this.retentionCutoff();
-    const expiredAlerts = this.alerts.expire(cutoff);
-    if (expiredAlerts > 0)
-      this.node.logger.warn('telemetry forgot open alerts older than retention_days', {
-        alerts: expiredAlerts,
-      });
     this.reviseOutbox(
-      (entry) => ((entry.queuedAt ?? Number.POSITIVE_INFINITY) < cutoff ? undefined : entry),
+      (entry) => (this.outlivedRetention(entry) ? undefined : entry),
       'telemetry purged queued messages older than retention_days',
     );
     this.retentionTimer = this.timers.setTimeout(() => {
@@ -708,8 +757,14 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
 
   /** The last look before a message leaves: consent now, and retention. */
   private beforeSend(entry: OutboxEntry): OutboxEntry | undefined {
-    if ((entry.queuedAt ?? Number.POSITIVE_INFINITY) < this.retentionCutoff()) return undefined;
+    if (this.outlivedRetention(entry)) return undefined;
     return narrowEntry(entry, this.consent.levelFor(entry.person));
+  }
+
+  /** Queued longer than retention_days; never true of alerts, which are never dropped. */
+  private outlivedRetention(entry: OutboxEntry): boolean {
+    if (entry.priority === 'alert') return false;
+    return (entry.queuedAt ?? Number.POSITIVE_INFINITY) < this.retentionCutoff();
   }
 
   private onAffect(message: Affect): void {
@@ -882,6 +937,11 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
 export function defaultOutboxDir(robot: string): string {
   const cache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(cache, 'hearth', 'outbox', robot);
+}
+
+/** Levels below high are notices; high, imminent (and anything unknown, to be safe) alerts. */
+function isNoticeLevel(level: string): level is NoticePayload['level'] {
+  return level === 'moderate' || level === 'low' || level === 'none';
 }
 
 function clamp(value: number, min: number, max: number): number {

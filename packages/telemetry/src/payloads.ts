@@ -11,6 +11,7 @@ import {
   type TurnRecord,
 } from '@hearth/interfaces';
 import {
+  ALERT_LEVELS,
   SCHEMA_VERSION,
   type SessionEventPayload,
   type StatePayload,
@@ -63,6 +64,13 @@ export function statePayload(robot: string, message: DialogueState, ts: string):
   };
 }
 
+type RiskLevel = (typeof ALERT_LEVELS)[number];
+
+/** TurnRecord.risk_level as the payload's enum: '' (not screened) is none; unknown: left out. */
+function riskLevelOf(level: string): RiskLevel | undefined {
+  return ALERT_LEVELS.find((known) => known === (level || 'none'));
+}
+
 /** The turn as telemetry shares it: with text only when `shareTranscripts` is true. */
 export function turnOf(message: TurnRecord, shareTranscripts: boolean): Turn {
   const base = {
@@ -74,11 +82,17 @@ export function turnOf(message: TurnRecord, shareTranscripts: boolean): Turn {
     gestures: [...message.gestures],
     interrupted: message.interrupted,
     fallback: message.fallback,
+    // Flags and timings, never words: they go with the text-less turn too.
+    riskLevel: riskLevelOf(message.risk_level),
+    riskCategory: message.risk_category,
+    replyGuarded: message.reply_guarded,
     timings: {
       llmFirstTokenMs: message.llm_first_token_ms,
       llmTotalMs: message.llm_total_ms,
       ttsFirstAudioMs: message.tts_first_audio_ms,
       turnTotalMs: message.turn_total_ms,
+      transcriptDelayMs: Math.max(-1, message.transcript_delay_ms),
+      wakeToSpeechEndMs: Math.max(-1, message.wake_to_speech_end_ms),
     },
   };
   return shareTranscripts

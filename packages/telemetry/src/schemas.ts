@@ -49,6 +49,16 @@ export const TurnTimingsSchema = z.object({
   llmTotalMs: z.number().min(-1),
   ttsFirstAudioMs: z.number().min(-1),
   turnTotalMs: z.number().min(-1),
+  /**
+   * From the end of the person's voice to the transcript that ended the turn (the recognizer's
+   * delay); -1 when no voice activity dated the end of speech. Added within schema 1: optional.
+   */
+  transcriptDelayMs: z.number().min(-1).optional(),
+  /**
+   * From the wake word to the end of the person's speech; -1 when the turn began without one.
+   * Added within schema 1: optional.
+   */
+  wakeToSpeechEndMs: z.number().min(-1).optional(),
 });
 export type TurnTimings = z.infer<typeof TurnTimingsSchema>;
 
@@ -70,6 +80,16 @@ const turnBase = {
   interrupted: z.boolean(),
   /** The reply came from the fallback responder rather than the model. */
   fallback: z.boolean(),
+  /**
+   * The safety screen of what the person said (TurnRecord.risk_level, risk_category) and whether
+   * the output guard replaced part of the reply (reply_guarded). Flags, not words: they leave
+   * with the text-less turn (consent `state_mood`). Added within schema 1: optional; absent
+   * from older robots. Like `kind`, upgrade the dashboard before the robots.
+   */
+  riskLevel: z.enum(['none', 'low', 'moderate', 'high', 'imminent']).optional(),
+  /** suicidal_ideation, self_harm, harm_to_others, abuse, medical_emergency; '' at none. */
+  riskCategory: z.string().max(64).optional(),
+  replyGuarded: z.boolean().optional(),
   timings: TurnTimingsSchema,
 };
 
@@ -148,6 +168,9 @@ export type MoodPayload = z.infer<typeof MoodPayloadSchema>;
 
 const nonNegative = z.number().nonnegative();
 
+/** 00:00 to 23:59. */
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /** `hearth/v1/<robot>/metrics`, QoS 1: after every turn and every `metrics_period_ms`. */
 export const MetricsPayloadSchema = z.object({
   ...envelope,
@@ -218,6 +241,26 @@ export const AlertPayloadSchema = z.object({
 });
 export type AlertPayload = z.infer<typeof AlertPayloadSchema>;
 
+/**
+ * `hearth/v1/<robot>/notice`, QoS 1, never retained, sent once: a moderate-risk notice from the
+ * safety screen (a SafetyAlert below high). Caregivers see it; it is not an alert, so it is not
+ * re-sent, not escalated and needs no acknowledgement. Like alerts it leaves whatever the
+ * person's consent, with `reasons` reduced to the screen's rule ids below `transcripts`.
+ */
+export const NoticePayloadSchema = z.object({
+  ...envelope,
+  /** The SafetyAlert's alert_id: unique, so a redelivered notice can be recognised. */
+  noticeId: topicLevel,
+  sessionId: z.union([z.literal(''), topicLevel]),
+  /** `moderate` (`low` and `none` would be notices too, but the screen sends none of them). */
+  level: z.enum(['none', 'low', 'moderate']),
+  category: z.string().max(64),
+  reasons: z.array(z.string().max(256)).max(32),
+  /** What the robot does about it (the dialogue's fixed description of the careful protocol). */
+  message: z.string().max(2000),
+});
+export type NoticePayload = z.infer<typeof NoticePayloadSchema>;
+
 const commandBase = {
   ...envelope,
   /** Unique per command, so a redelivered command can be recognised. */
@@ -233,6 +276,18 @@ export const CommandPayloadSchema = z.discriminatedUnion('verb', [
   z.object({ ...commandBase, verb: z.literal('end-session') }),
   z.object({ ...commandBase, verb: z.literal('say'), text: z.string().trim().min(1).max(500) }),
   z.object({ ...commandBase, verb: z.literal('ack-alert'), alertId: z.string().min(1).max(128) }),
+  /** Quiet hours, HH:MM robot local time; both '' turns them off. */
+  z
+    .object({
+      ...commandBase,
+      verb: z.literal('quiet-hours'),
+      start: z.union([z.literal(''), z.string().regex(HH_MM, 'must be HH:MM (24-hour) or empty')]),
+      end: z.union([z.literal(''), z.string().regex(HH_MM, 'must be HH:MM (24-hour) or empty')]),
+    })
+    .refine((c) => (c.start === '') === (c.end === ''), {
+      message: 'start and end must both be HH:MM, or both be empty (quiet hours off)',
+      path: ['end'],
+    }),
 ]);
 export type CommandPayload = z.infer<typeof CommandPayloadSchema>;
 

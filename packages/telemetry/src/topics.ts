@@ -11,7 +11,14 @@ export const MQTT_ROOT = 'hearth/v1';
 export const ALL_ROBOTS_TOPIC = `${MQTT_ROOT}/+/#`;
 
 /** The caregiver commands the robot accepts, one topic each (`cmd/<verb>`). */
-export const COMMAND_VERBS = ['pause', 'resume', 'say', 'end-session', 'ack-alert'] as const;
+export const COMMAND_VERBS = [
+  'pause',
+  'resume',
+  'say',
+  'end-session',
+  'ack-alert',
+  'quiet-hours',
+] as const;
 export type CommandVerb = (typeof COMMAND_VERBS)[number];
 
 export function isCommandVerb(value: string): value is CommandVerb {
@@ -49,6 +56,8 @@ export interface RobotTopics {
   readonly mood: string;
   /** Safety alerts: QoS 1, the newest open one retained until acknowledged. */
   readonly alert: string;
+  /** Moderate-risk notices: QoS 1, never retained, sent once (not alerts). */
+  readonly notice: string;
   /** A caregiver command to this robot. */
   command(verb: CommandVerb): string;
   /** Every command to this robot (subscription filter). */
@@ -66,6 +75,7 @@ export function robotTopics(robot: string): RobotTopics {
     metrics: `${base}/metrics`,
     mood: `${base}/mood`,
     alert: `${base}/alert`,
+    notice: `${base}/notice`,
     command: (verb) => `${base}/cmd/${verb}`,
     commands: `${base}/cmd/+`,
   };
@@ -78,6 +88,7 @@ export type ParsedTopic =
   | { readonly robot: string; readonly kind: 'metrics' }
   | { readonly robot: string; readonly kind: 'mood' }
   | { readonly robot: string; readonly kind: 'alert' }
+  | { readonly robot: string; readonly kind: 'notice' }
   | { readonly robot: string; readonly kind: 'sessionEvent'; readonly sessionId: string }
   | { readonly robot: string; readonly kind: 'command'; readonly verb: string };
 
@@ -95,7 +106,8 @@ export function parseTopic(topic: string): ParsedTopic | undefined {
       first === 'state' ||
       first === 'metrics' ||
       first === 'mood' ||
-      first === 'alert'
+      first === 'alert' ||
+      first === 'notice'
     ) {
       return { robot, kind: first };
     }

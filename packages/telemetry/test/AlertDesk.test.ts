@@ -106,17 +106,6 @@ describe('AlertDesk', () => {
     expect(lateEscalations.map((m) => m.payload?.alertId)).toEqual(['a1', 'a2']);
   });
 
-  it('forgets alerts raised before a cutoff and moves or clears the retained one', () => {
-    const { sent, alerts } = desk();
-    alerts.raise(alert('old'), 0);
-    alerts.raise(alert('new'), 100);
-    expect(alerts.expire(50)).toBe(1);
-    expect(alerts.openAlerts.map((a) => a.alertId)).toEqual(['new']);
-    expect(alerts.expire(1000)).toBe(1);
-    expect(sent.at(-1)).toEqual({ payload: null, retain: true });
-    expect(alerts.expire(1000)).toBe(0);
-  });
-
   it('stops its timers on dispose', () => {
     const { timers, alerts } = desk();
     alerts.raise(alert('a1'), 0);

@@ -124,4 +124,21 @@ describe('consent gate', () => {
     expect(sent('state_mood')).not.toContain('summary');
     expect(sent('summaries')).toContain('summary');
   });
+
+  it('lets a moderate-risk notice leave like an alert: always, with rule ids only below transcripts', () => {
+    const notice: OutboxEntry = {
+      id: 'n1',
+      topic: `${base}/notice`,
+      payload: JSON.stringify({ ...env, noticeId: 'n1', reasons: ['hopeless.burden', 'my words'] }),
+      qos: 1,
+      retain: false,
+      priority: 'alert',
+      person: 'p',
+    };
+    expect(disclosureOf(notice.topic, notice.payload)).toBe('transcripts');
+    const narrowed = narrowEntry(notice, 'nothing');
+    expect(JSON.parse(narrowed!.payload).reasons).toEqual(['hopeless.burden']);
+    expect(disclosureOf(narrowed!.topic, narrowed!.payload)).toBe('always');
+    expect(narrowEntry(notice, 'transcripts')).toBe(notice);
+  });
 });

@@ -2,8 +2,9 @@
  * What the telemetry node keeps on disk outlives a robot restart, and nothing outlives
  * `retention_days`. An alert nobody acknowledged is kept in `alerts.json` next to the outbox; a
  * node created again on the same folder sends it again at once, re-sends it and escalates it on
- * time, and forgets it once a caregiver acknowledges. Queued messages and stored alerts older
- * than `retention_days` are purged at start and never sent.
+ * time, and forgets it once a caregiver acknowledges. Queued messages older than
+ * `retention_days` are purged at start and never sent; alerts never are: an unacknowledged alert
+ * stays open and its queued messages leave, whatever their age.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -122,7 +123,7 @@ describe('TelemetryNode across restarts', () => {
     expect(existsSync(join(dir, ALERTS_FILE))).toBe(false);
   });
 
-  it('purges queued messages and open alerts older than retention_days, and never sends them', async () => {
+  it('purges queued messages older than retention_days, but never an alert, open or queued', async () => {
     const dir = join(root, 'retention');
     mkdirSync(dir, { recursive: true });
     const now = Date.now();
@@ -146,7 +147,6 @@ describe('TelemetryNode across restarts', () => {
         person: '',
         queuedAt: now - ageDays * DAY,
       });
-    writeFileSync(join(dir, 'journal.jsonl'), `${queued('old', 40)}\n${queued('recent', 2)}\n`);
     const alert = (alertId: string, ageDays: number): AlertPayload => {
       const raised = new Date(now - ageDays * DAY).toISOString();
       return {
@@ -167,6 +167,20 @@ describe('TelemetryNode across restarts', () => {
         acknowledgedBy: '',
       };
     };
+    const queuedAlert = JSON.stringify({
+      id: 'old-alert',
+      topic: 'hearth/v1/retention/alert',
+      payload: JSON.stringify({ ...alert('alert-queued', 45), status: 'open' }),
+      qos: 1,
+      retain: false,
+      priority: 'alert',
+      person: '',
+      queuedAt: now - 45 * DAY,
+    });
+    writeFileSync(
+      join(dir, 'journal.jsonl'),
+      `${queued('old', 40)}\n${queuedAlert}\n${queued('recent', 2)}\n`,
+    );
     writeFileSync(
       join(dir, ALERTS_FILE),
       JSON.stringify([alert('alert-old', 31), alert('alert-new', 1)]),
@@ -177,14 +191,19 @@ describe('TelemetryNode across restarts', () => {
     const probe = await MqttProbe.connect(broker.url, 'hearth/v1/retention/#');
     cleanups.push(() => probe.close());
     const { telemetry } = life(dir, broker.url, 'retention', new FakeTimers());
-    expect(telemetry.openAlerts.map((a) => a.alertId)).toEqual(['alert-new']);
+    // Unacknowledged: kept and sent again, however old.
+    expect(telemetry.openAlerts.map((a) => a.alertId)).toEqual(['alert-old', 'alert-new']);
     await probe.next((m) => (m.json as { state?: string } | undefined)?.state === 'state-recent');
-    await probe.next((m) => m.topic.endsWith('/alert'));
+    const alertIds = new Set<string>();
+    await probe.next((m) => {
+      const id = (m.json as { alertId?: string } | undefined)?.alertId;
+      if (m.topic.endsWith('/alert') && id !== undefined) alertIds.add(id);
+      return ['alert-old', 'alert-new', 'alert-queued'].every((a) => alertIds.has(a));
+    });
     await new Promise((r) => setTimeout(r, 100));
     const texts = probe.messages.map((m) => m.text).join('\n');
     expect(texts).not.toContain('state-old');
-    expect(texts).not.toContain('alert-old');
     expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8')).not.toContain('state-old');
-    expect(readFileSync(join(dir, ALERTS_FILE), 'utf8')).not.toContain('alert-old');
+    expect(readFileSync(join(dir, ALERTS_FILE), 'utf8')).toContain('alert-old');
   });
 });

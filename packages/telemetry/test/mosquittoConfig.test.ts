@@ -115,4 +115,31 @@ describe('config/mosquitto on a real mosquitto', () => {
     expect(robotB.messages).toEqual([]);
     await Promise.all([watcher.close(), robotB.close(), dashboard.endAsync(), robotA.endAsync()]);
   });
+
+  it('does not let the dashboard user publish as a robot named after it', async () => {
+    const watcher = await MqttProbe.connect(broker.url, 'hearth/v1/+/#', login('hearth-dashboard'));
+    const dashboard = await mqtt.connectAsync(broker.url, {
+      ...login('hearth-dashboard'),
+      reconnectPeriod: 0,
+    });
+    const robotA = await mqtt.connectAsync(broker.url, { ...login('robot-a'), reconnectPeriod: 0 });
+    // Each of the robot's own topics, as the dashboard's "robot": all refused.
+    for (const leaf of [
+      'status',
+      'state',
+      'session/s1/event',
+      'metrics',
+      'mood',
+      'alert',
+      'notice',
+    ])
+      await dashboard.publishAsync(`hearth/v1/hearth-dashboard/${leaf}`, 'forged', { qos: 1 });
+    // A real robot's notice still goes through, and marks when the refused ones would have come.
+    await robotA.publishAsync('hearth/v1/robot-a/notice', 'mine', { qos: 1 });
+    await watcher.next((m) => m.text === 'mine');
+    expect(watcher.messages.map((m) => [m.topic, m.text])).toEqual([
+      ['hearth/v1/robot-a/notice', 'mine'],
+    ]);
+    await Promise.all([watcher.close(), dashboard.endAsync(), robotA.endAsync()]);
+  });
 });

@@ -19,6 +19,7 @@ describe('topics', () => {
     expect(parseTopic(t.state)).toEqual({ robot: 'hearth-sim', kind: 'state' });
     expect(parseTopic(t.metrics)).toEqual({ robot: 'hearth-sim', kind: 'metrics' });
     expect(parseTopic(t.alert)).toEqual({ robot: 'hearth-sim', kind: 'alert' });
+    expect(parseTopic(t.notice)).toEqual({ robot: 'hearth-sim', kind: 'notice' });
     expect(parseTopic(t.sessionEvent('abc'))).toEqual({
       robot: 'hearth-sim',
       kind: 'sessionEvent',

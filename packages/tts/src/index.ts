@@ -1,5 +1,14 @@
 // WAV encoding and PCM helpers live in @hearth/audio; this package speaks.
-export type { AudioClip, AudioSink, PlaybackResult, PlayOptions } from './audio/AudioSink.js';
+export type {
+  AudioClip,
+  AudioSink,
+  PlaybackResult,
+  PlayOptions,
+  StreamedClip,
+  StreamPlayOptions,
+} from './audio/AudioSink.js';
+export { AudioStream } from './audio/AudioStream.js';
+export { MarkFeed, type MarkListener } from './audio/MarkFeed.js';
 export { SimulatedAudioSink, type SimulatedAudioSinkOptions } from './audio/SimulatedAudioSink.js';
 export { AplayAudioSink, type AplayAudioSinkOptions } from './audio/AplayAudioSink.js';
 export { AudioOutputs, type AudioOutputsOptions } from './audio/AudioOutputs.js';

@@ -226,6 +226,16 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     expect(dirname(result.group_audio_path)).toBe(audioDir);
     expect((await stat(result.audio_path)).isFile()).toBe(true);
   });
+
+  it("passes the Say goal's strategy on to the start event, for the gesture node", async () => {
+    const strategy = 'Reflection of feelings';
+    const handle = await client.sendGoal(goal({ utterance_id: 's1', text: 'I see.', strategy }));
+    expect((await handle.result).status).toBe('succeeded');
+    await settle();
+    const start = events.find((e) => e.kind === 'start');
+    expect(start).toMatchObject({ utterance_id: 's1', strategy });
+    expect(events.filter((e) => e.kind !== 'start').every((e) => e.strategy === '')).toBe(true);
+  });
 });
 
 describe('TtsNode without espeak-ng', () => {

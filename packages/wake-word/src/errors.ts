@@ -49,11 +49,15 @@ export class PicovoiceAccessKeyMissingError extends Error {
 
 /** The AccessKey file is inside the working tree, where it could be committed. */
 export class SecretInRepositoryError extends Error {
-  constructor(readonly keyFile: string) {
+  constructor(
+    readonly keyFile: string,
+    /** The repository (git work tree or project root) holding the file. */
+    readonly repository: string,
+  ) {
     super(
-      `The Picovoice AccessKey file ${keyFile} is inside the working directory, where it could ` +
-        'be committed: move it outside (e.g. ~/.config/hearth/picovoice_access_key) or use the ' +
-        'PICOVOICE_ACCESS_KEY environment variable.',
+      `The Picovoice AccessKey file ${keyFile} is inside the repository ${repository}, where it ` +
+        'could be committed: move it outside (e.g. ~/.config/hearth/picovoice_access_key) or ' +
+        'use the PICOVOICE_ACCESS_KEY environment variable.',
     );
     this.name = 'SecretInRepositoryError';
   }

@@ -1,11 +1,19 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInProcessTransport, LogCapture, Qos, type GraphTransport } from '@hearth/graph';
-import { AudioFrameType, Topics, WakeWordType, type WakeWord } from '@hearth/interfaces';
+import type { PcmAudio } from '@hearth/audio';
+import {
+  AudioFrameType,
+  timeFromMs,
+  Topics,
+  WakeWordType,
+  type WakeWord,
+} from '@hearth/interfaces';
 import {
   ACCESS_KEY_ENV,
+  defaultAccessKeyFile,
   keywordPhrase,
   PicovoiceAccessKeyMissingError,
   PorcupineWakeEngine,
@@ -15,6 +23,7 @@ import {
   type PorcupineHandle,
   type PorcupineModule,
 } from '../src/index.js';
+import { speak } from './support/espeak.js';
 
 /**
  * A fake of @picovoice/porcupine-node 4.x's interface (checked against its .d.ts by the
@@ -147,7 +156,7 @@ describe('Porcupine adapter (against the SDK interface; the real key check is on
     expect(keywordPhrase('jarvis')).toBe('jarvis');
   });
 
-  it('runs for real only with a key in the environment', async () => {
+  it('runs for real only with a key: hears espeak-ng say "porcupine", and not another phrase', async () => {
     if (!process.env[ACCESS_KEY_ENV]) {
       console.log(
         `Porcupine real run skipped: ${ACCESS_KEY_ENV} is not set (the SDK checks the key online).`,
@@ -155,12 +164,54 @@ describe('Porcupine adapter (against the SDK interface; the real key check is on
       return;
     }
     transport = createInProcessTransport({ logger: { level: 'warn', capture: new LogCapture() } });
+    const heard: WakeWord[] = [];
+    const tester = transport.createNode('tester');
+    tester.createSubscription(WakeWordType, Topics.wakeWord, (m) => heard.push(m), Qos.events);
+    const audio = tester.createPublisher(AudioFrameType, Topics.audioIn, Qos.sensorData);
     const node = new WakeWordNode(
-      transport.createNode('wake_word', { parameterOverrides: { engine: 'porcupine' } }),
+      transport.createNode('wake_word', {
+        parameterOverrides: {
+          engine: 'porcupine',
+          porcupine_keywords: ['porcupine'],
+          // espeak-ng's voice is far from the human recordings Porcupine learned from.
+          porcupine_sensitivities: [0.8],
+        },
+      }),
     );
-    await node.engine.start();
-    node.dispose();
-  });
+    try {
+      await node.engine.start();
+      let sentMs = 0;
+      /** Publishes 30 ms frames (with half a second of silence around the speech), paced lightly. */
+      const feed = async (speech: PcmAudio): Promise<void> => {
+        const silence = new Int16Array(8000);
+        const all = Int16Array.from([...silence, ...speech.samples, ...silence]);
+        for (let at = 0; at < all.length; at += 480) {
+          audio.publish(
+            AudioFrameType.create({
+              stamp: timeFromMs(1_000_000 + sentMs),
+              sample_rate: 16000,
+              channels: 1,
+              samples: Array.from(all.subarray(at, at + 480)),
+            }),
+          );
+          sentMs += 30;
+          if ((at / 480) % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      };
+      const voice = { voice: 'en-us', speed: 140, pitch: 50 };
+      await feed(await speak('porcupine', voice));
+      await feed(await speak('porcupine', voice));
+      const hits = heard.length;
+      console.log(`Porcupine heard espeak-ng's "porcupine" ${hits} times out of 2`);
+      expect(hits).toBeGreaterThanOrEqual(1);
+      expect(heard.every((w) => w.phrase === 'porcupine' && w.engine === 'porcupine')).toBe(true);
+      await feed(await speak('Good morning, how did you sleep last night?', voice));
+      expect(heard).toHaveLength(hits);
+    } finally {
+      node.dispose();
+    }
+  }, 30_000);
 });
 
 describe('the Picovoice AccessKey', () => {
@@ -191,5 +242,42 @@ describe('the Picovoice AccessKey', () => {
     await readPicovoiceAccessKey({ env: {}, keyFile: inTree, workTree: tree }).catch(
       (error: Error) => expect(error.message).not.toContain('secret-value'),
     );
+  });
+
+  describe('run from / or from $HOME (a temporary HOME)', () => {
+    const saved = { home: process.env.HOME, cwd: process.cwd() };
+    let home = '';
+    beforeEach(async () => {
+      home = await mkdtemp(join(tmpdir(), 'hearth-home-'));
+      process.env.HOME = home;
+      await mkdir(join(home, '.config', 'hearth'), { recursive: true });
+      await writeFile(join(home, '.config', 'hearth', 'picovoice_access_key'), 'home-key\n');
+    });
+    afterEach(async () => {
+      process.chdir(saved.cwd);
+      if (saved.home === undefined) delete process.env.HOME;
+      else process.env.HOME = saved.home;
+      await rm(home, { recursive: true, force: true });
+    });
+
+    it('reads ~/.config/hearth/picovoice_access_key with the current directory at /', async () => {
+      process.chdir('/');
+      expect(defaultAccessKeyFile()).toBe(join(home, '.config', 'hearth', 'picovoice_access_key'));
+      expect(await readPicovoiceAccessKey({ env: {} })).toBe('home-key');
+    });
+
+    it('reads it with the current directory at $HOME', async () => {
+      process.chdir(home);
+      expect(await readPicovoiceAccessKey({ env: {} })).toBe('home-key');
+    });
+
+    it("refuses it when the key file's own folder is in a git work tree, wherever Hearth runs", async () => {
+      await mkdir(join(home, '.config', '.git'));
+      process.chdir('/');
+      const refused = readPicovoiceAccessKey({ env: {} });
+      await expect(refused).rejects.toThrow(SecretInRepositoryError);
+      await expect(refused).rejects.toThrow(`inside the repository ${join(home, '.config')}`);
+      await refused.catch((error: Error) => expect(error.message).not.toContain('home-key'));
+    });
   });
 });

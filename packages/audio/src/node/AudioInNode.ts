@@ -114,7 +114,7 @@ export class AudioInNode implements Disposable {
     });
     const topic = node.declareParameter(AudioInParameters.topic, Topics.audioRaw, {
       description:
-        'The ROS audio topic (hearth_interfaces/msg/AudioDataStamped) heard when source is topic.',
+        'The ROS audio topic (audio_common_msgs/msg/AudioDataStamped) heard when source is topic.',
       readOnly: true,
     });
     // The format parameters are checked by the source, not by range or choices: a wrong value

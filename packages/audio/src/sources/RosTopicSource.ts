@@ -42,8 +42,8 @@ const RESTART_NOTES: Record<Exclude<TimelineRestartReason, 'first'>, string> = {
 
 /**
  * Hears a ROS audio topic, as robots publish their microphones with audio_common: raw PCM bytes
- * (`hearth_interfaces/msg/AudioDataStamped`, audio_common's shape) in the format the parameters
- * give (S16LE or F32LE, any channel count and standard rate), subscribed best-effort. The bytes
+ * (`AudioDataStamped`: on ROS 2 audio_common_msgs/msg/AudioDataStamped itself, `audio.data`
+ * holding the bytes) in the format the parameters give (S16LE or F32LE, any channel count and standard rate), subscribed best-effort. The bytes
  * become Hearth's 16 kHz mono 16-bit samples (channels averaged, the same band-limited filter
  * as WAV files, streamed so message boundaries leave no trace), dated by the messages' stamps or,
  * when a message has none (zero), by its arrival.
@@ -155,7 +155,7 @@ export class RosTopicSource implements AudioSource {
       this.reportFormat();
       return;
     }
-    const bytes = Uint8Array.from(message.data);
+    const bytes = Uint8Array.from(message.audio.data);
     const stride = frameBytes(format);
     if (bytes.length % stride !== 0) {
       this.problems.report(

@@ -32,6 +32,8 @@ export interface EvalOptions {
   /** One or more predictions files (repeat --predictions). */
   predictions?: string | string[];
   history: string;
+  /** Newest history turns kept whole in the compressed mode (the thesis stripped them all: 0). */
+  keepRecentTurns: string;
   threads: string;
   contextSize: string;
   maxTokens: string;
@@ -52,6 +54,13 @@ function positiveInteger(value: string, option: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0)
     throw new CliError(`${option} must be a positive integer, got "${value}".`);
+  return n;
+}
+
+function nonNegativeInteger(value: string, option: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new CliError(`${option} must be 0 or a positive integer, got "${value}".`);
   return n;
 }
 
@@ -129,6 +138,7 @@ export async function evalCommand(
     },
     contextSize: positiveInteger(options.contextSize, '--context-size'),
     perplexity: options.perplexity,
+    keepRecentTurns: nonNegativeInteger(options.keepRecentTurns, '--keep-recent-turns'),
     embeddingModel: options.embeddingModel ? resolve(options.embeddingModel) : null,
     judge: options.judge ?? null,
     judgeModel: options.judgeModel ?? null,
@@ -209,6 +219,7 @@ interface SourceRun {
     readonly sampling: ModelRun['settings'];
     readonly contextSize: number;
     readonly perplexity: boolean;
+    readonly keepRecentTurns: number;
   };
   readonly histories: readonly HistoryMode[];
   readonly progress: NodeJS.WritableStream & { isTTY?: boolean };
@@ -231,6 +242,8 @@ async function evaluateSource(source: EvalSource, run: SourceRun): Promise<Syste
           sampling: settings.sampling,
           contextSize: settings.contextSize,
           perplexity: settings.perplexity,
+          // Replies made from differently compressed history are not interchangeable.
+          keepRecentTurns: settings.keepRecentTurns,
         }
       : { data: settings.data, predictions: source.file };
   const checkpoint = await Checkpoint.open(run.dir, fingerprint);
@@ -255,6 +268,7 @@ async function evaluateSource(source: EvalSource, run: SourceRun): Promise<Syste
           settings: settings.sampling,
           histories: run.histories,
           perplexity: settings.perplexity,
+          keepRecentTurns: settings.keepRecentTurns,
         },
         progress: run.progress,
         fingerprint,

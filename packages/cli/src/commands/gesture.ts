@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
+  checkTrajectoryLimits,
   DEFAULT_GESTURES_FILE,
   gestureTrajectory,
   loadGestureProfile,
@@ -8,6 +9,7 @@ import {
   UnknownGestureError,
   type GestureProfile,
 } from '@hearth/gesture';
+import { GestureCommandType, GestureReason } from '@hearth/interfaces';
 import { CliError } from '../errors.js';
 import { loadRobotProfile } from '../robotProfile.js';
 
@@ -105,9 +107,11 @@ export async function gestureListCommand(
 }
 
 /**
- * `hearth gesture play NAME`: the joint trajectory the gesture node's command means for this
- * robot, as trajectory_msgs/JointTrajectory (positions in radians, limits already checked at
- * load). It prints; sending it to a robot is its driver's job.
+ * `hearth gesture play NAME`: the joint trajectory the gesture node publishes for this gesture
+ * on this robot (on its `trajectory_topic`, by default /hearth/gesture/joint_trajectory). `--json`
+ * prints exactly that trajectory_msgs/JointTrajectory message (positions in radians, scaled by
+ * `--intensity`, checked against the joint limits); for a gesture the robot plays as its own
+ * animation, the node sends no trajectory, so it prints the GestureCommand naming it instead.
  */
 export async function gesturePlayCommand(
   name: string,
@@ -128,18 +132,18 @@ export async function gesturePlayCommand(
       );
     throw error;
   }
+  checkTrajectoryLimits(profile, trajectory);
   if (options.json) {
-    const json = {
-      gesture: name,
-      robot: profile.robot,
-      intensity,
-      duration_s: trajectory.durationS,
-      loop: trajectory.loop,
-      face: trajectory.face,
-      animation: trajectory.animation,
-      trajectory: rosJointTrajectory(trajectory),
-    };
-    out.write(`${JSON.stringify(json, null, 2)}\n`);
+    const gesture = profile.gestures.get(name);
+    const message = trajectory.animation
+      ? GestureCommandType.create({
+          name,
+          reason: GestureReason.preview,
+          priority: gesture?.priority ?? 0,
+          intensity,
+        })
+      : rosJointTrajectory(trajectory);
+    out.write(`${JSON.stringify(message, null, 2)}\n`);
     return 0;
   }
   const lines = [

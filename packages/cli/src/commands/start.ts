@@ -1,13 +1,14 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startConsole, type ConsoleHandle } from '@hearth/console';
-import { startDashboard } from '@hearth/dashboard';
+import { SqliteDashboardStore, startDashboard, type DashboardStore } from '@hearth/dashboard';
 import { NodeNames } from '@hearth/interfaces';
 import { redactUrl } from '@hearth/telemetry';
 import { composeGraph, type ComposedGraph } from '../graph/composeGraph.js';
 import { loadRobotProfile, type RobotProfile } from '../robotProfile.js';
 import { modelOverrides } from './modelChoice.js';
 import { mergeOverrides, paramOverrides } from './paramOption.js';
+import { defaultDashboardDb } from './dashboard.js';
 import { chooseBroker, untilInterrupted } from './services.js';
 
 export interface StartOptions {
@@ -19,6 +20,8 @@ export interface StartOptions {
   dashboardPort: number;
   host: string;
   audioDir?: string;
+  /** The dashboard's SQLite file; `memory` keeps nothing. Default: `hearth dashboard`'s file. */
+  dashboardDb?: string;
   /** `--param node.name=value`. */
   param?: string[];
 }
@@ -52,10 +55,20 @@ export async function startCommand(
       audioDir,
     });
     stops.push(() => consoleServer.close());
+    // The same store as `hearth dashboard` by default, so sessions, mood history and alerts
+    // outlive a restart of the simulator (and accounts added there apply here).
+    const dashboardDb = options.dashboardDb ?? defaultDashboardDb();
+    let store: DashboardStore | undefined;
+    if (dashboardDb !== 'memory') {
+      const sqlite = new SqliteDashboardStore({ file: dashboardDb });
+      stops.push(async () => sqlite.dispose());
+      store = sqlite;
+    }
     const dashboard = await startDashboard({
       mqttUrl: broker.url,
       host: options.host,
       port: options.dashboardPort,
+      ...(store === undefined ? {} : { store }),
     });
     stops.push(() => dashboard.close());
 
@@ -67,6 +80,7 @@ export async function startCommand(
         `  web console:    ${consoleServer.url}`,
         `  care dashboard: ${dashboard.url}`,
         `  MQTT broker:    ${redactUrl(broker.url)}${broker.embedded ? ' (embedded)' : ''}`,
+        `  dashboard data: ${dashboardDb === 'memory' ? 'in memory (kept until Ctrl-C)' : dashboardDb}`,
         `  robot profile:  ${profile.paramsFile}`,
         'Press Ctrl-C to stop.',
         '',

@@ -40,6 +40,11 @@ export function declareEval(program: Command): void {
       'context given to --model: full, compressed (stopwords removed) or both',
       'both',
     )
+    .option(
+      '--keep-recent-turns <n>',
+      'compressed history: newest turns kept whole (0, the thesis: strip every earlier one; the robot keeps 2)',
+      '0',
+    )
     .option('--threads <n>', 'CPU threads for the model', '2')
     .option('--context-size <n>', 'context window in tokens', '2048')
     .option('--max-tokens <n>', 'most tokens per generated reply', '128')

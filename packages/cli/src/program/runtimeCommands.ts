@@ -30,6 +30,10 @@ export function declareStart(program: Command): void {
     .option('--host <address>', 'address the servers listen on', '127.0.0.1')
     .option('--audio-dir <dir>', 'where the robot’s speech is written')
     .option(
+      '--dashboard-db <file>',
+      "the care dashboard's SQLite file (default: hearth dashboard's, ~/.local/share/hearth/dashboard.sqlite); memory: keep nothing",
+    )
+    .option(
       '--param <node.name=value>',
       'set a node parameter for this run (repeatable)',
       collectParam,

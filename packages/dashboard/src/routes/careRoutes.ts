@@ -1,6 +1,7 @@
 /**
  * What every logged-in user may do, limited to the robots they may see: the live socket, the
- * snapshot, history search, mood over weeks, and commands (pause, resume, say, end, ack-alert).
+ * snapshot, history search, mood over weeks, and commands (pause, resume, say, end, ack-alert,
+ * quiet-hours).
  */
 import type { FastifyInstance } from 'fastify';
 import type { MqttClient } from 'mqtt';
@@ -85,6 +86,16 @@ export function careRoutes(app: FastifyInstance, context: RouteContext, broker: 
         JSON.stringify(command),
         { qos: 1, retain: false },
       );
+      if (command.verb === 'quiet-hours') {
+        // The robot does not report its quiet hours: the card shows what was last sent.
+        const change = await store.setQuietHours(command.robot, {
+          start: command.start,
+          end: command.end,
+          setBy: command.issuedBy,
+          setAt: command.ts,
+        });
+        hub.broadcast({ type: 'change', change });
+      }
       return reply.code(202).send({ commandId: command.commandId });
     },
   );

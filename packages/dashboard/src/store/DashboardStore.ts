@@ -8,6 +8,7 @@ import type {
   AlertPayload,
   MetricsPayload,
   MoodPayload,
+  NoticePayload,
   SessionEventPayload,
   StatePayload,
   StatusPayload,
@@ -30,7 +31,27 @@ export interface RobotView {
   } | null;
   /** The latest metrics (CPU, memory, model), null until some arrive. */
   readonly metrics?: MetricsPayload | null;
+  /** Quiet hours as a caregiver last set them from the dashboard; null or absent: never set. */
+  readonly quietHours?: QuietHoursView | null;
 }
+
+/**
+ * Quiet hours as last sent to the robot (`cmd/quiet-hours`): "HH:MM" each, both "" when off. The
+ * robot does not report its quiet hours back, so this is what the dashboard asked for, and when.
+ */
+export interface QuietHoursView {
+  readonly start: string;
+  readonly end: string;
+  readonly setBy: string;
+  readonly setAt: string;
+}
+
+/**
+ * A moderate-risk notice: caregivers should know, but it is not a crisis. Unlike an alert it has
+ * no alarm, no escalation and needs no acknowledgement; it is shown on the robot's card and in the
+ * session's history. Stored once per `noticeId` (QoS 1 may redeliver). See docs/mqtt.md.
+ */
+export type NoticeView = Omit<NoticePayload, 'schema'>;
 
 export interface TurnView {
   readonly eventId: string;
@@ -49,6 +70,8 @@ export interface SessionView {
   readonly turns: readonly TurnView[];
   /** The robot's own account of the session (`session.summary`), null until it arrives. */
   readonly summary: SessionSummary | null;
+  /** Moderate-risk notices raised in the session, oldest first. */
+  readonly notices?: readonly NoticeView[];
 }
 
 /** What a `session.summary` event says: turns, duration, interruptions, alerts, mood, latency. */
@@ -67,6 +90,8 @@ export interface DashboardSnapshot {
   readonly alerts?: readonly AlertView[];
   /** Recent mood points, oldest first. */
   readonly mood?: readonly MoodPoint[];
+  /** Recent moderate-risk notices, newest first. */
+  readonly notices?: readonly NoticeView[];
 }
 
 /** Which robots a reader may see: every robot, or the listed ones. */
@@ -78,6 +103,7 @@ export interface StoreChange {
   readonly session?: SessionView;
   readonly alert?: AlertView;
   readonly mood?: MoodPoint;
+  readonly notice?: NoticeView;
 }
 
 export type Role = 'caregiver' | 'admin';
@@ -182,6 +208,10 @@ export interface DashboardStore {
    * acknowledged (an acknowledged alert never reopens from a late re-send).
    */
   applyAlert(payload: AlertPayload): Promise<StoreChange | undefined>;
+  /** Undefined when the notice was already stored (redelivered). */
+  applyNotice(notice: NoticeView): Promise<StoreChange | undefined>;
+  /** Remembers the quiet hours a caregiver sent to the robot. */
+  setQuietHours(robot: string, quietHours: QuietHoursView): Promise<StoreChange>;
   snapshot(scope?: RobotScope): Promise<DashboardSnapshot>;
   /** Sessions whose robot, id, shared words or moods contain `query` (any case), newest first. */
   searchSessions(query: string, limit: number, scope?: RobotScope): Promise<readonly SessionView[]>;
@@ -226,8 +256,9 @@ export interface DashboardStore {
   pendingNotifications(): Promise<readonly PendingNotification[]>;
 
   /**
-   * Removes history older than `cutoffIso`: session events (turns, summaries), sessions left
-   * empty, mood points, acknowledged alerts and their notices. Open and escalated alerts stay.
+   * Removes history older than `cutoffIso`: session events (turns, summaries) and risk notices
+   * (counted with the events), sessions left empty, mood points, acknowledged alerts and their
+   * second-contact notifications. Open and escalated alerts stay.
    */
   purgeBefore(cutoffIso: string): Promise<PurgeCounts>;
 

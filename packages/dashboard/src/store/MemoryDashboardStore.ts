@@ -19,9 +19,11 @@ import {
   type DashboardStore,
   type DeliveryRecord,
   type MoodPoint,
+  type NoticeView,
   type NotificationState,
   type PendingNotification,
   type PurgeCounts,
+  type QuietHoursView,
   type RobotScope,
   type RobotView,
   type SecondContact,
@@ -38,6 +40,7 @@ import { alertOrder, mergeAlert } from './mergeAlert.js';
 /** Mood points and alerts kept in memory. */
 const MAX_MOOD_POINTS = 5000;
 const MAX_ALERTS = 500;
+const MAX_NOTICES = 500;
 
 export interface MemoryDashboardStoreOptions {
   /** Sessions kept across all robots; default 200. */
@@ -74,6 +77,8 @@ export class MemoryDashboardStore implements DashboardStore {
   private readonly maxTurns: number;
   private readonly alerts = new Map<string, AlertView>();
   private mood: MoodPoint[] = [];
+  /** `${robot}/${noticeId}` -> notice, oldest first. */
+  private readonly notices = new Map<string, NoticeView>();
   private readonly users = new Map<string, StoredUser>();
   private readonly logins = new Map<string, StoredLogin>();
   private readonly notifications = new Map<string, MutableNotification>();
@@ -128,7 +133,7 @@ export class MemoryDashboardStore implements DashboardStore {
           session.turns.splice(0, session.turns.length - this.maxTurns);
         break;
     }
-    return { robot: this.robotNow(payload.robot), session: view(session) };
+    return { robot: this.robotNow(payload.robot), session: this.view(session) };
   }
 
   async applyMetrics(payload: MetricsPayload): Promise<StoreChange> {
@@ -159,6 +164,31 @@ export class MemoryDashboardStore implements DashboardStore {
     return { robot: this.robotNow(payload.robot), alert: this.withNotification(merged) };
   }
 
+  async applyNotice(notice: NoticeView): Promise<StoreChange | undefined> {
+    const key = `${notice.robot}/${notice.noticeId}`;
+    if (this.notices.has(key)) return undefined;
+    this.notices.set(key, notice);
+    if (this.notices.size > MAX_NOTICES) {
+      const oldest = this.notices.keys().next().value;
+      if (oldest !== undefined) this.notices.delete(oldest);
+    }
+    this.ensureRobot(notice.robot);
+    const session = notice.sessionId
+      ? this.sessions.get(`${notice.robot}/${notice.sessionId}`)
+      : undefined;
+    return {
+      robot: this.robotNow(notice.robot),
+      notice,
+      ...(session ? { session: this.view(session) } : {}),
+    };
+  }
+
+  async setQuietHours(robot: string, quietHours: QuietHoursView): Promise<StoreChange> {
+    const view = { ...this.robotNow(robot), quietHours };
+    this.robots.set(robot, view);
+    return { robot: view };
+  }
+
   async snapshot(scope: RobotScope = 'all'): Promise<DashboardSnapshot> {
     const visible = (robot: string) => inScope(scope, robot);
     return {
@@ -168,7 +198,11 @@ export class MemoryDashboardStore implements DashboardStore {
       sessions: [...this.sessions.values()]
         .reverse()
         .filter((s) => visible(s.robot))
-        .map(view),
+        .map((s) => this.view(s)),
+      notices: [...this.notices.values()]
+        .filter((n) => visible(n.robot))
+        .reverse()
+        .slice(0, 50),
       alerts: [...this.alerts.values()]
         .filter((a) => visible(a.robot))
         .sort(alertOrder)
@@ -196,7 +230,7 @@ export class MemoryDashboardStore implements DashboardStore {
             s.turns.some((t) => t.turn.shared && (has(t.turn.userText) || has(t.turn.replyText)))),
       )
       .slice(0, limit)
-      .map(view);
+      .map((s) => this.view(s));
   }
 
   async moodHistory(robot: string, sinceIso: string): Promise<readonly MoodPoint[]> {
@@ -339,6 +373,11 @@ export class MemoryDashboardStore implements DashboardStore {
         sessions += 1;
       }
     }
+    for (const [key, notice] of this.notices)
+      if (old(notice.ts)) {
+        this.notices.delete(key);
+        events += 1;
+      }
     const moodBefore = this.mood.length;
     this.mood = this.mood.filter((m) => !old(m.ts));
     let alerts = 0;
@@ -357,11 +396,29 @@ export class MemoryDashboardStore implements DashboardStore {
     this.alerts.clear();
     this.logins.clear();
     this.notifications.clear();
+    this.notices.clear();
     this.mood = [];
   }
 
   async robot(id: string): Promise<RobotView> {
     return this.robotNow(id);
+  }
+
+  private view(session: MutableSession): SessionView {
+    const { robot, sessionId, startedAt, endedAt, endReason, summary } = session;
+    const notices = [...this.notices.values()].filter(
+      (n) => n.robot === robot && n.sessionId === sessionId,
+    );
+    return {
+      robot,
+      sessionId,
+      startedAt,
+      endedAt,
+      endReason,
+      summary,
+      turns: [...session.turns],
+      notices,
+    };
   }
 
   private withNotification(alert: AlertView): AlertView {
@@ -391,6 +448,7 @@ export class MemoryDashboardStore implements DashboardStore {
         statusTs: null,
         state: null,
         metrics: null,
+        quietHours: null,
       }
     );
   }
@@ -421,11 +479,6 @@ export class MemoryDashboardStore implements DashboardStore {
     }
     return session;
   }
-}
-
-function view(session: MutableSession): SessionView {
-  const { robot, sessionId, startedAt, endedAt, endReason, summary } = session;
-  return { robot, sessionId, startedAt, endedAt, endReason, summary, turns: [...session.turns] };
 }
 
 function inScope(scope: RobotScope, robot: string): boolean {

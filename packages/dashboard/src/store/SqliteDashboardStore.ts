@@ -27,10 +27,12 @@ import {
   type DashboardStore,
   type DeliveryRecord,
   type MoodPoint,
+  type NoticeView,
   type NotificationState,
   type NotificationView,
   type PendingNotification,
   type PurgeCounts,
+  type QuietHoursView,
   type Role,
   type RobotScope,
   type RobotView,
@@ -136,6 +138,16 @@ CREATE TABLE IF NOT EXISTS deliveries (
   detail TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deliveries_alert ON deliveries (robot, alert_id);
+CREATE TABLE IF NOT EXISTS notices (
+  robot TEXT NOT NULL,
+  notice_id TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  ts TEXT NOT NULL,
+  payload_json TEXT NOT NULL,
+  PRIMARY KEY (robot, notice_id)
+);
+CREATE INDEX IF NOT EXISTS notices_session ON notices (robot, session_id, ts);
+CREATE INDEX IF NOT EXISTS notices_ts ON notices (ts);
 `;
 
 interface RobotRow {
@@ -144,6 +156,7 @@ interface RobotRow {
   status_ts: string | null;
   state_json: string | null;
   metrics_json: string | null;
+  quiet_json: string | null;
 }
 interface SessionRow {
   robot: string;
@@ -329,6 +342,27 @@ export class SqliteDashboardStore implements DashboardStore {
     return { robot: this.robotView(payload.robot), alert: merged };
   }
 
+  async applyNotice(notice: NoticeView): Promise<StoreChange | undefined> {
+    const inserted = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO notices (robot, notice_id, session_id, ts, payload_json)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(notice.robot, notice.noticeId, notice.sessionId, notice.ts, JSON.stringify(notice));
+    if (inserted.changes === 0) return undefined;
+    this.ensureRobot(notice.robot);
+    const session = notice.sessionId ? this.session(notice.robot, notice.sessionId) : undefined;
+    return { robot: this.robotView(notice.robot), notice, ...(session ? { session } : {}) };
+  }
+
+  async setQuietHours(robot: string, quietHours: QuietHoursView): Promise<StoreChange> {
+    this.ensureRobot(robot);
+    this.db
+      .prepare('UPDATE robots SET quiet_json = ? WHERE robot = ?')
+      .run(JSON.stringify(quietHours), robot);
+    return { robot: this.robotView(robot) };
+  }
+
   async snapshot(scope: RobotScope = 'all'): Promise<DashboardSnapshot> {
     const visible = scopeParams(scope);
     const robots = (
@@ -356,7 +390,14 @@ export class SqliteDashboardStore implements DashboardStore {
     )
       .reverse()
       .map(moodPoint);
-    return { robots, sessions, alerts, mood };
+    const notices = (
+      this.db
+        .prepare(
+          `SELECT payload_json FROM notices r WHERE ${IN_SCOPE('r')} ORDER BY ts DESC LIMIT 50`,
+        )
+        .all(visible) as { payload_json: string }[]
+    ).map((r) => JSON.parse(r.payload_json) as NoticeView);
+    return { robots, sessions, alerts, mood, notices };
   }
 
   async searchSessions(
@@ -566,6 +607,9 @@ export class SqliteDashboardStore implements DashboardStore {
       const events = this.db
         .prepare('DELETE FROM events WHERE julianday(ts) < julianday(?)')
         .run(cutoffIso).changes;
+      const notices = this.db
+        .prepare('DELETE FROM notices WHERE julianday(ts) < julianday(?)')
+        .run(cutoffIso).changes;
       const sessions = this.db
         .prepare(
           `DELETE FROM sessions WHERE NOT EXISTS (SELECT 1 FROM events e
@@ -587,7 +631,7 @@ export class SqliteDashboardStore implements DashboardStore {
       const alerts = this.db
         .prepare(`DELETE FROM alerts WHERE ${old}`)
         .run({ cutoff: cutoffIso }).changes;
-      return { events, sessions, mood, alerts };
+      return { events: events + notices, sessions, mood, alerts };
     });
     return purge();
   }
@@ -606,7 +650,7 @@ export class SqliteDashboardStore implements DashboardStore {
       RobotRow | undefined;
     return row
       ? robotView(row)
-      : { robot, status: 'unknown', statusTs: null, state: null, metrics: null };
+      : { robot, status: 'unknown', statusTs: null, state: null, metrics: null, quietHours: null };
   }
 
   private session(robot: string, sessionId: string): SessionView | undefined {
@@ -630,6 +674,13 @@ export class SqliteDashboardStore implements DashboardStore {
       ts: t.ts,
       turn: TurnSchema.parse(JSON.parse(t.turn_json)),
     }));
+    const notices = (
+      this.db
+        .prepare(
+          'SELECT payload_json FROM notices WHERE robot = ? AND session_id = ? ORDER BY ts, notice_id',
+        )
+        .all(row.robot, row.session_id) as { payload_json: string }[]
+    ).map((n) => JSON.parse(n.payload_json) as NoticeView);
     return {
       robot: row.robot,
       sessionId: row.session_id,
@@ -638,6 +689,7 @@ export class SqliteDashboardStore implements DashboardStore {
       endReason: row.end_reason,
       turns,
       summary: row.summary_json ? (JSON.parse(row.summary_json) as SessionSummary) : null,
+      notices,
     };
   }
 
@@ -711,6 +763,7 @@ function robotView(row: RobotRow): RobotView {
     statusTs: row.status_ts,
     state: row.state_json ? (JSON.parse(row.state_json) as RobotView['state']) : null,
     metrics: row.metrics_json ? MetricsPayloadSchema.parse(JSON.parse(row.metrics_json)) : null,
+    quietHours: row.quiet_json ? (JSON.parse(row.quiet_json) as QuietHoursView) : null,
   };
 }
 

@@ -9,6 +9,7 @@ const ADDED_COLUMNS: readonly { table: string; column: string; definition: strin
   { table: 'users', column: 'disabled', definition: 'INTEGER NOT NULL DEFAULT 0' },
   // Accounts made before robots were assigned keep seeing every robot, as they did.
   { table: 'users', column: 'robots_json', definition: `TEXT NOT NULL DEFAULT '["*"]'` },
+  { table: 'robots', column: 'quiet_json', definition: 'TEXT' },
 ];
 
 export function migrate(db: Database.Database): void {

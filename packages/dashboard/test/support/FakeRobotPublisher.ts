@@ -6,11 +6,13 @@ import { randomUUID } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   AlertPayloadSchema,
+  NoticePayloadSchema,
   SessionEventPayloadSchema,
   StatePayloadSchema,
   StatusPayloadSchema,
   robotTopics,
   type AlertPayload,
+  type NoticePayload,
   type RobotTopics,
   type SessionEventPayload,
   type Turn,
@@ -84,6 +86,15 @@ export class FakeRobotPublisher {
     await this.client.publishAsync(this.topics.alert, JSON.stringify(full), {
       qos: 1,
       retain: payload.status !== 'acknowledged',
+    });
+  }
+
+  /** A moderate-risk notice as the telemetry node sends it: QoS 1, never retained, once. */
+  async notice(payload: Omit<NoticePayload, 'schema' | 'robot' | 'ts'>): Promise<void> {
+    const full = NoticePayloadSchema.parse({ ...this.envelope(), ...payload });
+    await this.client.publishAsync(this.topics.notice, JSON.stringify(full), {
+      qos: 1,
+      retain: false,
     });
   }
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { AlertPayload, SessionEventPayload } from '@hearth/telemetry/mqtt';
-import type { DashboardStore, SessionSummary } from '../../src/store/DashboardStore.js';
+import type { DashboardStore, NoticeView, SessionSummary } from '../../src/store/DashboardStore.js';
 import { addUser, checkLogin } from '../../src/auth/users.js';
 import { sharedTurn, unsharedTurn } from './FakeRobotPublisher.js';
 
@@ -82,7 +82,46 @@ export function alert(
   };
 }
 
+export function notice(noticeId: string, sessionId: string, at = ts(3)): NoticeView {
+  return {
+    robot: 'r1',
+    noticeId,
+    sessionId,
+    ts: at,
+    level: 'moderate',
+    category: 'hopelessness',
+    reasons: ['lexicon: no point'],
+    message: 'The robot follows the careful protocol.',
+  };
+}
+
 export function storeContract(open: () => DashboardStore): void {
+  it('keeps moderate-risk notices once each, with their session and apart from alerts', async () => {
+    const store = open();
+    await store.applySessionEvent(turnEvent('s1', 1));
+    const change = await store.applyNotice(notice('n1', 's1'));
+    expect(change?.notice?.noticeId).toBe('n1');
+    expect(change?.session?.notices?.map((n) => n.noticeId)).toEqual(['n1']);
+    // QoS 1 may deliver it again: stored once.
+    expect(await store.applyNotice(notice('n1', 's1'))).toBeUndefined();
+    await store.applyNotice(notice('n2', '', ts(4)));
+    const snapshot = await store.snapshot();
+    expect(snapshot.notices?.map((n) => n.noticeId)).toEqual(['n2', 'n1']);
+    expect(snapshot.notices?.[1]).toEqual(notice('n1', 's1'));
+    expect(snapshot.alerts).toEqual([]);
+    expect((await store.searchSessions('s1', 5))[0]?.notices?.map((n) => n.noticeId)).toEqual([
+      'n1',
+    ]);
+    expect((await store.snapshot(['r2'])).notices).toEqual([]);
+    // Quiet hours as a caregiver set them.
+    const quiet = { start: '22:00', end: '07:00', setBy: 'carol', setAt: ts(5) };
+    expect((await store.setQuietHours('r1', quiet)).robot.quietHours).toEqual(quiet);
+    expect((await store.robot('r1')).quietHours).toEqual(quiet);
+    expect((await store.purgeBefore(ts(0, 2))).events).toBe(3);
+    expect((await store.snapshot()).notices).toEqual([]);
+    await store.dispose();
+  });
+
   it('applies each event exactly once, whatever the redeliveries, and orders turns by seq', async () => {
     await fc.assert(
       fc.asyncProperty(

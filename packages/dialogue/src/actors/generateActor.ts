@@ -61,6 +61,7 @@ export function createGenerateActor(
         instruction: input.instruction,
         previous_reply_heard: heard,
         previous_reply_interrupted: input.previousReply !== null,
+        risk_level: input.riskLevel ?? '',
       });
       handle = await client.sendGoal(goal, {
         onFeedback: (feedback) =>

@@ -73,6 +73,8 @@ function sayInputFor(context: DialogueContext): SayInput {
     utteranceId: `${groupId}-${context.turn.utterances - 1}`,
     text: context.turn.current ?? '',
     groupId,
+    // The llm's feedback carries the strategy with each sentence; the latest is the reply's.
+    strategy: context.turn.strategy,
   };
 }
 
@@ -88,6 +90,7 @@ function announcementInput(context: DialogueContext): SayInput {
     utteranceId: announcementUtteranceId(context),
     text: context.announcement?.text ?? '',
     groupId: '',
+    strategy: '',
   };
 }
 
@@ -230,6 +233,7 @@ export const dialogueMachine = setup({
     followUpWindow: ({ context }) => context.config.followUpWindowMs,
     noSpeechTimeout: ({ context }) => context.config.noSpeechTimeoutMs,
     recoveryTimeout: ({ context }) => context.config.recoveryTimeoutMs,
+    respondingTimeout: ({ context }) => context.config.respondingTimeoutMs,
     endOfTurnSilence: ({ context }) =>
       endsMidSentence(context.partial)
         ? context.config.endOfTurnSilenceMidSentenceMs
@@ -259,6 +263,9 @@ export const dialogueMachine = setup({
     /** The person's voice has lasted past a backchannel (the node's voice.sustained): barge-in on speech. */
     voiceInterrupts: ({ context }) => speechMayInterrupt(context),
     farewell: ({ context }) => context.turn.farewell,
+    /** Words heard while the robot replies that do not interrupt it: kept for the next turn. */
+    heldForNextTurn: ({ context, event }) =>
+      textOf(event) !== '' && !isBackchannel(textOf(event), context.config.backchannels),
     hasPartial: ({ context }) => context.partial.trim() !== '',
     maxListeningOn: ({ context }) => context.config.maxListeningMs > 0,
     canRePrompt: ({ context }) =>
@@ -345,6 +352,7 @@ export const dialogueMachine = setup({
           nextInstruction: '',
           interruptedReply: null,
           voiceEndedAt: null,
+          heldSpeech: null,
         });
       },
     ),
@@ -514,6 +522,8 @@ export const dialogueMachine = setup({
      * and tells the model it was interrupted.
      */
     noteBargeIn: assign(({ context }) => ({
+      // The person takes the turn now: words held from before the barge-in are superseded.
+      heldSpeech: null,
       turn: withTimings(context.turn, { bargeInAt: context.now() }),
       interruptedReply: interruptedReply(context.turn, sayInputFor(context).utteranceId),
       session:
@@ -614,7 +624,12 @@ export const dialogueMachine = setup({
         enqueue.assign({ turn: emptyTurn(), session });
       },
     ),
-    discardTurn: assign({ turn: () => emptyTurn(), partial: '', voiceEndedAt: null }),
+    discardTurn: assign({
+      turn: () => emptyTurn(),
+      partial: '',
+      voiceEndedAt: null,
+      heldSpeech: null,
+    }),
     /** A new segment of the person's voice: an earlier end no longer dates the end of speech. */
     voiceStarted: assign({ voiceEndedAt: null }),
     voiceEnded: assign({
@@ -689,7 +704,7 @@ export const dialogueMachine = setup({
         ),
       });
     }),
-    /** Words the person said over the opening words: kept, and taken once the robot listens. */
+    /** Words the person said over the opening words or a reply: kept, and taken once the robot listens. */
     holdSpeech: assign({
       heldSpeech: ({ event }) =>
         event.type === 'speech.final' && textOf(event) !== '' ? event : null,
@@ -850,6 +865,7 @@ export const dialogueMachine = setup({
           userText: context.turn.userText,
           instruction: context.turn.instruction,
           previousReply: context.turn.previousReply,
+          riskLevel: context.turn.risk.level,
         }),
         onError: {
           target: 'recovering',
@@ -910,16 +926,21 @@ export const dialogueMachine = setup({
             'assignPartial',
           ],
         },
-        'speech.final': {
-          guard: 'speechInterrupts',
-          target: 'listening',
-          actions: [
-            'noteBargeIn',
-            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
-            // Listening then takes the same words as the next turn.
-            raise(({ event }) => event),
-          ],
-        },
+        'speech.final': [
+          {
+            guard: 'speechInterrupts',
+            target: 'listening',
+            actions: [
+              'noteBargeIn',
+              { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
+              // Listening then takes the same words as the next turn.
+              raise(({ event }) => event),
+            ],
+          },
+          // Words that do not interrupt (barge_in_on_speech off) are not lost: they are the
+          // next turn, answered once the reply has been said.
+          { guard: 'heldForNextTurn', actions: 'holdSpeech' },
+        ],
         'caregiver.pause': {
           target: 'paused',
           actions: [
@@ -944,6 +965,18 @@ export const dialogueMachine = setup({
         thinking: {
           entry: { type: 'enterState', params: { state: 'thinking' } },
           always: { guard: 'hasPending', target: 'speaking' },
+          // Never stuck on an llm that does not answer.
+          after: {
+            respondingTimeout: {
+              target: '#dialogue.recovering',
+              actions: {
+                type: 'markFailed',
+                params: ({ context }) => ({
+                  reason: `gave up waiting for the llm: no sentence within ${context.config.respondingTimeoutMs} ms`,
+                }),
+              },
+            },
+          },
         },
         speaking: {
           entry: { type: 'enterState', params: { state: 'speaking' } },
@@ -964,7 +997,11 @@ export const dialogueMachine = setup({
                 {
                   guard: 'generationDone',
                   target: '#dialogue.followUp',
-                  actions: { type: 'endTurn', params: { outcome: 'spoken', next: 'followUp' } },
+                  actions: [
+                    { type: 'endTurn', params: { outcome: 'spoken', next: 'followUp' } },
+                    // Words the person said over the reply are the next turn.
+                    'replayHeldSpeech',
+                  ],
                 },
                 { target: 'waiting' },
               ],
@@ -994,6 +1031,18 @@ export const dialogueMachine = setup({
                   })),
                 },
               },
+              // Never stuck on a tts that does not finish (or answer at all).
+              after: {
+                respondingTimeout: {
+                  target: '#dialogue.recovering',
+                  actions: {
+                    type: 'markFailed',
+                    params: ({ context }) => ({
+                      reason: `gave up waiting for the tts: utterance ${sayInputFor(context).utteranceId} not finished within ${context.config.respondingTimeoutMs} ms`,
+                    }),
+                  },
+                },
+              },
               on: {
                 'tts.finished': { target: 'next', actions: 'recordSpoken' },
                 'tts.failed': {
@@ -1008,6 +1057,18 @@ export const dialogueMachine = setup({
             // Speech has caught up with generation: wait for the next sentence or the end.
             waiting: {
               always: { guard: 'pendingOrDone', target: 'next' },
+              // Never stuck on an llm that stops in the middle of a reply.
+              after: {
+                respondingTimeout: {
+                  target: '#dialogue.recovering',
+                  actions: {
+                    type: 'markFailed',
+                    params: ({ context }) => ({
+                      reason: `gave up waiting for the llm: no further sentence within ${context.config.respondingTimeoutMs} ms`,
+                    }),
+                  },
+                },
+              },
             },
           },
         },
@@ -1271,7 +1332,10 @@ export const dialogueMachine = setup({
       after: {
         recoveryTimeout: {
           target: 'listening',
-          actions: { type: 'endTurn', params: { outcome: 'failed', next: 'listening' } },
+          actions: [
+            { type: 'endTurn', params: { outcome: 'failed', next: 'listening' } },
+            'replayHeldSpeech',
+          ],
         },
       },
       on: {
@@ -1280,11 +1344,15 @@ export const dialogueMachine = setup({
           actions: [
             'recordSpoken',
             { type: 'endTurn', params: { outcome: 'failed', next: 'listening' } },
+            'replayHeldSpeech',
           ],
         },
         'tts.failed': {
           target: 'listening',
-          actions: { type: 'endTurn', params: { outcome: 'failed', next: 'listening' } },
+          actions: [
+            { type: 'endTurn', params: { outcome: 'failed', next: 'listening' } },
+            'replayHeldSpeech',
+          ],
         },
         'wake.detected': {
           target: 'listening',

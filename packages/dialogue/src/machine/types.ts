@@ -50,6 +50,11 @@ export interface DialogueConfig {
   readonly apology: string;
   /** Safety net: recovering gives up on the apology and listens again after this long. */
   readonly recoveryTimeoutMs: number;
+  /**
+   * Safety net for a reply: when neither the llm (a sentence, the end) nor the tts (the end of a
+   * sentence) has answered for this long, the robot gives up on the reply and recovers.
+   */
+  readonly respondingTimeoutMs: number;
 }
 
 /** The AI notice the node says at every session start unless the robot profile words it otherwise. */
@@ -61,6 +66,7 @@ export const DEFAULT_DIALOGUE_CONFIG: DialogueConfig = {
   bargeInEnabled: true,
   apology: "I'm sorry, I lost my train of thought. Could you say that again?",
   recoveryTimeoutMs: 15000,
+  respondingTimeoutMs: 45000,
   interruptibleStates: ['thinking', 'speaking'],
   bargeInOnSpeech: false,
   backchannels: [
@@ -331,7 +337,10 @@ export interface DialogueContext {
   readonly partialRisk: TurnRisk;
   /** Safety alerts raised and not yet acknowledged; crisis ends when none is left. */
   readonly openAlerts: readonly string[];
-  /** A final transcript heard over the opening words, taken as a turn once they are said. */
+  /**
+   * A final transcript heard over the opening words, or over a reply it did not interrupt
+   * (barge_in_on_speech off), taken as the next turn once the robot listens again.
+   */
   readonly heldSpeech: Extract<DialogueEvent, { type: 'speech.final' }> | null;
   /**
    * When the person's voice last ended (VoiceActivity end, clock ms), while no newer segment has
@@ -347,6 +356,8 @@ export interface SayInput {
   readonly text: string;
   /** `<session>-<turn>`: the tts appends every sentence of the reply to one WAV. */
   readonly groupId: string;
+  /** The reply's support strategy, as the llm last gave it ('' for robot-initiated speech). */
+  readonly strategy: string;
 }
 
 export interface SayOutput {
@@ -363,4 +374,6 @@ export interface GenerateInput {
   readonly instruction: string;
   /** The session's previous reply when the person cut it short (its heard part goes to the llm). */
   readonly previousReply: InterruptedReply | null;
+  /** The safety screen's level of userText (the Generate goal's risk_level); absent: not screened. */
+  readonly riskLevel?: RiskLevel;
 }

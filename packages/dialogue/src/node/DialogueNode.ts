@@ -38,8 +38,10 @@ import { toDialogueState, toSessionSummary, toTurnRecord } from './messages.js';
 import { SilenceTracker } from './SilenceTracker.js';
 import { PersonVoice, systemVoiceTimers, type VoiceTimers } from './PersonVoice.js';
 import {
+  DialogueParameters,
   declareDialogueParameters,
   guardDialogueParameters,
+  readCancelTimeoutMs,
   readDialogueConfig,
   readPersonVoiceSettings,
 } from './parameters.js';
@@ -66,7 +68,7 @@ export class DialogueNode implements Disposable {
   private readonly statePublisher: Publisher<DialogueState>;
   private readonly turnPublisher: Publisher<TurnRecord>;
   private readonly sessionPublisher: Publisher<SessionSummary>;
-  private readonly silence = new SilenceTracker();
+  private readonly silence: SilenceTracker;
   private readonly parameterListener: Disposable;
   private readonly parameterGuard: Disposable;
   private readonly safety: SafetyGate;
@@ -90,6 +92,11 @@ export class DialogueNode implements Disposable {
       Qos.events,
     );
 
+    // The wait for silence is a second net behind the say actor's own wait for each cancel.
+    this.silence = new SilenceTracker({
+      logger: node.logger,
+      timeoutMs: () => 2 * readCancelTimeoutMs(node),
+    });
     const generate = node.createActionClient(GenerateAction, Actions.generate);
     const say = node.createActionClient(SayAction, Actions.say);
     const machine = dialogueMachine.provide({
@@ -97,7 +104,9 @@ export class DialogueNode implements Disposable {
         generate: createGenerateActor(generate, node.logger, (utteranceId) =>
           this.silence.takeWordsSpoken(utteranceId),
         ),
-        say: createSayActor(say, node.logger, (silenced) => this.silence.track(silenced)),
+        say: createSayActor(say, node.logger, (silenced) => this.silence.track(silenced), {
+          cancelTimeoutMs: () => readCancelTimeoutMs(node),
+        }),
       },
     });
     this.actor = createActor(machine, {
@@ -115,6 +124,8 @@ export class DialogueNode implements Disposable {
       this.statePublisher.publish(toDialogueState(change, node.clock.now()));
     });
     this.actor.on('turn.ended', ({ turn }) => {
+      // A failed turn says what the robot gave up on (an llm or tts that did not answer...).
+      if (turn.failure !== '') node.logger.warn('turn failed', { failure: turn.failure });
       node.logger.info('turn ended', {
         session: turn.sessionId,
         turn: turn.turnIndex,
@@ -136,6 +147,13 @@ export class DialogueNode implements Disposable {
     this.actor.subscribe({
       error: (error: unknown) =>
         node.logger.error('the dialogue machine stopped on an error', { error: String(error) }),
+    });
+    // A user turn starts in `thinking`: one taken from a moderate partial still gets its notice.
+    let lastState = this.actor.getSnapshot().context.state;
+    this.actor.subscribe((snapshot) => {
+      const state = snapshot.context.state;
+      if (state === 'thinking' && lastState !== 'thinking') this.safety.userTurnStarted();
+      lastState = state;
     });
     this.safety = new SafetyGate(
       node,
@@ -251,9 +269,29 @@ export class DialogueNode implements Disposable {
         return this.send({ type: 'caregiver.say', text: command.text });
       case 'ack-alert':
         return this.send({ type: 'caregiver.ackAlert', alertId: command.alert_id });
+      case 'set-quiet-hours':
+        return this.setQuietHours(command.text, command.issued_by);
       default:
         this.node.logger.warn('unknown caregiver command ignored', { verb: command.verb });
     }
+  }
+
+  /**
+   * A caregiver's quiet hours ("HH:MM-HH:MM", or "" for none) become this node's own parameters,
+   * so they apply like a `ros2 param set` (the parameter guard refuses malformed times).
+   */
+  private setQuietHours(text: string, issuedBy: string): void {
+    const [start = '', end = ''] = text === '' ? [] : text.split('-');
+    const results = this.node.setParameters({
+      [DialogueParameters.quietHoursStart]: start,
+      [DialogueParameters.quietHoursEnd]: end,
+    });
+    const refused = results.find((result) => !result.successful);
+    if (refused) {
+      this.node.logger.warn('caregiver quiet hours refused', { text, reason: refused.reason });
+      return;
+    }
+    this.node.logger.info('quiet hours set by a caregiver', { start, end, issuedBy });
   }
 
   /**

@@ -36,8 +36,9 @@ const MODERATE_NOTICE =
  * sends `safety.crisis` with the locale's crisis message and publishes a SafetyAlert; moderate
  * passes the words on with their risk (the machine adds the careful protocol) and publishes a
  * notice; anything else passes on with its level for the turn record. A partial transcript may
- * enter crisis at once; only finals raise a moderate notice (the screener does not remember
- * partials, so the final counts once).
+ * enter crisis at once. A moderate notice is raised once per turn: by the final, or, when the
+ * turn was taken from the last partial (end-of-turn silence, no final), when that turn starts
+ * (`userTurnStarted`), from that partial's screen.
  */
 export class SafetyGate {
   private readonly screener: SafetyScreener;
@@ -45,6 +46,8 @@ export class SafetyGate {
   private readonly createAlertId: () => string;
   /** The highest level alerted in the crisis now in progress. */
   private crisisLevel: RiskLevel | null = null;
+  /** The last partial's screen when it was moderate: the turn's risk if no final follows. */
+  private moderatePartial: ScreenResult | null = null;
 
   constructor(
     private readonly node: GraphNode,
@@ -75,6 +78,8 @@ export class SafetyGate {
         partial: !isFinal,
       });
     }
+    // Set before the machine sees the transcript: it may start the turn synchronously.
+    this.moderatePartial = !isFinal && result.level === 'moderate' ? result : null;
     if (atLeast(result.level, 'high')) return this.crisis(text, result, risk);
     this.send({ type: isFinal ? 'speech.final' : 'speech.partial', text, risk });
     if (isFinal && result.level === 'moderate' && before.state !== 'crisis') {
@@ -82,8 +87,21 @@ export class SafetyGate {
     }
   }
 
+  /**
+   * The machine started a user turn. When it took the turn from a moderate partial (the person
+   * fell silent and no final came), caregivers get the notice the final would have raised.
+   */
+  userTurnStarted(): void {
+    const partial = this.moderatePartial;
+    this.moderatePartial = null;
+    const now = this.view();
+    if (partial && now.state !== 'crisis')
+      this.publishAlert(this.createAlertId(), now.sessionId, partial, MODERATE_NOTICE);
+  }
+
   /** The session is over: the screener forgets its recent turns. */
   sessionEnded(sessionId: string): void {
+    this.moderatePartial = null;
     this.screener.endSession(sessionId);
   }
 

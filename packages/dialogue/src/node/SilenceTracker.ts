@@ -1,4 +1,16 @@
+import type { Logger } from '@hearth/graph';
 import type { CancelledSpeech } from '../actors/sayActor.js';
+import { settleWithin } from '../settleWithin.js';
+
+export interface SilenceTrackerOptions {
+  /** Where a wait given up on is reported. */
+  readonly logger?: Pick<Logger, 'warn'>;
+  /** How long `whenSilent()` waits for cancellations before going on without them (ms), read at each wait. */
+  readonly timeoutMs?: () => number;
+}
+
+/** How long `whenSilent()` waits when no option says otherwise. */
+export const DEFAULT_SILENCE_TIMEOUT_MS = 5000;
 
 /**
  * Knows when the robot has gone silent after a barge-in: the say actor hands it the promise of
@@ -6,6 +18,8 @@ import type { CancelledSpeech } from '../actors/sayActor.js';
  * of them before it publishes the interrupted turn with its barge-in-to-silence time. It also
  * keeps what each cancelled utterance left: the WAV (so the interrupted turn names its audio) and
  * how many of its words were spoken (so the next Generate goal says what the person heard).
+ * Its wait is bounded: a cancellation that never settles is given up on (and logged) after
+ * `timeoutMs`, so neither the interrupted turn's record nor the next turn waits forever.
  */
 export class SilenceTracker {
   /** Entries nobody took (a cut reply followed by no next turn) are dropped beyond this many. */
@@ -15,6 +29,8 @@ export class SilenceTracker {
   /** By group id (a reply's WAV) and by utterance id (robot-initiated speech has no group). */
   private readonly audio = new Map<string, string>();
   private readonly wordsSpoken = new Map<string, number>();
+
+  constructor(private readonly options: SilenceTrackerOptions = {}) {}
 
   /** Remembers a cancellation until it settles. */
   track(cancellation: Promise<CancelledSpeech | undefined>): void {
@@ -43,9 +59,25 @@ export class SilenceTracker {
     }
   }
 
-  /** Resolves once every cancellation tracked so far has settled (at once when none is). */
+  /**
+   * Resolves once every cancellation tracked so far has settled (at once when none is), or once
+   * `timeoutMs` has passed: the ones still open are then dropped and logged.
+   */
   async whenSilent(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    if (this.pending.size === 0) return;
+    const timeoutMs = this.options.timeoutMs?.() ?? DEFAULT_SILENCE_TIMEOUT_MS;
+    const silent = (async () => {
+      while (this.pending.size > 0) await Promise.all([...this.pending]);
+      return true;
+    })();
+    const settled = await settleWithin(silent, timeoutMs, () => false);
+    if (settled) return;
+    this.options.logger?.warn('gave up waiting for the robot to fall silent after a cancel', {
+      cancellations: this.pending.size,
+      timeoutMs,
+    });
+    // A cancellation that never settles must not hold every later wait too.
+    this.pending.clear();
   }
 
   /** The WAV a cancelled reply (by group id) or utterance (by its id) left ('' when none), forgotten once taken. */

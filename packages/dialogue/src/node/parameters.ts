@@ -1,4 +1,6 @@
 import type { Disposable, GraphNode, ParameterChange, ParameterValue } from '@hearth/graph';
+import { DIALOGUE_STATES } from '@hearth/interfaces';
+import { DEFAULT_CANCEL_TIMEOUT_MS } from '../actors/sayActor.js';
 import { InvalidDialogueParameterError } from '../errors.js';
 import { isQuietHoursValue } from '../safety/quietHours.js';
 import type { PersonVoiceSettings } from './PersonVoice.js';
@@ -33,6 +35,8 @@ export const DialogueParameters = {
   quietHoursStart: 'quiet_hours_start',
   quietHoursEnd: 'quiet_hours_end',
   nudgeAfterTurns: 'nudge_after_turns',
+  respondingTimeoutMs: 'responding_timeout_ms',
+  cancelTimeoutMs: 'cancel_timeout_ms',
 } as const;
 
 /** The robot's locale when none is set: picks the crisis message and helpline. */
@@ -98,7 +102,7 @@ const declarations: readonly Declaration[] = [
     DialogueParameters.interruptibleStates,
     [...D.interruptibleStates],
     'string_array',
-    'States a barge-in may interrupt (thinking, speaking); crisis never is.',
+    'States a barge-in may interrupt (thinking, speaking): known state names only; crisis is refused.',
   ],
   [
     DialogueParameters.backchannels,
@@ -197,10 +201,42 @@ const declarations: readonly Declaration[] = [
     'After this many turns in a session, one gentle nudge toward human contact (0: never).',
     { min: 0, max: 10000 },
   ],
+  [
+    DialogueParameters.respondingTimeoutMs,
+    D.respondingTimeoutMs,
+    'integer',
+    'Safety net while thinking or speaking: with no answer from the llm (a sentence, the end) or the tts (the end of a sentence) for this long, the robot gives up on the reply, apologizes and listens (ms).',
+    { min: 1000, max: MAX_WINDOW_MS },
+  ],
+  [
+    DialogueParameters.cancelTimeoutMs,
+    DEFAULT_CANCEL_TIMEOUT_MS,
+    'integer',
+    'How long to wait for the tts to answer a cancelled utterance before going on as if silent (ms); the wait for silence after a barge-in gives up after twice this.',
+    { min: 100, max: MAX_WINDOW_MS },
+  ],
 ];
+
+/** Why a list of interruptible states is refused, or undefined when it is fine. */
+function interruptibleRefusal(name: string, value: ParameterValue): string | undefined {
+  const states = Array.isArray(value) ? value.map(String) : [String(value)];
+  if (states.includes('crisis')) {
+    return (
+      `${name} cannot include "crisis": the crisis message must be heard whole, and only a ` +
+      "caregiver's acknowledgement ends it. Remove it from the list."
+    );
+  }
+  const known: readonly string[] = DIALOGUE_STATES;
+  const unknown = states.filter((state) => !known.includes(state));
+  if (unknown.length > 0) {
+    return `${name} has unknown state(s) ${unknown.map((s) => `"${s}"`).join(', ')}: use the dialogue states ${known.filter((s) => s !== 'crisis').join(', ')}.`;
+  }
+  return undefined;
+}
 
 /** Why a value of a safety parameter is refused, or undefined when it is fine. */
 function refusal(name: string, value: ParameterValue): string | undefined {
+  if (name === DialogueParameters.interruptibleStates) return interruptibleRefusal(name, value);
   if (name === DialogueParameters.aiNotice && String(value).trim() === '') {
     return (
       `${name} cannot be empty: the robot must say it is an AI at the start of each session. ` +
@@ -217,11 +253,12 @@ function refusal(name: string, value: ParameterValue): string | undefined {
 }
 
 /**
- * Refuses an empty AI notice and malformed quiet hours, at start (throwing) and at runtime
- * (`ros2 param set` gets the reason).
+ * Refuses an empty AI notice, malformed quiet hours and interruptible states that are unknown or
+ * include crisis, at start (throwing) and at runtime (`ros2 param set` gets the reason).
  */
 export function guardDialogueParameters(node: GraphNode): Disposable {
   for (const name of [
+    DialogueParameters.interruptibleStates,
     DialogueParameters.aiNotice,
     DialogueParameters.quietHoursStart,
     DialogueParameters.quietHoursEnd,
@@ -279,7 +316,13 @@ export function readDialogueConfig(node: GraphNode): Partial<DialogueConfig> {
     quietHoursStart: String(get(P.quietHoursStart)),
     quietHoursEnd: String(get(P.quietHoursEnd)),
     nudgeAfterTurns: Number(get(P.nudgeAfterTurns)),
+    respondingTimeoutMs: Number(get(P.respondingTimeoutMs)),
   };
+}
+
+/** How long to wait for the tts's answer to a cancel, from the node's current parameter value. */
+export function readCancelTimeoutMs(node: GraphNode): number {
+  return Number(node.getParameter(DialogueParameters.cancelTimeoutMs));
 }
 
 /** How long the person's voice must last to barge in, from the node's current parameter values. */

@@ -11,6 +11,9 @@ import {
   type TurnSummary,
 } from '../../src/index.js';
 
+/** Sent to the fake generate actor, it throws: how a test crashes generation from outside. */
+export const CRASH_GENERATION = 'fake.crash';
+
 export interface FakeGeneration {
   readonly input: GenerateInput;
   /** Sends to the machine as the real actor would (llm.sentence, llm.done, llm.failed). */
@@ -30,9 +33,13 @@ export class FakeEffects {
   readonly generations: FakeGeneration[] = [];
   readonly utterances: FakeUtterance[] = [];
 
-  readonly generate = fromCallback<EventObject, GenerateInput>(({ input, sendBack }) => {
+  readonly generate = fromCallback<EventObject, GenerateInput>(({ input, sendBack, receive }) => {
     const generation: FakeGeneration = { input, sendBack, cancelled: false };
     this.generations.push(generation);
+    // The actor itself crashes (not an llm.failed): the machine gets xstate.error.actor.generate.
+    receive((event) => {
+      if (event.type === CRASH_GENERATION) throw new Error('llm crashed');
+    });
     return () => {
       generation.cancelled = true;
     };

@@ -1,37 +1,39 @@
-import { createRequire } from 'node:module';
+import { defaultContextOptions, stripStopwords } from '@hearth/llm';
 import type { Utterance } from '../data/types.js';
 
-interface StopwordModule {
-  readonly eng: readonly string[];
-}
-
-// stopword ships CommonJS without type declarations; require it through its CJS entry.
-const stopword = createRequire(import.meta.url)('stopword') as StopwordModule;
-
-const englishStopwords: ReadonlySet<string> = new Set(stopword.eng.map((w) => w.toLowerCase()));
-
 /**
- * Removes English stopwords from a text, keeping the other words, with their punctuation, in
- * order. A word matches the list by its letters alone ("I'm," is "i'm"), case-insensitively:
- * the same rule as the llm node's context compaction, so the ablation measures what the robot does.
+ * The thesis' context ablation, done as the robot does it: the llm node's `stopwords` context
+ * strategy (its own stopword code, negations kept). The context is read as the node's chat
+ * history: the seeker's utterances after the supporter's last one are the pending words, never
+ * stripped; before them, a turn begins at each seeker utterance that follows a supporter one
+ * (a leading supporter utterance is a turn of its own). The newest `keepRecentTurns` turns stay
+ * whole and every older turn loses its stopwords.
+ *
+ * Unlike the node, which strips only once the history overflows its token budget, this strips
+ * whatever the context's length: it measures how replies change when the older turns are read
+ * without stopwords, not how much more history fits (`hearth eval context` measures that).
  */
-export function removeStopwords(text: string): string {
-  const kept: string[] = [];
-  for (const [word] of text.matchAll(/\S+/g)) {
-    const bare = word.toLowerCase().replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, '');
-    if (bare === '' || !englishStopwords.has(bare)) kept.push(word);
+export function compressHistory(
+  context: readonly Utterance[],
+  keepRecentTurns: number = defaultContextOptions.keepRecentTurns,
+): Utterance[] {
+  let pendingStart = context.length;
+  while (pendingStart > 0 && context[pendingStart - 1]?.speaker === 'seeker') pendingStart -= 1;
+  const turnOf: number[] = [];
+  let turn = 0;
+  for (let index = 0; index < pendingStart; index += 1) {
+    const startsTurn =
+      index > 0 &&
+      context[index]?.speaker === 'seeker' &&
+      context[index - 1]?.speaker === 'supporter';
+    if (startsTurn) turn += 1;
+    turnOf.push(turn);
   }
-  return kept.join(' ');
-}
-
-/**
- * The thesis' context ablation: stopwords removed from the history so more utterances fit the
- * context. The person's latest utterance is left whole, since the reply answers it directly.
- */
-export function compressHistory(context: readonly Utterance[]): Utterance[] {
+  const turns = pendingStart === 0 ? 0 : turn + 1;
+  const older = turns - Math.min(Math.max(0, keepRecentTurns), turns);
   return context.map((utterance, index) =>
-    index === context.length - 1 && utterance.speaker === 'seeker'
-      ? utterance
-      : { ...utterance, text: removeStopwords(utterance.text) },
+    index < pendingStart && (turnOf[index] ?? 0) < older
+      ? { ...utterance, text: stripStopwords(utterance.text) }
+      : utterance,
   );
 }

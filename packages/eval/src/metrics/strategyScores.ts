@@ -3,22 +3,30 @@ export interface StrategyScores {
   readonly count: number;
   /** Fraction whose predicted strategy equals the gold one (a missing prediction is wrong). */
   readonly accuracy: number;
-  /** Unweighted mean of per-class F1 over the strategies that occur in the gold labels. */
+  /**
+   * Unweighted mean of per-class F1 over the strategies that occur in the gold labels or the
+   * predictions (scikit-learn's `f1_score(average='macro')`).
+   */
   readonly macroF1: number;
 }
 
 /**
  * Strategy accuracy and macro-F1. Pairs with no gold strategy are left out; a prediction of ''
  * (the model emitted no tag) counts as wrong and, being no class, adds no false positive to any.
- * Classes are the gold labels present, so a strategy never used in the set does not drag the
- * mean down with an undefined F1.
+ * Classes are the labels present in the gold or the predictions, as scikit-learn takes them
+ * by default, so a strategy the model uses where the gold never does counts as a class with
+ * F1 0 (a model is not rewarded for inventing labels); a strategy absent from both is left out.
  */
 export function strategyScores(
   pairs: readonly { readonly gold: string; readonly predicted: string }[],
 ): StrategyScores {
   const scored = pairs.filter((pair) => pair.gold !== '');
   if (scored.length === 0) return { count: 0, accuracy: 0, macroF1: 0 };
-  const classes = [...new Set(scored.map((pair) => pair.gold))];
+  const classes = [
+    ...new Set(
+      scored.flatMap((pair) => (pair.predicted === '' ? [pair.gold] : [pair.gold, pair.predicted])),
+    ),
+  ];
   let correct = 0;
   for (const pair of scored) if (pair.gold === pair.predicted) correct += 1;
   const f1s = classes.map((label) => {

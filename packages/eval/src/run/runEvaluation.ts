@@ -30,6 +30,11 @@ export interface ModelRun {
   readonly histories: readonly HistoryMode[];
   /** Also score the gold reply's perplexity. Defaults to true. */
   readonly perplexity?: boolean;
+  /**
+   * Newest turns that keep their stopwords in the `compressed` mode: the llm node's
+   * `keep_recent_turns`, 2 by default as on the robot.
+   */
+  readonly keepRecentTurns?: number;
 }
 
 export interface EvaluationOptions {
@@ -95,7 +100,10 @@ async function runModel(
   const pending = examples.filter((example) => checkpoint.get(name, example.id) === undefined);
   const progress = new Progress(name, examples.length, examples.length - pending.length, stream);
   for (const example of pending) {
-    const context = history === 'compressed' ? compressHistory(example.context) : example.context;
+    const context =
+      history === 'compressed'
+        ? compressHistory(example.context, run.keepRecentTurns)
+        : example.context;
     const generated = await run.model.generate(run.systemPrompt, context, run.settings);
     const likelihood =
       run.perplexity === false

@@ -1,4 +1,5 @@
 import type { GestureMapping, GestureProfile, SentenceCue } from '../profile/GestureProfile.js';
+import { esconvStrategyOf } from '@hearth/interfaces';
 import { tokenize } from './tokenize.js';
 
 /** What a gesture is chosen from. */
@@ -25,6 +26,8 @@ export interface GestureChoice {
   readonly reason: 'sentence' | 'strategy' | 'state' | 'affect';
   readonly rule: GestureRule;
   readonly priority: number;
+  /** The sentence cue that matched (rule `cue`), so the gesture can be timed to its word. */
+  readonly cue?: SentenceCue;
 }
 
 function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
@@ -76,8 +79,10 @@ export function chooseGesture(
   const cue = mapping.sentenceCues.find((candidate) =>
     matchesCue(input.sentence ?? '', words, candidate),
   );
-  if (cue) return choice(cue.gesture, 'sentence', 'cue');
-  const byStrategy = input.strategy ? mapping.strategy.get(input.strategy) : undefined;
+  if (cue) return { ...choice(cue.gesture, 'sentence', 'cue'), cue };
+  // The profile maps ESConv's eight; an ExTES-tagged reply uses its nearest ESConv strategy.
+  const strategy = input.strategy ? esconvStrategyOf(input.strategy) : undefined;
+  const byStrategy = strategy ? mapping.strategy.get(strategy) : undefined;
   if (byStrategy !== undefined) return choice(byStrategy, 'strategy', 'strategy');
   if (byAffect !== undefined) return choice(byAffect, 'affect', 'affect');
   if (byState !== undefined) return choice(byState, 'state', 'state');

@@ -12,6 +12,7 @@ import {
   FaceCommandType,
   GestureCommandType,
   GestureReason,
+  JointTrajectoryType,
   MicGateType,
   SpeechEventType,
   Topics,
@@ -21,6 +22,7 @@ import {
   type DialogueState,
   type FaceCommand,
   type GestureCommand,
+  type JointTrajectory as JointTrajectoryMessage,
   type MicGate,
   type SpeechEvent,
   type Time,
@@ -29,6 +31,7 @@ import {
 } from '@hearth/interfaces';
 import { chooseGesture, type GestureChoice } from '../choose/chooseGesture.js';
 import { inferStrategy } from '../choose/inferStrategy.js';
+import { strokeWord } from '../choose/strokeWord.js';
 import { visemeMouth } from '../lipsync/visemeMouth.js';
 import {
   activeListening,
@@ -37,8 +40,11 @@ import {
   type ListeningState,
 } from '../listen/activeListening.js';
 import { PersonVoice } from '../listen/PersonVoice.js';
+import { checkTrajectoryLimits } from '../profile/checkTrajectoryLimits.js';
 import type { GestureMapping, GestureProfile } from '../profile/GestureProfile.js';
+import { gestureTrajectory } from '../profile/gestureTrajectory.js';
 import { loadGestureProfileSync } from '../profile/loadGestureProfile.js';
+import { rosJointTrajectory } from '../profile/rosJointTrajectory.js';
 import {
   GestureScheduler,
   type GestureRequest,
@@ -46,6 +52,7 @@ import {
 } from '../schedule/GestureScheduler.js';
 import { MicGateController } from '../schedule/MicGateController.js';
 import { systemTimers, type TimerHandle, type Timers } from '../schedule/Timers.js';
+import { WordAligner } from '../timing/WordAligner.js';
 import {
   declareGestureParameters,
   parseGestureIntensities,
@@ -53,6 +60,9 @@ import {
   type GestureSettings,
 } from './gestureParameters.js';
 import { applyMappingOverrides } from './mappingOverrides.js';
+
+/** Where the node publishes the joint trajectories it performs, unless `trajectory_topic` says. */
+export const DEFAULT_TRAJECTORY_TOPIC = '/hearth/gesture/joint_trajectory';
 
 /** Why a gesture was asked for; state gestures are stopped when the state is left. */
 type Origin = 'sentence' | 'state' | 'affect' | 'backchannel';
@@ -85,14 +95,23 @@ interface Tuning {
  * higher priority interrupts a lower one on shared joints, others wait. The face (expression and
  * lip-sync from visemes) is its own layer on FaceCommand. While the person speaks it nods on
  * pauses (active listening); while gestures move it can close the microphone (MicGate).
- * Commands name a gesture; the robot's driver (or the console's figure) plays the profile's
- * trajectory for that name. A command with reason `stop` ends a looping gesture.
+ * Each gesture start publishes a GestureCommand naming it and, for a keyframed gesture, the
+ * JointTrajectory it performs (scaled, limit-checked) on `trajectory_topic`, for a robot's
+ * controller; a robot's own animation is played by its driver from the command. Sentence
+ * gestures start on the tts word they go with. A command with reason `stop` ends a loop.
  */
 export class GestureNode {
   private tuning: Tuning;
   private readonly commands: Publisher<GestureCommand>;
   private readonly faces: Publisher<FaceCommand>;
   private readonly micGatePublisher: Publisher<MicGate>;
+  private readonly trajectories: Publisher<JointTrajectoryMessage>;
+  /** Sentence gestures waiting for the tts word they go with. */
+  private readonly aligner: WordAligner<() => void>;
+  /** A looping gesture's next cycle, republished while it plays (a controller plays once). */
+  private readonly loopCycles = new Map<GestureRequest<Planned>, TimerHandle>();
+  /** The face expression last published, which a listening cue's expression returns to. */
+  private expression = '';
   private readonly hooks: Disposable[] = [];
   private readonly timers: Timers;
   private readonly scheduler: GestureScheduler<Planned>;
@@ -116,6 +135,14 @@ export class GestureNode {
     options: GestureNodeOptions = {},
   ) {
     this.timers = options.timers ?? systemTimers(() => node.clock.nowMs());
+    // Wiring, not tuning: read once, as a ROS 2 remapping would be (a robot points it at its
+    // controller's topic in its parameters file).
+    const trajectoryTopic = node.declareParameter('trajectory_topic', DEFAULT_TRAJECTORY_TOPIC, {
+      description:
+        "Topic of the JointTrajectory messages the node performs, e.g. a robot's /head_controller/joint_trajectory (read at start).",
+      kind: 'string',
+      readOnly: true,
+    });
     const gesturesFile = node.declareParameter('gestures_file', profile.file, {
       description:
         "Path of the robot profile's gestures.yaml; changing it loads and validates the new file.",
@@ -131,6 +158,10 @@ export class GestureNode {
     this.hooks.push(node.onParametersChanged((changes) => this.applyChanges(changes)));
 
     this.scheduler = new GestureScheduler<Planned>(this.timers, (event) => this.onSchedule(event));
+    this.aligner = new WordAligner<() => void>(this.timers, (perform, by) => {
+      if (by === 'no_word_timing') node.logger.debug('no tts word timing: gesture on the sentence');
+      this.later(this.tuning.settings.speechOffsetMs, perform);
+    });
     this.micGate = new MicGateController(
       this.timers,
       (open, reason) =>
@@ -142,6 +173,7 @@ export class GestureNode {
     this.commands = node.createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events);
     this.faces = node.createPublisher(FaceCommandType, Topics.faceCommand, Qos.events);
     this.micGatePublisher = node.createPublisher(MicGateType, Topics.micGate, Qos.state);
+    this.trajectories = node.createPublisher(JointTrajectoryType, trajectoryTopic, Qos.events);
     node.createSubscription(
       SpeechEventType,
       Topics.ttsEvents,
@@ -197,6 +229,9 @@ export class GestureNode {
     this.pending.clear();
     if (this.silenceCheck !== undefined) this.timers.clearTimeout(this.silenceCheck);
     this.scheduler.dispose();
+    this.aligner.dispose();
+    for (const handle of this.loopCycles.values()) this.timers.clearTimeout(handle);
+    this.loopCycles.clear();
     this.micGate.dispose();
   }
 
@@ -262,7 +297,13 @@ export class GestureNode {
         );
       return;
     }
+    if (event.kind === 'word') {
+      this.aligner.word(event.utterance_id, event.text);
+      return;
+    }
     if (event.kind === 'end') {
+      if (this.aligner.end(event.utterance_id))
+        this.node.logger.debug('sentence over before its gesture word', { text: event.text });
       if (settings.lipSyncEnabled)
         this.later(settings.lipSyncOffsetMs, () =>
           this.publishFace({ jaw_open: 0, viseme: '', utterance_id: event.utterance_id }),
@@ -270,7 +311,10 @@ export class GestureNode {
       return;
     }
     if (event.kind !== 'start') return;
-    const strategy = settings.inferStrategy ? inferStrategy(event.text) : undefined;
+    // The model's own strategy for the reply (from the Say goal) wins; a guess from the words
+    // only stands in when the start event carries none.
+    const strategy =
+      event.strategy || (settings.inferStrategy ? inferStrategy(event.text) : undefined);
     const choice = chooseGesture(
       {
         sentence: event.text,
@@ -281,8 +325,11 @@ export class GestureNode {
       this.tuning.profile,
       this.tuning.mapping,
     );
-    if (choice)
-      this.later(settings.speechOffsetMs, () => this.perform(choice, 'sentence', event.text));
+    if (!choice) return;
+    const perform = (): void => this.perform(choice, 'sentence', event.text);
+    const stroke = settings.alignToWords ? strokeWord(event.text, choice.cue) : undefined;
+    if (stroke) this.aligner.expect(event.utterance_id, stroke, perform, settings.wordWaitMs);
+    else this.later(settings.speechOffsetMs, perform);
   }
 
   private onDialogueState(message: DialogueState): void {
@@ -371,6 +418,7 @@ export class GestureNode {
     });
     this.listening = next.state;
     if (!next.cue || !settings.backchannelEnabled) return;
+    this.softFace();
     const { profile, mapping } = this.tuning;
     const name = profile.gestures.has(settings.backchannelGesture)
       ? settings.backchannelGesture
@@ -380,6 +428,22 @@ export class GestureNode {
       'backchannel',
       '',
     );
+  }
+
+  /**
+   * The listening cue's face (e.g. warm) on its own layer, so it shows even when the nod must
+   * wait; after `backchannel_face_ms` the previous expression returns, unless another came.
+   */
+  private softFace(): void {
+    const { settings, profile } = this.tuning;
+    const face = settings.backchannelFace;
+    if (!face || !profile.faceExpressions.includes(face)) return;
+    const previous = this.expression;
+    this.publishFace({ expression: face });
+    if (settings.backchannelFaceMs <= 0 || !previous || previous === face) return;
+    this.later(settings.backchannelFaceMs, () => {
+      if (this.expression === face) this.publishFace({ expression: previous });
+    });
   }
 
   // ----------------------------------------------------------------------------------------
@@ -457,10 +521,12 @@ export class GestureNode {
           start_offset_ms: 0,
         }),
       );
+      this.publishTrajectory(request);
       if (request.payload.face) this.publishFace({ expression: request.payload.face });
       if (gates) this.micGate.motionStarted(request, request.name);
       return;
     }
+    this.endCycles(request);
     if (event.kind === 'interrupted' && request.loop && event.by === undefined) {
       this.commands.publish(
         GestureCommandType.create({
@@ -476,8 +542,43 @@ export class GestureNode {
     else this.node.logger.debug('gesture dropped', { name: request.name, reason: event.reason });
   }
 
+  /**
+   * The gesture's joint motion, scaled by the command's intensity and checked against the
+   * limits, as one JointTrajectory on `trajectory_topic` (only the joints it moves, so layers on
+   * other joints go on). A looping gesture is sent again each cycle while it plays. A robot's own
+   * named animation has no trajectory: the GestureCommand alone names it.
+   */
+  private publishTrajectory(request: GestureRequest<Planned>): void {
+    const { profile } = this.tuning;
+    const gesture = profile.gestures.get(request.name);
+    if (!gesture || gesture.animation || gesture.keyframes.length === 0) return;
+    const trajectory = gestureTrajectory(profile, request.name, request.payload.intensity);
+    try {
+      checkTrajectoryLimits(profile, trajectory);
+    } catch (error) {
+      this.node.logger.error('gesture trajectory refused', { error: String(error) });
+      return;
+    }
+    this.trajectories.publish(rosJointTrajectory(trajectory));
+    if (!request.loop || gesture.durationS <= 0) return;
+    const handle = this.timers.setTimeout(() => {
+      this.loopCycles.delete(request);
+      if (!this.disposed && this.scheduler.active.includes(request))
+        this.publishTrajectory(request);
+    }, gesture.durationS * 1000);
+    this.loopCycles.set(request, handle);
+  }
+
+  private endCycles(request: GestureRequest<Planned>): void {
+    const handle = this.loopCycles.get(request);
+    if (handle === undefined) return;
+    this.timers.clearTimeout(handle);
+    this.loopCycles.delete(request);
+  }
+
   private publishFace(fields: Partial<FaceCommand>): void {
     if (this.disposed) return;
+    if (fields.expression) this.expression = fields.expression;
     this.faces.publish(FaceCommandType.create({ ...fields, stamp: this.node.clock.now() }));
   }
 

@@ -14,6 +14,8 @@ export interface GestureSettings {
   readonly gestureIntensities: readonly string[];
   readonly inferStrategy: boolean;
   readonly speechOffsetMs: number;
+  readonly alignToWords: boolean;
+  readonly wordWaitMs: number;
   readonly maxWaitMs: number;
   readonly affectThreshold: number;
   readonly affectSoftening: number;
@@ -24,6 +26,8 @@ export interface GestureSettings {
   readonly backchannelGesture: string;
   readonly backchannelPauseMs: number;
   readonly backchannelIntervalMs: number;
+  readonly backchannelFace: string;
+  readonly backchannelFaceMs: number;
   readonly micGateEnabled: boolean;
   readonly micGateMinPriority: number;
   readonly micGateTailMs: number;
@@ -83,14 +87,31 @@ export const GESTURE_PARAMETERS: Readonly<Record<string, Declaration>> = {
     key: 'inferStrategy',
     kind: 'bool',
     value: true,
-    description: "Guess each sentence's support strategy from its words (no strategy topic yet).",
+    description:
+      "Guess a sentence's support strategy from its words when tts's start event carries none.",
   },
   speech_offset_ms: {
     key: 'speechOffsetMs',
     kind: 'integer',
     value: 0,
     range: { min: 0, max: 5000 },
-    description: 'Delay from a sentence starting to be heard to its gesture (ms).',
+    description:
+      "Delay from a gesture's word (or the sentence's start) being heard to the gesture (ms).",
+  },
+  align_to_words: {
+    key: 'alignToWords',
+    kind: 'bool',
+    value: true,
+    description:
+      "Start a sentence's gesture on the tts word event of its word (the cue's word, else the first content word), not at the sentence's start.",
+  },
+  word_wait_ms: {
+    key: 'wordWaitMs',
+    kind: 'integer',
+    value: 600,
+    range: { min: 0, max: 5000 },
+    description:
+      'With align_to_words: how long after a start event without any word event the gesture goes anyway (ms).',
   },
   max_wait_ms: {
     key: 'maxWaitMs',
@@ -158,6 +179,21 @@ export const GESTURE_PARAMETERS: Readonly<Record<string, Declaration>> = {
     value: 3000,
     range: { min: 0, max: 60000 },
     description: 'Fewest milliseconds between two listening cues.',
+  },
+  backchannel_face: {
+    key: 'backchannelFace',
+    kind: 'string',
+    value: 'warm',
+    description:
+      "Face expression shown with each listening cue (one of the profile's face_expressions; empty or unknown: none).",
+  },
+  backchannel_face_ms: {
+    key: 'backchannelFaceMs',
+    kind: 'integer',
+    value: 1500,
+    range: { min: 0, max: 60000 },
+    description:
+      "How long the listening cue's expression shows before the previous one returns (ms; 0 keeps it).",
   },
   mic_gate_enabled: {
     key: 'micGateEnabled',

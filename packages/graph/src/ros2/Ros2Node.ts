@@ -73,7 +73,8 @@ export class Ros2Node implements GraphNode {
   ): Publisher<T> {
     this.assertAlive();
     const fullName = expandName('topic', topic, this.name, this.namespace);
-    const publisher = this.node.createPublisher(type.typeName, fullName, this.options(qos));
+    // rosTypeName: a message mapped with `# @ros-type` travels as its foreign type (hri_msgs, ...).
+    const publisher = this.node.createPublisher(type.rosTypeName, fullName, this.options(qos));
     return {
       topic: fullName,
       publish: (message: T): void => {
@@ -93,7 +94,7 @@ export class Ros2Node implements GraphNode {
   ): Subscription {
     this.assertAlive();
     const fullName = expandName('topic', topic, this.name, this.namespace);
-    this.node.createSubscription(type.typeName, fullName, this.options(qos), (raw) => {
+    this.node.createSubscription(type.rosTypeName, fullName, this.options(qos), (raw) => {
       const checked = type.check(fromRos(raw));
       if (!checked.ok) {
         this.logger.error(`invalid message on ${fullName} dropped`, { issues: checked.issues });

@@ -200,9 +200,12 @@ function emitMessage(message, imports) {
   for (const field of message.fields) useFieldType(imports, field, message.module);
   imports.add('../defineMessage.js', 'defineMessage');
 
-  const source = `ROS 2 type \`${message.typeName}\`, from ${message.file}.`;
+  const source = [`ROS 2 type \`${message.typeName}\`, from ${message.file}.`];
+  if (message.rosTypeName !== null) {
+    source.push(`Sent on ROS 2 as \`${message.rosTypeName}\` (the file's \`@ros-type\`).`);
+  }
   if (message.runtimeName === null) {
-    lines.push(...docBlock(message.doc.length > 0 ? [...message.doc, '', source] : [source], ''));
+    lines.push(...docBlock(message.doc.length > 0 ? [...message.doc, '', ...source] : source, ''));
     if (message.fields.length === 0) {
       lines.push(`export type ${message.tsName} = Record<string, never>;`, '');
     } else {
@@ -233,6 +236,7 @@ function emitMessage(message, imports) {
   lines.push(...docBlock([`Creates, parses and checks \`${message.typeName}\` messages.`], ''));
   lines.push(`export const ${message.constName} = defineMessage<${message.tsName}>({`);
   lines.push(`  typeName: ${tsString(message.typeName)},`);
+  if (message.rosTypeName !== null) lines.push(`  rosTypeName: ${tsString(message.rosTypeName)},`);
   if (message.fields.length === 0) {
     lines.push('  definition: [],', `  constants: ${constants},`, '  defaults: () => ({}),');
     lines.push('  checkFields: () => {},');

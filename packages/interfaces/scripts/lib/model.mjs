@@ -15,6 +15,9 @@ import { parseInterface } from './parse.mjs';
  * @typedef {object} MessageModel
  * @property {string} package
  * @property {string} typeName e.g. hearth_interfaces/msg/Transcript, hearth_interfaces/srv/Wake_Request
+ * @property {string | null} rosTypeName the foreign type a `# @ros-type` directive maps it to
+ *   (e.g. hri_msgs/msg/LiveSpeech), which transports use on ROS 2; null when not mapped
+ * @property {number | null} rosTypeLine the directive's line, for errors
  * @property {string} tsName the TypeScript interface, e.g. Transcript, WakeRequest
  * @property {string} constName the descriptor constant, e.g. TranscriptType
  * @property {string} constantsName the constants object, e.g. TranscriptConstants
@@ -38,7 +41,8 @@ import { parseInterface } from './parse.mjs';
  * @property {MessageModel[]} messages every message, including dependencies and parts, by typeName
  * @property {CompositeModel[]} actions
  * @property {CompositeModel[]} services
- * @property {{ kind: 'msg' | 'srv' | 'action', file: string }[]} files the package's own files
+ * @property {{ kind: 'msg' | 'srv' | 'action', file: string, rosTypeName: string | null }[]} files
+ *   the package's own files; a mapped message (rosTypeName set) is not built into the package
  */
 
 /** builtin_interfaces types that runtime.ts declares by hand (graph code uses them directly). */
@@ -121,6 +125,8 @@ function makeMessage(pkg, typeName, tsName, section, file, module) {
   return {
     package: pkg,
     typeName,
+    rosTypeName: section.rosType?.name ?? null,
+    rosTypeLine: section.rosType?.line ?? null,
     tsName,
     constName: `${tsName}Type`,
     constantsName: `${tsName}Constants`,
@@ -160,6 +166,13 @@ export function buildModel({ packageDir, packageName, depsDirName = 'deps' }) {
       'msg',
     )) {
       const [section] = read(file, 'msg');
+      if (section.rosType !== null) {
+        throw new InterfaceDefinitionError(
+          file,
+          section.rosType.line,
+          `${depsDirName}/ holds other packages' own definitions, which need no @ros-type: remove it`,
+        );
+      }
       const typeName = `${dep}/msg/${name}`;
       messages.push(
         makeMessage(dep, typeName, RUNTIME_DECLARED[typeName] ?? name, section, file, dep),
@@ -168,15 +181,15 @@ export function buildModel({ packageDir, packageName, depsDirName = 'deps' }) {
   }
 
   for (const { name, file } of listInterfaceFiles(packageDir, 'msg', 'msg')) {
-    files.push({ kind: 'msg', file });
     const [section] = read(file, 'msg');
+    files.push({ kind: 'msg', file, rosTypeName: section.rosType?.name ?? null });
     messages.push(
       makeMessage(packageName, `${packageName}/msg/${name}`, name, section, file, 'messages'),
     );
   }
   for (const kind of /** @type {const} */ (['action', 'srv'])) {
     for (const { name, file } of listInterfaceFiles(packageDir, kind, kind)) {
-      files.push({ kind, file });
+      files.push({ kind, file, rosTypeName: null });
       const sections = read(file, kind);
       const module = kind === 'action' ? 'actions' : 'services';
       const parts = sections.map((section, index) => {
@@ -199,6 +212,7 @@ export function buildModel({ packageDir, packageName, depsDirName = 'deps' }) {
 
   resolveNestedTypes(messages, packageName, depsDirName);
   checkNoRecursion(messages);
+  checkRosTypeMappings(messages, packageName);
   checkUniqueNames(messages, actions, services);
   messages.sort((a, b) => compareStrings(a.typeName, b.typeName));
   files.sort((a, b) => compareStrings(a.file, b.file));
@@ -229,6 +243,56 @@ function resolveNestedTypes(messages, packageName, depsDirName) {
         );
       }
       field.nested = target;
+    }
+  }
+}
+
+/**
+ * A mapped message travels on ROS 2 as its foreign type, so what it nests must travel as that
+ * type's fields do: a nested message of this package must be mapped too. And since mapped
+ * messages are not built into the package (CMakeLists.txt leaves them out), nothing unmapped may
+ * nest one. Two messages cannot claim one foreign type, nor map to this package.
+ */
+function checkRosTypeMappings(messages, packageName) {
+  const claimed = new Map();
+  for (const message of messages) {
+    const mapped = message.rosTypeName;
+    if (mapped !== null) {
+      const line = message.rosTypeLine;
+      if (mapped.startsWith(`${packageName}/`)) {
+        throw new InterfaceDefinitionError(
+          message.file,
+          line,
+          `@ros-type ${mapped} names this package's own type; remove the directive`,
+        );
+      }
+      const other = claimed.get(mapped);
+      if (other !== undefined) {
+        throw new InterfaceDefinitionError(
+          message.file,
+          line,
+          `@ros-type ${mapped} is already the mapping of ${other}; map each foreign type once`,
+        );
+      }
+      claimed.set(mapped, message.file);
+    }
+    for (const field of message.fields) {
+      const nested = field.nested;
+      if (nested === null || nested.package !== packageName) continue;
+      if (mapped !== null && nested.rosTypeName === null) {
+        throw new InterfaceDefinitionError(
+          message.file,
+          field.line,
+          `field ${field.name} nests ${nested.typeName}, which has no @ros-type, inside a message mapped to ${mapped}: add '# @ros-type <package>/msg/<Type>' (the foreign type's own field type) to ${nested.file}`,
+        );
+      }
+      if (mapped === null && nested.rosTypeName !== null) {
+        throw new InterfaceDefinitionError(
+          message.file,
+          field.line,
+          `field ${field.name} nests ${nested.typeName}, which maps to ${nested.rosTypeName} and so is not built into ${packageName}: nest it only in mapped messages, or remove its @ros-type`,
+        );
+      }
     }
   }
 }

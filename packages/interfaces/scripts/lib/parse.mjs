@@ -30,10 +30,17 @@ import { parseDefault, parseScalar, ValueSyntaxError } from './values.mjs';
  * @property {string[]} doc
  * @property {number} line
  *
+ * @typedef {object} RosTypeDirective
+ * @property {string} name the foreign type, e.g. hri_msgs/msg/LiveSpeech
+ * @property {string} package its package, e.g. hri_msgs
+ * @property {number} line
+ *
  * @typedef {object} Section
  * @property {string[]} doc the section's own comment
  * @property {Field[]} fields
  * @property {Constant[]} constants
+ * @property {RosTypeDirective | null} rosType the file's `# @ros-type` directive (first section
+ *   of a .msg file only)
  */
 
 /** How many `---`-separated sections each kind of file has. */
@@ -48,6 +55,11 @@ const FIELD_NAME = /^[a-z][a-z0-9_]*$/;
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 const TYPE_NAME = /^[A-Z][A-Za-z0-9]*$/;
 const PACKAGE_NAME = /^[a-z][a-z0-9_]*$/;
+
+/** `# @ros-type pkg/msg/Type`: the message is, field for field, that type of another package. */
+const DIRECTIVE = /^@ros-type(?:\s+(.*))?$/;
+/** Near misses of the directive (`@ros_type`, `@rostype`, `@ROS-TYPE`), refused with the spelling. */
+const DIRECTIVE_LOOKALIKE = /^@ros[-_ ]?type\b/i;
 
 /** ROS 2 forbids `__` and a trailing `_` in field, constant and package names. */
 function hasBadUnderscores(name) {
@@ -152,7 +164,7 @@ export function parseTypeToken(token) {
  */
 function parseSection(lines, file, leadingCommentIsDoc) {
   /** @type {Section} */
-  const section = { doc: [], fields: [], constants: [] };
+  const section = { doc: [], fields: [], constants: [], rosType: null };
   const names = new Map();
   let pending = [];
   let seenContent = false;
@@ -170,6 +182,8 @@ function parseSection(lines, file, leadingCommentIsDoc) {
   for (const { text, number } of lines) {
     const { code: rawCode, comment } = splitComment(text);
     const code = rawCode.trim();
+    // The @ros-type directive is read by readRosTypeDirective; it is not documentation.
+    if (code === '' && comment !== null && DIRECTIVE_LOOKALIKE.test(comment)) continue;
     if (code === '') {
       if (comment !== null) {
         pending.push(comment);
@@ -281,5 +295,72 @@ export function parseInterface(text, file, kind) {
       `a .${kind} file has ${expected} section(s) (${names}) separated by ${expected - 1} '---' line(s); found ${separators.length}`,
     );
   }
-  return groups.map((lines, index) => parseSection(lines, file, index === 0));
+  const sections = groups.map((lines, index) => parseSection(lines, file, index === 0));
+  sections[0].rosType = readRosTypeDirective(groups, file, kind);
+  return sections;
+}
+
+/**
+ * Reads the `# @ros-type <package>/msg/<Type>` directive: allowed once, in a .msg file's leading
+ * comments (before its first field or constant). Throws InterfaceDefinitionError naming the fix
+ * for a misplaced, repeated or malformed one.
+ * @param {{ text: string, number: number }[][]} groups the file's lines, by section
+ * @returns {RosTypeDirective | null}
+ */
+function readRosTypeDirective(groups, file, kind) {
+  const example = '# @ros-type hri_msgs/msg/LiveSpeech';
+  /** @type {RosTypeDirective | null} */
+  let found = null;
+  let seenContent = false;
+  for (const [index, lines] of groups.entries()) {
+    for (const { text, number } of lines) {
+      const { code, comment } = splitComment(text);
+      const fail = (reason) => {
+        throw new InterfaceDefinitionError(file, number, reason);
+      };
+      const isDirective = comment !== null && DIRECTIVE_LOOKALIKE.test(comment);
+      if (!isDirective) {
+        if (code.trim() !== '') seenContent = true;
+        continue;
+      }
+      const match = DIRECTIVE.exec(comment);
+      if (match === null) fail(`misspelt directive '${comment}': write ${example}`);
+      if (kind !== 'msg') {
+        fail(
+          `@ros-type maps a message; a .${kind} file cannot carry it (map its messages instead)`,
+        );
+      }
+      if (code.trim() !== '' || seenContent || index > 0) {
+        fail(
+          '@ros-type belongs in the leading comments, above the first field: move it to the top',
+        );
+      }
+      if (found !== null) {
+        fail(`@ros-type is already given on line ${found.line}; keep one`);
+      }
+      const target = (match[1] ?? '').trim();
+      if (target === '') fail(`@ros-type needs the foreign type: write ${example}`);
+      const parts = target.split('/');
+      if (parts.length === 2) {
+        fail(`@ros-type ${target}: write the full name ${parts[0]}/msg/${parts[1]}`);
+      }
+      if (parts.length !== 3 || parts.some((part) => part === '')) {
+        fail(`@ros-type ${target}: expected <package>/msg/<Type>, e.g. ${example}`);
+      }
+      const [pkg, middle, name] = parts;
+      if (middle !== 'msg') {
+        fail(`@ros-type ${target}: only messages map (<package>/msg/<Type>), not '${middle}'`);
+      }
+      if (!PACKAGE_NAME.test(pkg) || hasBadUnderscores(pkg)) {
+        fail(
+          `@ros-type ${target}: '${pkg}' is not a ROS package name (lower snake_case, e.g. hri_msgs)`,
+        );
+      }
+      if (!TYPE_NAME.test(name)) {
+        fail(`@ros-type ${target}: '${name}' is not a message name (CamelCase, e.g. LiveSpeech)`);
+      }
+      found = { name: target, package: pkg, line: number };
+    }
+  }
+  return found;
 }

@@ -25,6 +25,12 @@ export interface GenerateGoal {
   previous_reply_heard: string;
   /** True when the robot's previous reply in this session was interrupted or cut short. */
   previous_reply_interrupted: boolean;
+  /**
+   * The safety screen of user_text: none, low, moderate (high and imminent never reach the llm:
+   * the dialogue answers those with its fixed crisis message). The fallback responder answers a
+   * moderate turn from its careful bank, since it cannot follow `instruction`. Empty: not screened.
+   */
+  risk_level: string;
 }
 
 /** Creates, parses and checks `hearth_interfaces/action/Generate_Goal` messages. */
@@ -71,6 +77,14 @@ export const GenerateGoalType = defineMessage<GenerateGoal>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'risk_level',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
@@ -79,6 +93,7 @@ export const GenerateGoalType = defineMessage<GenerateGoal>({
     instruction: '',
     previous_reply_heard: '',
     previous_reply_interrupted: false,
+    risk_level: '',
   }),
   checkFields: (m, path, issues) => {
     Checks.string(m.session_id, at(path, 'session_id'), issues);
@@ -86,6 +101,7 @@ export const GenerateGoalType = defineMessage<GenerateGoal>({
     Checks.string(m.instruction, at(path, 'instruction'), issues);
     Checks.string(m.previous_reply_heard, at(path, 'previous_reply_heard'), issues);
     Checks.bool(m.previous_reply_interrupted, at(path, 'previous_reply_interrupted'), issues);
+    Checks.string(m.risk_level, at(path, 'risk_level'), issues);
   },
 });
 

@@ -2,9 +2,9 @@
 // .msg, .action and .srv files of hearth_interfaces. Change those and run `pnpm gen:interfaces`.
 
 import { defineMessage } from '../defineMessage.js';
-import type { Time } from '../runtime.js';
+import type { Duration, Time } from '../runtime.js';
 import { Checks, at, checkArray } from '../validation.js';
-import { TimeType } from './builtin_interfaces.js';
+import { DurationType, TimeType } from './builtin_interfaces.js';
 import { type Header, HeaderType } from './std_msgs.js';
 
 /**
@@ -86,39 +86,22 @@ export const AffectType = defineMessage<Affect>({
 });
 
 /**
- * Raw audio from a robot's own audio driver, in the shape of audio_common's (ROS 2)
- * audio_common_msgs/msg/AudioDataStamped: a header, then the PCM bytes. audio_common nests the
- * bytes in an AudioData (`audio.data`, its one field `uint8[] data`); this message lifts that one
- * field up, so a relay from the real type copies `header` and `audio.data` (and, from a plain
- * audio_common_msgs/msg/AudioData, only `data`, leaving the stamp zero).
- * Read by audio_in with source `topic`; best-effort, as audio_common publishes it.
- * The bytes' format is not in the message: audio_in's parameters give it, as audio_common's
- * AudioInfo does (sample rate, channels, sample format S16LE or F32LE, interleaved).
+ * audio_common_msgs/msg/AudioData, field for field: a chunk of audio bytes whose format is given
+ * elsewhere (audio_common's AudioInfo; audio_in's topic_* parameters). Only nested in
+ * AudioDataStamped; on ROS 2 it is sent as audio_common_msgs/msg/AudioData.
  *
- * ROS 2 type `hearth_interfaces/msg/AudioDataStamped`, from msg/AudioDataStamped.msg.
+ * ROS 2 type `hearth_interfaces/msg/AudioData`, from msg/AudioData.msg.
+ * Sent on ROS 2 as `audio_common_msgs/msg/AudioData` (the file's `@ros-type`).
  */
-export interface AudioDataStamped {
-  /**
-   * When the first sample was captured; a zero stamp means "unknown", and audio_in uses the
-   * message's arrival time instead.
-   */
-  header: Header;
-  /** Interleaved PCM in the format audio_in's topic_* parameters name. */
+export interface AudioData {
   data: number[];
 }
 
-/** Creates, parses and checks `hearth_interfaces/msg/AudioDataStamped` messages. */
-export const AudioDataStampedType = defineMessage<AudioDataStamped>({
-  typeName: 'hearth_interfaces/msg/AudioDataStamped',
+/** Creates, parses and checks `hearth_interfaces/msg/AudioData` messages. */
+export const AudioDataType = defineMessage<AudioData>({
+  typeName: 'hearth_interfaces/msg/AudioData',
+  rosTypeName: 'audio_common_msgs/msg/AudioData',
   definition: [
-    {
-      name: 'header',
-      type: 'std_msgs/msg/Header',
-      primitive: false,
-      array: 'none',
-      arraySize: null,
-      stringBound: null,
-    },
     {
       name: 'data',
       type: 'uint8',
@@ -130,12 +113,64 @@ export const AudioDataStampedType = defineMessage<AudioDataStamped>({
   ],
   constants: {},
   defaults: () => ({
-    header: HeaderType.create(),
     data: [],
   }),
   checkFields: (m, path, issues) => {
-    HeaderType.collectIssues(m.header, at(path, 'header'), issues);
     checkArray(m.data, at(path, 'data'), issues, 'uint8[]', null, Checks.uint8);
+  },
+});
+
+/**
+ * Raw audio from a robot's own audio driver: audio_common's (ROS 2)
+ * audio_common_msgs/msg/AudioDataStamped, field for field, and sent as that type on ROS 2, so
+ * audio_in with source `topic` reads the driver's topic directly.
+ * Best-effort, as audio_common publishes it. The bytes' format is not in the message: audio_in's
+ * parameters give it, as audio_common's AudioInfo does (sample rate, channels, sample format
+ * S16LE or F32LE, interleaved).
+ *
+ * ROS 2 type `hearth_interfaces/msg/AudioDataStamped`, from msg/AudioDataStamped.msg.
+ * Sent on ROS 2 as `audio_common_msgs/msg/AudioDataStamped` (the file's `@ros-type`).
+ */
+export interface AudioDataStamped {
+  /**
+   * When the first sample was captured; a zero stamp means "unknown", and audio_in uses the
+   * message's arrival time instead.
+   */
+  header: Header;
+  /** Interleaved PCM in the format audio_in's topic_* parameters name. */
+  audio: AudioData;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/AudioDataStamped` messages. */
+export const AudioDataStampedType = defineMessage<AudioDataStamped>({
+  typeName: 'hearth_interfaces/msg/AudioDataStamped',
+  rosTypeName: 'audio_common_msgs/msg/AudioDataStamped',
+  definition: [
+    {
+      name: 'header',
+      type: 'std_msgs/msg/Header',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'audio',
+      type: 'hearth_interfaces/msg/AudioData',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    header: HeaderType.create(),
+    audio: AudioDataType.create(),
+  }),
+  checkFields: (m, path, issues) => {
+    HeaderType.collectIssues(m.header, at(path, 'header'), issues);
+    AudioDataType.collectIssues(m.audio, at(path, 'audio'), issues);
   },
 });
 
@@ -565,11 +600,172 @@ export const GestureCommandType = defineMessage<GestureCommand>({
 });
 
 /**
- * The person's speech as ros4hri publishes it (hri_msgs/LiveSpeech, field for field), on
- * /humans/voices/<voice_id>/speech beside Hearth's own /hearth/stt/transcript: a series of
- * incremental results, then one final result, so existing HRI tools can read Hearth's recognizer.
+ * trajectory_msgs/JointTrajectory, field for field: the joint motion of a gesture as the gesture
+ * node performs it, published once per gesture start (per layer) for a robot's joint trajectory
+ * controller (e.g. /head_controller/joint_trajectory) or the console's figure. On a robot the
+ * message is sent as trajectory_msgs/msg/JointTrajectory.
+ *
+ * ROS 2 type `hearth_interfaces/msg/JointTrajectory`, from msg/JointTrajectory.msg.
+ * Sent on ROS 2 as `trajectory_msgs/msg/JointTrajectory` (the file's `@ros-type`).
+ */
+export interface JointTrajectory {
+  /**
+   * The header's stamp is when the trajectory starts; zero (as the gesture node sends it) means
+   * "start at once, on receipt". frame_id is empty (joint space has no frame).
+   */
+  header: Header;
+  /** The joints each point lists, in order. */
+  joint_names: string[];
+  /** Positions (and optionally velocities, accelerations, efforts) at times from the start. */
+  points: JointTrajectoryPoint[];
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/JointTrajectory` messages. */
+export const JointTrajectoryType = defineMessage<JointTrajectory>({
+  typeName: 'hearth_interfaces/msg/JointTrajectory',
+  rosTypeName: 'trajectory_msgs/msg/JointTrajectory',
+  definition: [
+    {
+      name: 'header',
+      type: 'std_msgs/msg/Header',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'joint_names',
+      type: 'string',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'points',
+      type: 'hearth_interfaces/msg/JointTrajectoryPoint',
+      primitive: false,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    header: HeaderType.create(),
+    joint_names: [],
+    points: [],
+  }),
+  checkFields: (m, path, issues) => {
+    HeaderType.collectIssues(m.header, at(path, 'header'), issues);
+    checkArray(m.joint_names, at(path, 'joint_names'), issues, 'string[]', null, Checks.string);
+    checkArray(
+      m.points,
+      at(path, 'points'),
+      issues,
+      'hearth_interfaces/JointTrajectoryPoint[]',
+      null,
+      JointTrajectoryPointType.collectIssues,
+    );
+  },
+});
+
+/**
+ * trajectory_msgs/JointTrajectoryPoint, field for field: one point of a JointTrajectory, each
+ * array in the order of the trajectory's joint_names (or empty where not given).
+ *
+ * ROS 2 type `hearth_interfaces/msg/JointTrajectoryPoint`, from msg/JointTrajectoryPoint.msg.
+ * Sent on ROS 2 as `trajectory_msgs/msg/JointTrajectoryPoint` (the file's `@ros-type`).
+ */
+export interface JointTrajectoryPoint {
+  /** Radians (or metres for prismatic joints). */
+  positions: number[];
+  /** Radians per second; empty: the controller interpolates. */
+  velocities: number[];
+  accelerations: number[];
+  effort: number[];
+  /** When the joints reach this point, from the trajectory's start. */
+  time_from_start: Duration;
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/JointTrajectoryPoint` messages. */
+export const JointTrajectoryPointType = defineMessage<JointTrajectoryPoint>({
+  typeName: 'hearth_interfaces/msg/JointTrajectoryPoint',
+  rosTypeName: 'trajectory_msgs/msg/JointTrajectoryPoint',
+  definition: [
+    {
+      name: 'positions',
+      type: 'float64',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'velocities',
+      type: 'float64',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'accelerations',
+      type: 'float64',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'effort',
+      type: 'float64',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'time_from_start',
+      type: 'builtin_interfaces/msg/Duration',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    positions: [],
+    velocities: [],
+    accelerations: [],
+    effort: [],
+    time_from_start: DurationType.create(),
+  }),
+  checkFields: (m, path, issues) => {
+    checkArray(m.positions, at(path, 'positions'), issues, 'float64[]', null, Checks.float64);
+    checkArray(m.velocities, at(path, 'velocities'), issues, 'float64[]', null, Checks.float64);
+    checkArray(
+      m.accelerations,
+      at(path, 'accelerations'),
+      issues,
+      'float64[]',
+      null,
+      Checks.float64,
+    );
+    checkArray(m.effort, at(path, 'effort'), issues, 'float64[]', null, Checks.float64);
+    DurationType.collectIssues(m.time_from_start, at(path, 'time_from_start'), issues);
+  },
+});
+
+/**
+ * The person's speech as ros4hri publishes it (hri_msgs/msg/LiveSpeech of hri_msgs 2.2.1 and
+ * later, field for field), on /humans/voices/<voice_id>/speech beside Hearth's own
+ * /hearth/stt/transcript: a series of incremental results, then one final result. On ROS 2 it is
+ * sent as hri_msgs/msg/LiveSpeech, so existing HRI tools read Hearth's recognizer directly.
  *
  * ROS 2 type `hearth_interfaces/msg/LiveSpeech`, from msg/LiveSpeech.msg.
+ * Sent on ROS 2 as `hri_msgs/msg/LiveSpeech` (the file's `@ros-type`).
  */
 export interface LiveSpeech {
   header: Header;
@@ -581,13 +777,12 @@ export interface LiveSpeech {
   confidence: number;
   /** ISO 639-1 language, underscore, ISO 3166-1 region, e.g. en_GB (hri_msgs' format). */
   locale: string;
-  /** The same as a BCP-47 tag, e.g. en-GB (hri_msgs keeps this field for older readers). */
-  language: string;
 }
 
 /** Creates, parses and checks `hearth_interfaces/msg/LiveSpeech` messages. */
 export const LiveSpeechType = defineMessage<LiveSpeech>({
   typeName: 'hearth_interfaces/msg/LiveSpeech',
+  rosTypeName: 'hri_msgs/msg/LiveSpeech',
   definition: [
     {
       name: 'header',
@@ -629,14 +824,6 @@ export const LiveSpeechType = defineMessage<LiveSpeech>({
       arraySize: null,
       stringBound: null,
     },
-    {
-      name: 'language',
-      type: 'string',
-      primitive: true,
-      array: 'none',
-      arraySize: null,
-      stringBound: null,
-    },
   ],
   constants: {},
   defaults: () => ({
@@ -645,7 +832,6 @@ export const LiveSpeechType = defineMessage<LiveSpeech>({
     final: '',
     confidence: 0,
     locale: '',
-    language: '',
   }),
   checkFields: (m, path, issues) => {
     HeaderType.collectIssues(m.header, at(path, 'header'), issues);
@@ -653,7 +839,6 @@ export const LiveSpeechType = defineMessage<LiveSpeech>({
     Checks.string(m.final, at(path, 'final'), issues);
     Checks.float64(m.confidence, at(path, 'confidence'), issues);
     Checks.string(m.locale, at(path, 'locale'), issues);
-    Checks.string(m.language, at(path, 'language'), issues);
   },
 });
 

@@ -16,7 +16,7 @@ import { ModelLoadError } from '../errors/ModelLoadError.js';
 import { ModelFileError } from '../errors/ModelFileError.js';
 import { defaultPersonaPrompt } from '../persona.js';
 import { physicalCoreCount } from '../physicalCoreCount.js';
-import { ReplyAssembler } from '../ReplyAssembler.js';
+import { ReplyAssembler, type AssembledSentence } from '../ReplyAssembler.js';
 import {
   defaultSampling,
   type ReplyOptions,
@@ -264,12 +264,12 @@ export class LlamaEngine implements ReplyEngine {
       // Until the first token, everything evaluated was prompt.
       promptTokens = session.inputTokensUsed - inputBefore;
     };
-    const emit = (sentences: readonly string[]): void => {
-      for (const text of sentences) {
+    const emit = (sentences: readonly AssembledSentence[]): void => {
+      for (const { text, strategy } of sentences) {
         // After a cancel nothing more may be spoken, even what was already generated.
         if (signal?.aborted) return;
         const firstTokenMs = (firstTokenAt ?? performance.now()) - start;
-        const sentence = { text, index: sentenceIndex, strategy: assembler.strategy, firstTokenMs };
+        const sentence = { text, index: sentenceIndex, strategy, firstTokenMs };
         sentenceIndex += 1;
         callSafely(options.onSentence, sentence, onListenerError);
       }
@@ -310,11 +310,12 @@ export class LlamaEngine implements ReplyEngine {
         onToken: (tokens) => {
           markFirstToken();
           generatedTokens += tokens.length;
+          callSafely(options.onTokens, tokens.length, onListenerError);
         },
         onTextChunk: (text) => {
           markFirstToken();
           callSafely(options.onTextChunk, text, onListenerError);
-          emit(assembler.push(text));
+          emit(assembler.pushSentences(text));
         },
       });
       cancelled = response.stopReason === 'abort' || signal?.aborted === true;
@@ -323,9 +324,9 @@ export class LlamaEngine implements ReplyEngine {
       if (!signal?.aborted) throw error;
       cancelled = true;
     }
-    if (!cancelled) emit(assembler.finish());
-    if (assembler.label && !assembler.strategy) {
-      this.log('debug', `Stripped an unknown strategy tag [${assembler.label}] from a reply.`);
+    if (!cancelled) emit(assembler.finishSentences());
+    for (const label of assembler.unknownLabels) {
+      this.log('debug', `Stripped an unknown strategy tag [${label}] from a reply.`);
     }
 
     const end = performance.now();

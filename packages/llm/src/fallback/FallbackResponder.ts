@@ -9,6 +9,7 @@ import type {
   ReplySentence,
 } from '../types.js';
 import { callSafely } from '../callSafely.js';
+import { carefulBank } from './carefulBank.js';
 import { replyBank, type BankReply } from './replyBank.js';
 import { detectTopics, type Topic } from './topics.js';
 
@@ -30,10 +31,17 @@ const allReplies: readonly Candidate[] = EsconvStrategies.flatMap((strategy) =>
   replyBank[strategy].map((reply) => ({ ...reply, strategy })),
 );
 
+/** The careful protocol's replies, for turns the safety screen rated moderate. */
+const carefulReplies: readonly Candidate[] = carefulBank.map((reply) => ({
+  ...reply,
+  topics: [],
+}));
+
 /**
  * Answers from a curated bank of supportive replies when no model is loaded, so the robot is
  * never silent and never cold. Picks replies that fit the person's words and does not repeat
- * itself within a session.
+ * itself within a session. A turn the safety screen rated moderate (`riskLevel`) is answered
+ * from the careful bank instead: validate, ask gently about safety, encourage human support.
  */
 export class FallbackResponder implements ReplyEngine {
   readonly kind = 'fallback';
@@ -50,11 +58,14 @@ export class FallbackResponder implements ReplyEngine {
     this.locale = options.locale ?? 'en';
   }
 
-  /** Chooses a reply for the text without recording it (for tests and previews). */
-  choose(sessionId: string, userText: string): Candidate {
-    const topics = detectTopics(userText);
+  /**
+   * Chooses a reply for the text without recording it (for tests and previews); from the careful
+   * bank when `riskLevel` is moderate.
+   */
+  choose(sessionId: string, userText: string, riskLevel = ''): Candidate {
     const recent = this.recentBySession.get(sessionId) ?? [];
-    const fitting = this.candidatesFor(topics);
+    const fitting =
+      riskLevel === 'moderate' ? carefulReplies : this.candidatesFor(detectTopics(userText));
     // Never the same reply twice in a row; avoid the last few too while there is choice.
     const notLast = fitting.filter((c) => c.text !== recent[recent.length - 1]);
     const fresh = notLast.filter((c) => !recent.includes(c.text));
@@ -70,7 +81,7 @@ export class FallbackResponder implements ReplyEngine {
     const { signal } = options;
     if (signal?.aborted) return this.result('', '', true, start, 0);
 
-    const chosen = this.choose(request.sessionId, request.userText);
+    const chosen = this.choose(request.sessionId, request.userText, request.riskLevel);
     this.remember(request.sessionId, chosen.text);
     const firstTokenMs = performance.now() - start;
 

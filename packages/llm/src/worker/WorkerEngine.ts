@@ -239,9 +239,14 @@ export class WorkerEngine implements ReplyEngine {
       case 'log':
         this.log(message.level, message.message);
         return;
-      case 'chunk':
-        callSafely(this.pending.get(message.id)?.options?.onTextChunk, message.text, onError);
+      case 'chunk': {
+        // Chunks still in the pipe when the turn was cancelled were generated before the worker
+        // knew; the caller has stopped listening, so they end here.
+        const options = this.pending.get(message.id)?.options;
+        if (options?.signal?.aborted) return;
+        callSafely(options?.onTextChunk, message.text, onError);
         return;
+      }
       case 'sentence': {
         const options = this.pending.get(message.id)?.options;
         if (options?.signal?.aborted) return; // nothing may be spoken after a cancel
@@ -249,6 +254,13 @@ export class WorkerEngine implements ReplyEngine {
         return;
       }
       case 'done':
+        if (message.lateTokens !== undefined) {
+          this.log(
+            'debug',
+            `Turn ${message.id} cancelled; the model process generated ${message.lateTokens} ` +
+              'token(s) after the cancel reached it.',
+          );
+        }
         this.pending.get(message.id)?.resolve(message.result);
         this.pending.delete(message.id);
         return;

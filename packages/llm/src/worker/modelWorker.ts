@@ -29,16 +29,32 @@ async function handle(message: ToWorker): Promise<void> {
     case 'generate': {
       const controller = new AbortController();
       running.set(message.id, controller);
+      // Tokens generated after the cancel reached this process: node-llama-cpp checks the
+      // signal before each token, so at most the one being decoded then.
+      let lateTokens = 0;
       try {
         const result = await loaded().generate(message.request, {
           ...message.options,
           signal: controller.signal,
-          onSentence: (sentence) => send({ type: 'sentence', id: message.id, sentence }),
-          ...(message.chunks
-            ? { onTextChunk: (text: string) => send({ type: 'chunk', id: message.id, text }) }
-            : {}),
+          // Nothing generated after a cancel is sent: the node would only drop it.
+          onSentence: (sentence) => {
+            if (!controller.signal.aborted) send({ type: 'sentence', id: message.id, sentence });
+          },
+          onTextChunk: message.chunks
+            ? (text: string) => {
+                if (!controller.signal.aborted) send({ type: 'chunk', id: message.id, text });
+              }
+            : undefined,
+          onTokens: (count) => {
+            if (controller.signal.aborted) lateTokens += count;
+          },
         });
-        send({ type: 'done', id: message.id, result });
+        send({
+          type: 'done',
+          id: message.id,
+          result,
+          ...(controller.signal.aborted ? { lateTokens } : {}),
+        });
       } catch (error) {
         send({ type: 'failed', id: message.id, error: serializeError(error) });
       } finally {

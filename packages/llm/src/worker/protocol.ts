@@ -36,7 +36,13 @@ export type FromWorker =
   | { readonly type: 'loadFailed'; readonly error: SerializedError }
   | { readonly type: 'chunk'; readonly id: number; readonly text: string }
   | { readonly type: 'sentence'; readonly id: number; readonly sentence: ReplySentence }
-  | { readonly type: 'done'; readonly id: number; readonly result?: ReplyResult }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly result?: ReplyResult;
+      /** For a cancelled turn: tokens the model generated after the cancel reached the worker. */
+      readonly lateTokens?: number;
+    }
   | { readonly type: 'failed'; readonly id: number; readonly error: SerializedError }
   | { readonly type: 'log'; readonly level: EngineLogLevel; readonly message: string };
 

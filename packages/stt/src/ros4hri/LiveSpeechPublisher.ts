@@ -31,7 +31,6 @@ export class LiveSpeechPublisher {
         final: speech.isFinal ? speech.text : '',
         confidence: speech.confidence,
         locale: hriLocale(speech.language),
-        language: speech.language,
       }),
     );
   }

@@ -5,7 +5,8 @@
  * when acknowledged. The newest open alert is the retained one, so a dashboard that connects late
  * sees it at once; when no alert is left open the retained message is cleared. No I/O: `send`
  * does it, and `onChange` is told the open list after every change so it can be kept on disk;
- * `restore` picks that list up after a restart.
+ * `restore` picks that list up after a restart. An open alert is only ever closed by an
+ * acknowledgement: retention never forgets one (docs/mqtt.md promises alerts are never dropped).
  */
 import type { SafetyAlert } from '@hearth/interfaces';
 import { SCHEMA_VERSION, type AlertPayload } from '../schemas.js';
@@ -103,29 +104,6 @@ export class AlertDesk {
       this.scheduleResend(entry);
     }
     this.changed();
-  }
-
-  /**
-   * Forgets alerts raised before `cutoffMs` (retention), without sending them again; the retained
-   * message moves to the newest alert left, or is cleared. Returns how many were forgotten.
-   */
-  expire(cutoffMs: number): number {
-    const before = this.newest();
-    let expired = 0;
-    for (const [id, entry] of this.open) {
-      if (Date.parse(entry.payload.raisedAt) >= cutoffMs) continue;
-      this.stopTimers(entry);
-      this.open.delete(id);
-      expired += 1;
-    }
-    if (expired === 0) return 0;
-    const after = this.newest();
-    if (after !== before)
-      this.options.send(
-        after ? { payload: this.touch(after), retain: true } : { payload: null, retain: true },
-      );
-    this.changed();
-    return expired;
   }
 
   /** False when no such alert is open (already acknowledged, or never raised here). */

@@ -7,7 +7,7 @@
  * | payload                                          | leaves when consent is at least |
  * | ------------------------------------------------ | ------------------------------- |
  * | status; metrics without a turn (robot health)   | always                          |
- * | alert (reasons reduced to rule ids)              | always                          |
+ * | alert, notice (reasons reduced to rule ids)      | always                          |
  * | state, mood, session start/end, turn w/o text, metrics after a turn | state_mood       |
  * | session summary                                  | summaries                       |
  * | turn with text (redacted); alert with its reasons redacted | transcripts           |
@@ -28,6 +28,7 @@ export function disclosureOf(topic: string, payload: string): Disclosure {
     case 'status':
       return 'always';
     case 'alert':
+    case 'notice':
       return alertReasons(payload).every((r) => typeof r === 'string' && RULE_ID.test(r))
         ? 'always'
         : 'transcripts';
@@ -56,7 +57,7 @@ export function narrowEntry(entry: OutboxEntry, level: ConsentLevel): OutboxEntr
   const needed = disclosureOf(entry.topic, entry.payload);
   if (permits(level, needed)) return entry;
   const parsed = parseTopic(entry.topic);
-  if (parsed?.kind === 'alert') {
+  if (parsed?.kind === 'alert' || parsed?.kind === 'notice') {
     const alert = objectOf(entry.payload);
     if (!alert) return undefined;
     return {

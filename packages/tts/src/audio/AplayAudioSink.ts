@@ -2,7 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { pcmBytes } from '@hearth/audio';
 import { AplayFailedError } from '../errors/AplayFailedError.js';
 import { AplayNotFoundError } from '../errors/AplayNotFoundError.js';
-import type { AudioClip, AudioSink, PlaybackResult, PlayOptions } from './AudioSink.js';
+import type {
+  AudioClip,
+  AudioSink,
+  PlaybackResult,
+  PlayOptions,
+  StreamedClip,
+  StreamPlayOptions,
+} from './AudioSink.js';
+import type { AudioStream } from './AudioStream.js';
+import { consumeStream } from './consumeStream.js';
+import { MarkClock } from './MarkClock.js';
 
 export interface AplayAudioSinkOptions {
   /** The aplay executable: a path, or a name looked up on PATH. Default `aplay`. */
@@ -23,11 +33,22 @@ const PLAYING_LINE = /^Playing /mu;
 const MAX_STDERR_CHARS = 2000;
 const DEFAULT_START_TIMEOUT_MS = 5000;
 
+/** What one aplay run is fed: how it learns marks and how its stdin is written. */
+interface AplayRun {
+  readonly sampleRate: number;
+  /** Registers the marks with the run's clock (all at once, or as they become known). */
+  readonly marks: (add: (index: number, offsetMs: number) => void) => () => void;
+  /** Writes the audio into stdin and ends it; resolves how far the audio that was fed reaches. */
+  readonly feed: (stdin: NodeJS.WritableStream, signal: AbortSignal) => Promise<number>;
+}
+
 /**
  * `audio_output: alsa`: plays each clip through `aplay` (raw 16-bit mono PCM on stdin). `onStart`
  * fires when aplay starts consuming the audio, not when it was spawned, and marks are timed from
- * that moment, so word and viseme events follow what is heard. A cancel kills aplay (SIGKILL:
- * the rest of its buffer must not be heard) and resolves at once with how far playback got.
+ * that moment, so word and viseme events follow what is heard. A streamed clip is written into
+ * aplay's stdin piece by piece as it is synthesized, so playback starts before synthesis ends. A
+ * cancel kills aplay (SIGKILL: the rest of its buffer must not be heard) and resolves at once
+ * with how far playback got.
  */
 export class AplayAudioSink implements AudioSink {
   private readonly binaryPath: string;
@@ -44,6 +65,52 @@ export class AplayAudioSink implements AudioSink {
 
   play(clip: AudioClip, options: PlayOptions): Promise<PlaybackResult> {
     if (options.signal.aborted) return Promise.resolve({ completed: false, positionMs: 0 });
+    return this.run(
+      {
+        sampleRate: clip.audio.sampleRate,
+        marks: (add) => {
+          (options.marks ?? []).forEach((offsetMs, index) => add(index, offsetMs));
+          return () => undefined;
+        },
+        feed: (stdin) => {
+          stdin.end(pcmBytes(clip.audio.samples));
+          return Promise.resolve(clip.durationMs);
+        },
+      },
+      options,
+    );
+  }
+
+  async playStream(clip: StreamedClip, options: StreamPlayOptions): Promise<PlaybackResult> {
+    // aplay needs the rate on its command line: wait for the first piece.
+    const first = await firstChunkRate(clip.audio, options.signal);
+    if (first === undefined) return { completed: false, positionMs: 0 };
+    return this.run(
+      {
+        sampleRate: first,
+        marks: (add) => options.marks.subscribe(add),
+        feed: async (stdin, signal) => {
+          await consumeStream(clip.audio, signal, (chunk) => {
+            // Backpressure is the pipe's: aplay reads at the real rate, so writes queue briefly.
+            stdin.write(pcmBytes(chunk.samples));
+          });
+          stdin.end();
+          return clip.audio.receivedMs;
+        },
+      },
+      options,
+    );
+  }
+
+  /** Stops every clip still playing. */
+  dispose(): void {
+    for (const stop of [...this.active.values()]) stop();
+  }
+
+  private run(
+    run: AplayRun,
+    options: Pick<PlayOptions, 'signal' | 'onStart' | 'onMark'>,
+  ): Promise<PlaybackResult> {
     const device = this.device();
     const args = [
       '-t',
@@ -51,40 +118,34 @@ export class AplayAudioSink implements AudioSink {
       '-f',
       'S16_LE',
       '-r',
-      String(clip.audio.sampleRate),
+      String(run.sampleRate),
       '-c',
       '1',
       ...(device ? ['-D', device] : []),
       '-',
     ];
-    const marks = options.marks ?? [];
     return new Promise((resolve, reject) => {
       const child = spawn(this.binaryPath, args, { stdio: ['pipe', 'ignore', 'pipe'] });
-      const timers: NodeJS.Timeout[] = [];
-      let startedAt: number | undefined;
-      let nextMark = 0;
+      const clock = new MarkClock((index) => options.onMark?.(index));
+      const unsubscribe = run.marks((index, offsetMs) => clock.add(index, offsetMs));
+      const feeding = new AbortController();
+      let fedMs = Number.POSITIVE_INFINITY;
       let stderr = '';
       let settled = false;
-      const positionMs = (): number =>
-        startedAt === undefined ? 0 : Math.min(clip.durationMs, performance.now() - startedAt);
-      const fireMark = (index: number): void => {
-        // Marks fire in order and once, whether from their timer or at the end.
-        while (nextMark <= index) options.onMark?.(nextMark++);
-      };
+      const positionMs = (): number => Math.min(fedMs, clock.positionMs());
       const started = (): void => {
-        if (startedAt !== undefined) return;
-        startedAt = performance.now();
+        if (clock.started) return;
+        clock.start();
         clearTimeout(startTimer);
         options.onStart?.();
-        marks.forEach((offsetMs, index) => {
-          timers.push(setTimeout(() => fireMark(index), Math.max(0, offsetMs)));
-        });
       };
       const settle = (outcome: () => void): void => {
         if (settled) return;
         settled = true;
         clearTimeout(startTimer);
-        for (const timer of timers) clearTimeout(timer);
+        clock.stop();
+        unsubscribe();
+        feeding.abort();
         options.signal.removeEventListener('abort', onAbort);
         this.active.delete(child);
         outcome();
@@ -123,10 +184,10 @@ export class AplayAudioSink implements AudioSink {
       });
       child.on('close', (code, signal) => {
         if (code === 0) {
-          // aplay drains the device before it exits: everything has been heard.
+          // aplay drains the device before it exits: everything it was fed has been heard.
           started();
-          fireMark(marks.length - 1);
-          settle(() => resolve({ completed: true, positionMs: clip.durationMs }));
+          clock.flush();
+          settle(() => resolve({ completed: true, positionMs: fedMs }));
           return;
         }
         const reason =
@@ -139,12 +200,31 @@ export class AplayAudioSink implements AudioSink {
       });
       // EPIPE when aplay exits early is reported through `close`.
       child.stdin?.on('error', () => undefined);
-      child.stdin?.end(pcmBytes(clip.audio.samples));
+      if (child.stdin) {
+        run.feed(child.stdin, feeding.signal).then(
+          (ms) => (fedMs = ms),
+          (error: unknown) => {
+            // The synthesis failed mid-stream: stop playing and fail the clip with its error.
+            child.kill('SIGKILL');
+            settle(() => reject(error instanceof Error ? error : new Error(String(error))));
+          },
+        );
+      }
     });
   }
+}
 
-  /** Stops every clip still playing. */
-  dispose(): void {
-    for (const stop of [...this.active.values()]) stop();
-  }
+/** The sample rate of the stream's first piece, or undefined when aborted or ended first. */
+async function firstChunkRate(
+  stream: AudioStream,
+  signal: AbortSignal,
+): Promise<number | undefined> {
+  let rate: number | undefined;
+  const controller = new AbortController();
+  const stop = AbortSignal.any([signal, controller.signal]);
+  await consumeStream(stream, stop, (chunk) => {
+    rate = chunk.sampleRate;
+    controller.abort();
+  });
+  return signal.aborted ? undefined : rate;
 }

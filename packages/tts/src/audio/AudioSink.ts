@@ -1,4 +1,6 @@
 import type { PcmAudio } from '@hearth/audio';
+import type { AudioStream } from './AudioStream.js';
+import type { MarkFeed } from './MarkFeed.js';
 
 /** One utterance to play. */
 export interface AudioClip {
@@ -21,6 +23,18 @@ export interface PlayOptions {
   readonly onStart?: () => void;
 }
 
+/** An utterance still being synthesized: played as its audio arrives. */
+export interface StreamedClip {
+  readonly audio: AudioStream;
+  /** The WAV file that will hold the whole audio once synthesis has finished. */
+  readonly path: string;
+}
+
+export interface StreamPlayOptions extends Omit<PlayOptions, 'marks'> {
+  /** Marks as they become known during synthesis; `onMark` gets their index in the feed. */
+  readonly marks: MarkFeed;
+}
+
 export interface PlaybackResult {
   readonly completed: boolean;
   /** How far into the audio playback got, in ms. */
@@ -33,5 +47,10 @@ export interface PlaybackResult {
  */
 export interface AudioSink {
   play(clip: AudioClip, options: PlayOptions): Promise<PlaybackResult>;
+  /**
+   * Plays audio as it is synthesized (Azure streams it): starts on the first piece, ends when the
+   * stream has ended and all of it was played, or at once on abort or when the stream fails.
+   */
+  playStream(clip: StreamedClip, options: StreamPlayOptions): Promise<PlaybackResult>;
   dispose(): void;
 }

@@ -1,6 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { appendWavFile } from './appendWavFile.js';
-import type { AudioClip, AudioSink, PlaybackResult, PlayOptions } from './AudioSink.js';
+import type {
+  AudioClip,
+  AudioSink,
+  PlaybackResult,
+  PlayOptions,
+  StreamedClip,
+  StreamPlayOptions,
+} from './AudioSink.js';
+import { consumeStream } from './consumeStream.js';
 
 export interface FileAudioSinkOptions {
   /** The WAV file everything is appended to; read per clip so a parameter change applies next. */
@@ -29,6 +37,39 @@ export class FileAudioSink implements AudioSink {
     options.onStart?.();
     (options.marks ?? []).forEach((_, index) => options.onMark?.(index));
     return { completed: true, positionMs: clip.durationMs };
+  }
+
+  /**
+   * Appends each piece as it arrives (the file stays a valid WAV throughout); starts on the
+   * first piece, marks fire as soon as they are known.
+   */
+  async playStream(clip: StreamedClip, options: StreamPlayOptions): Promise<PlaybackResult> {
+    if (options.signal.aborted) return { completed: false, positionMs: 0 };
+    const path = this.options.path();
+    let started = false;
+    const known: number[] = [];
+    const unsubscribe = options.marks.subscribe((index) => {
+      if (started) options.onMark?.(index);
+      else known.push(index);
+    });
+    let writtenMs = 0;
+    try {
+      const outcome = await consumeStream(clip.audio, options.signal, async (chunk) => {
+        if (!this.started.has(path)) {
+          await rm(path, { force: true });
+          this.started.add(path);
+        }
+        await appendWavFile(path, chunk);
+        writtenMs += (chunk.samples.length / chunk.sampleRate) * 1000;
+        if (started) return;
+        started = true;
+        options.onStart?.();
+        for (const index of known.splice(0)) options.onMark?.(index);
+      });
+      return { completed: outcome === 'ended', positionMs: writtenMs };
+    } finally {
+      unsubscribe();
+    }
   }
 
   dispose(): void {

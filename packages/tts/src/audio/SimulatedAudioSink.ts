@@ -1,4 +1,13 @@
-import type { AudioClip, AudioSink, PlaybackResult, PlayOptions } from './AudioSink.js';
+import type {
+  AudioClip,
+  AudioSink,
+  PlaybackResult,
+  PlayOptions,
+  StreamedClip,
+  StreamPlayOptions,
+} from './AudioSink.js';
+import { consumeStream } from './consumeStream.js';
+import { MarkClock } from './MarkClock.js';
 
 export interface SimulatedAudioSinkOptions {
   /**
@@ -54,6 +63,49 @@ export class SimulatedAudioSink implements AudioSink {
         ),
       );
     });
+  }
+
+  /**
+   * Starts "playing" on the first piece, fires marks on time from then as they become known,
+   * and ends once the stream has ended and its whole duration has been waited out.
+   */
+  async playStream(clip: StreamedClip, options: StreamPlayOptions): Promise<PlaybackResult> {
+    const speed = Math.max(this.speed(), Number.EPSILON);
+    const stopping = new AbortController();
+    const stop = (): void => stopping.abort();
+    const signal = AbortSignal.any([options.signal, stopping.signal]);
+    const clock = new MarkClock((index) => options.onMark?.(index), speed);
+    const unsubscribe = options.marks.subscribe((index, offsetMs) => clock.add(index, offsetMs));
+    const position = (): number => Math.min(clip.audio.receivedMs, clock.positionMs());
+    this.active.add(stop);
+    try {
+      const outcome = await consumeStream(clip.audio, signal, () => {
+        if (clock.started) return;
+        clock.start();
+        options.onStart?.();
+      });
+      if (outcome === 'aborted') return { completed: false, positionMs: position() };
+      if (!clock.started) return { completed: true, positionMs: 0 };
+      const left = (clip.audio.receivedMs - clock.positionMs()) / speed;
+      const waited = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(true), Math.max(0, left));
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            resolve(false);
+          },
+          { once: true },
+        );
+      });
+      if (!waited) return { completed: false, positionMs: position() };
+      clock.flush();
+      return { completed: true, positionMs: clip.audio.receivedMs };
+    } finally {
+      clock.stop();
+      unsubscribe();
+      this.active.delete(stop);
+    }
   }
 
   /** Stops every clip still playing. */

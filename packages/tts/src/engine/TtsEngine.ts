@@ -14,6 +14,9 @@ export interface SynthesisOptions {
    * promise resolves; engines that make the audio in one piece (espeak-ng) do not call it.
    */
   readonly onAudio?: (chunk: PcmAudio) => void;
+  /** Streaming engines call these as word and viseme timings arrive, before the promise resolves. */
+  readonly onWord?: (word: WordTiming) => void;
+  readonly onViseme?: (viseme: VisemeTiming) => void;
 }
 
 /** When a word starts in the utterance's audio. */

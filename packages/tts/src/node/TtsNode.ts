@@ -1,5 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ActionServer, GraphNode, Publisher, ServerGoalHandle } from '@hearth/graph';
 import { Qos } from '@hearth/graph';
 import {
@@ -13,7 +13,9 @@ import {
   type SpeechEvent,
 } from '@hearth/interfaces';
 import { appendWavFile } from '../audio/appendWavFile.js';
-import type { AudioSink } from '../audio/AudioSink.js';
+import type { AudioSink, PlaybackResult } from '../audio/AudioSink.js';
+import { AudioStream } from '../audio/AudioStream.js';
+import { MarkFeed } from '../audio/MarkFeed.js';
 import { truncateAudio } from '@hearth/audio';
 import { AudioOutputs } from '../audio/AudioOutputs.js';
 import { encodeWav } from '@hearth/audio';
@@ -22,6 +24,7 @@ import { SynthesisCancelledError } from '../errors/SynthesisCancelledError.js';
 import { declareTtsParameters, defaultAudioDir, type TtsSettings } from './parameters.js';
 import { safeFileName } from './safeFileName.js';
 import { SpeechQueue } from './SpeechQueue.js';
+import { UtteranceEvents } from './UtteranceEvents.js';
 
 export interface TtsNodeOptions {
   /** Default of the `audio_dir` parameter (the parameters file may override it). */
@@ -30,6 +33,27 @@ export interface TtsNodeOptions {
   readonly sink?: AudioSink;
   /** aplay's path for `audio_output: alsa`; default `aplay` on PATH. */
   readonly aplayPath?: string;
+}
+
+/** A playback's outcome, caught so that a failure while synthesis goes on is never unhandled. */
+interface Played {
+  readonly result?: PlaybackResult;
+  readonly error?: unknown;
+}
+
+function settled(playing: Promise<PlaybackResult>): Promise<Played> {
+  return playing.then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** `<audio_dir>/<utterance>.wav`, never the group's own file. */
+function utterancePath(audioDir: string, utteranceId: string, groupId: string): string {
+  let name = safeFileName(utteranceId, 'utterance');
+  // The group's file is <group>.wav in the same folder; never overwrite it with one sentence.
+  if (groupId && name === safeFileName(groupId, 'group')) name += '.sentence';
+  return join(audioDir, `${name}.wav`);
 }
 
 /** Group files started by this node, remembered so a reused group id starts a fresh file. */
@@ -95,6 +119,23 @@ export class TtsNode {
     const { goal } = handle;
     const settings = this.settings();
     const utteranceId = goal.utterance_id || handle.goalId;
+    const audioPath = utterancePath(settings.audioDir, utteranceId, goal.group_id);
+    const sink = this.sink ?? this.outputs.sink(settings.audioOutput);
+    const events = new UtteranceEvents(handle, utteranceId, audioPath, (fields) =>
+      this.publish(fields),
+    );
+    // A streaming engine (Azure) hands audio over as it is synthesized: playback starts on the
+    // first piece, while the rest is still coming. espeak-ng makes it in one piece: played after.
+    const stream = new AudioStream();
+    const marks = new MarkFeed();
+    let streamed: Promise<Played> | undefined;
+    const playStream = (): Promise<Played> =>
+      (streamed ??= settled(
+        sink.playStream(
+          { audio: stream, path: audioPath },
+          { signal, marks, onStart: events.start, onMark: events.mark },
+        ),
+      ));
     let synthesis: Synthesis;
     try {
       synthesis = await this.engine.synthesize(goal.text, {
@@ -102,98 +143,73 @@ export class TtsNode {
         rate: settings.rate,
         pitch: settings.pitch,
         signal,
+        onAudio: (chunk) => {
+          stream.push(chunk);
+          void playStream();
+        },
+        // Both lists grow in step, so a feed index is the event's index.
+        onWord: (word) => {
+          events.addWord(word);
+          marks.add(word.offsetMs);
+        },
+        onViseme: (viseme) => {
+          events.addViseme(viseme);
+          marks.add(viseme.offsetMs);
+        },
       });
     } catch (error) {
-      if (error instanceof SynthesisCancelledError)
-        return SayAction.result.create({ cancelled: true });
+      stream.fail(error instanceof Error ? error : new Error(String(error)));
+      const played = await streamed;
+      if (played) events.end(played.result?.positionMs ?? 0);
+      if (error instanceof SynthesisCancelledError) {
+        return SayAction.result.create({
+          cancelled: true,
+          words_spoken: events.wordsSpoken,
+          duration_ms: Math.round(played?.result?.positionMs ?? 0),
+        });
+      }
       this.node.logger.error('speech synthesis failed', { utteranceId, error: String(error) });
       throw error;
     }
-    const audioPath = await this.writeUtterance(
-      settings.audioDir,
-      utteranceId,
-      goal.group_id,
-      synthesis,
-    );
-    if (signal.aborted) return SayAction.result.create({ audio_path: audioPath, cancelled: true });
-
-    const marks = [
-      ...synthesis.words.map((word) => ({
-        kind: 'word',
-        offsetMs: word.offsetMs,
-        text: word.text,
-        viseme: '',
-      })),
-      ...synthesis.visemes.map((v) => ({
-        kind: 'viseme',
-        offsetMs: v.offsetMs,
-        text: '',
-        viseme: v.viseme,
-      })),
-    ].sort((a, b) => a.offsetMs - b.offsetMs);
-    let wordsSpoken = 0;
-    let started = false;
-    const sink = this.sink ?? this.outputs.sink(settings.audioOutput);
-    const publishEnd = (positionMs: number): void => {
-      // Nothing was heard when a cancel came before the device started: no end without a start.
-      if (!started) return;
-      this.publish({
-        utterance_id: utteranceId,
-        kind: 'end',
-        text: goal.text,
-        offset_ms: Math.round(positionMs),
-        audio_path: audioPath,
-      });
-    };
-    const playback = await sink
-      .play(
-        { audio: synthesis.audio, path: audioPath, durationMs: synthesis.durationMs },
-        {
-          signal,
-          // Published when the sink says the audio is really heard (aplay consuming it), not when
-          // it was handed over, so its stamp is the moment the robot's voice begins.
-          onStart: () => {
-            started = true;
-            this.publish({
-              utterance_id: utteranceId,
-              kind: 'start',
-              text: goal.text,
-              audio_path: audioPath,
-            });
-            handle.publishFeedback(
-              SayAction.feedback.create({ event: 'started', offset_ms: 0, text: goal.text }),
-            );
+    stream.end();
+    await this.writeUtterance(audioPath, synthesis);
+    let played: Played;
+    if (streamed) played = await streamed;
+    else {
+      if (signal.aborted)
+        return SayAction.result.create({ audio_path: audioPath, cancelled: true });
+      const sorted = [
+        ...synthesis.words.map((word) => ({
+          offsetMs: word.offsetMs,
+          add: () => events.addWord(word),
+        })),
+        ...synthesis.visemes.map((v) => ({ offsetMs: v.offsetMs, add: () => events.addViseme(v) })),
+      ].sort((a, b) => a.offsetMs - b.offsetMs);
+      for (const mark of sorted) mark.add();
+      played = await settled(
+        sink.play(
+          { audio: synthesis.audio, path: audioPath, durationMs: synthesis.durationMs },
+          {
+            signal,
+            onStart: events.start,
+            marks: sorted.map((mark) => mark.offsetMs),
+            onMark: events.mark,
           },
-          marks: marks.map((mark) => mark.offsetMs),
-          onMark: (index) => {
-            const mark = marks[index];
-            if (!mark) return;
-            if (mark.kind === 'word') wordsSpoken++;
-            const offsetMs = Math.round(mark.offsetMs);
-            this.publish({
-              utterance_id: utteranceId,
-              kind: mark.kind,
-              text: mark.text,
-              viseme: mark.viseme,
-              offset_ms: offsetMs,
-              audio_path: audioPath,
-            });
-            if (mark.kind === 'word') {
-              handle.publishFeedback(
-                SayAction.feedback.create({ event: 'word', offset_ms: offsetMs, text: mark.text }),
-              );
-            }
-          },
-        },
-      )
-      .catch((error: unknown) => {
-        // A device failure (aplay missing, no such device) fails this goal, loudly, and says so
-        // on the events topic, so listeners such as the self-hearing gate do not wait forever.
-        publishEnd(0);
-        this.node.logger.error('speech playback failed', { utteranceId, error: String(error) });
-        throw error;
+        ),
+      );
+    }
+    if (!played.result) {
+      // A device failure (aplay missing, no such device) fails this goal, loudly, and says so
+      // on the events topic, so listeners such as the self-hearing gate do not wait forever.
+      events.end(0);
+      this.node.logger.error('speech playback failed', {
+        utteranceId,
+        error: String(played.error),
       });
-    publishEnd(playback.positionMs);
+      throw played.error;
+    }
+    const playback = played.result;
+    events.end(playback.positionMs);
     const spoken = playback.completed
       ? synthesis.audio
       : truncateAudio(synthesis.audio, playback.positionMs);
@@ -202,7 +218,7 @@ export class TtsNode {
       audio_path: audioPath,
       group_audio_path: groupAudioPath,
       duration_ms: Math.round(playback.completed ? synthesis.durationMs : playback.positionMs),
-      words_spoken: wordsSpoken,
+      words_spoken: events.wordsSpoken,
       cancelled: !playback.completed,
     });
   }
@@ -211,19 +227,9 @@ export class TtsNode {
     this.events.publish(SpeechEventType.create({ ...fields, stamp: this.node.clock.now() }));
   }
 
-  private async writeUtterance(
-    audioDir: string,
-    utteranceId: string,
-    groupId: string,
-    synthesis: Synthesis,
-  ): Promise<string> {
-    await mkdir(audioDir, { recursive: true });
-    let name = safeFileName(utteranceId, 'utterance');
-    // The group's file is <group>.wav in the same folder; never overwrite it with one sentence.
-    if (groupId && name === safeFileName(groupId, 'group')) name += '.sentence';
-    const path = join(audioDir, `${name}.wav`);
+  private async writeUtterance(path: string, synthesis: Synthesis): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, encodeWav(synthesis.audio));
-    return path;
   }
 
   /** Appends what was spoken to the group's WAV; returns its path, or '' without a group. */

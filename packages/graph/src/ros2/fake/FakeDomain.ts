@@ -61,6 +61,17 @@ export class FakeDomain {
       if (matches(writer, reader)) reader.receive(structuredClone(message));
   }
 
+  /**
+   * The type names the topic's publishers and subscriptions were created with (each once,
+   * sorted): what a ROS 2 graph would show as the topic's types, for tests of the type mapping.
+   */
+  topicTypes(topic: string): string[] {
+    const types = [...this.writers, ...this.readers]
+      .filter((endpoint) => endpoint.topic === topic)
+      .map((endpoint) => endpoint.typeClass);
+    return [...new Set(types)].sort();
+  }
+
   service(serviceName: string, typeClass: string): FakeServiceServer | undefined {
     return [...this.services].find(
       (s) => s.serviceName === serviceName && s.typeClass === typeClass,

@@ -90,22 +90,26 @@ export class AzureTtsEngine implements TtsEngine {
           if (done) return;
           const bytes = Buffer.from(event.result.audioData);
           chunks.push(bytes);
-          this.passOn(options, bytes);
+          if (options.onAudio) this.passOn(options.onAudio, toPcm(bytes));
         };
         synthesizer.wordBoundary = (_sender, event) => {
           if (done || event.boundaryType !== SpeechSynthesisBoundaryType.Word) return;
-          words.push({
+          const word = {
             text: event.text,
             offsetMs: Math.round(event.audioOffset / TICKS_PER_MS),
             durationMs: Math.round(event.duration / TICKS_PER_MS),
-          });
+          };
+          words.push(word);
+          this.passOn(options.onWord, word);
         };
         synthesizer.visemeReceived = (_sender, event) => {
           if (done) return;
-          visemes.push({
+          const viseme = {
             viseme: String(event.visemeId),
             offsetMs: Math.round(event.audioOffset / TICKS_PER_MS),
-          });
+          };
+          visemes.push(viseme);
+          this.passOn(options.onViseme, viseme);
         };
         synthesizer.speakSsmlAsync(
           ssml,
@@ -131,11 +135,11 @@ export class AzureTtsEngine implements TtsEngine {
     };
   }
 
-  /** Streams a chunk to the caller; a throwing listener must not break synthesis. */
-  private passOn(options: SynthesisOptions, bytes: Buffer): void {
-    if (!options.onAudio) return;
+  /** Streams audio or a timing to the caller; a throwing listener must not break synthesis. */
+  private passOn<T>(listener: ((value: T) => void) | undefined, value: T): void {
+    if (!listener) return;
     try {
-      options.onAudio(toPcm(bytes));
+      listener(value);
     } catch {
       // The listener's own failure is its business; the utterance goes on.
     }

@@ -1,0 +1,170 @@
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  createInProcessTransport,
+  LogCapture,
+  Qos,
+  type ActionClient,
+  type GraphTransport,
+  type ParameterValue,
+} from '@hearth/graph';
+import {
+  Actions,
+  SayAction,
+  SpeechEventType,
+  Topics,
+  type SayFeedback,
+  type SayGoal,
+  type SayResult,
+  type SpeechEvent,
+} from '@hearth/interfaces';
+import { AzureTtsEngine } from '../src/engine/azure/AzureTtsEngine.js';
+import { EspeakEngine } from '../src/engine/EspeakEngine.js';
+import type { TtsEngine } from '../src/engine/TtsEngine.js';
+import { TtsNode } from '../src/node/TtsNode.js';
+import { FakeAzureSynthesizer, HELLO_THERE } from './support/FakeAzureSynthesizer.js';
+
+/** The say action must stop within this long of a cancel (issue 5). */
+const CANCEL_BUDGET_MS = 50;
+
+/** Whether the process is gone (or a zombie waiting to be reaped: it runs no more). */
+async function processGone(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  return stat === '' || / Z /u.test(stat);
+}
+
+describe('TtsNode cancel timing (in-process graph)', () => {
+  let transport: GraphTransport;
+  let audioDir: string;
+  let tts: TtsNode | undefined;
+  let events: { event: SpeechEvent; at: number }[];
+
+  beforeEach(async () => {
+    audioDir = await mkdtemp(join(tmpdir(), 'hearth-tts-cancel-'));
+    transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
+    events = [];
+  });
+
+  afterEach(async () => {
+    tts?.dispose();
+    await transport.shutdown();
+    await rm(audioDir, { recursive: true, force: true });
+  });
+
+  function serve(
+    engine: TtsEngine,
+    parameters: Record<string, ParameterValue>,
+  ): ActionClient<SayGoal, SayResult, SayFeedback> {
+    tts = new TtsNode(transport.createNode('tts', { parameterOverrides: parameters }), engine, {
+      audioDir,
+    });
+    const listener = transport.createNode('listener');
+    listener.createSubscription(
+      SpeechEventType,
+      Topics.ttsEvents,
+      (event) => events.push({ event, at: performance.now() }),
+      Qos.events,
+    );
+    return listener.createActionClient(SayAction, Actions.say);
+  }
+
+  /** Sends `text`, cancels once `ready` resolves; returns how long the result and end took. */
+  async function cancelTimed(
+    client: ActionClient<SayGoal, SayResult, SayFeedback>,
+    text: string,
+    ready: (feedback: Promise<void>) => Promise<void>,
+  ): Promise<{ result: SayResult; resultMs: number; endMs: number }> {
+    let onStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (onStarted = resolve));
+    const handle = await client.sendGoal(SayAction.goal.create({ utterance_id: 'c1', text }), {
+      onFeedback: (f) => f.event === 'word' && onStarted(),
+    });
+    await ready(started);
+    const cancelAt = performance.now();
+    void handle.cancel();
+    const { result } = await handle.result;
+    const resultMs = performance.now() - cancelAt;
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    const end = events.find((e) => e.event.kind === 'end');
+    return { result, resultMs, endMs: end ? end.at - cancelAt : Number.NaN };
+  }
+
+  it('simulated: mid-utterance, the result and end come within 50 ms of the cancel', async () => {
+    const client = serve(new EspeakEngine(), { audio_output: 'simulated', playback_speed: 1 });
+    const { result, resultMs, endMs } = await cancelTimed(
+      client,
+      'I am here with you, and we can take all the time you need.',
+      (firstWord) => firstWord,
+    );
+    console.log(`cancel to result ${resultMs.toFixed(1)} ms, to end ${endMs.toFixed(1)} ms`);
+    expect(result.cancelled).toBe(true);
+    expect(result.words_spoken).toBeGreaterThanOrEqual(1);
+    expect(resultMs).toBeLessThan(CANCEL_BUDGET_MS);
+    expect(endMs).toBeLessThan(CANCEL_BUDGET_MS);
+  });
+
+  it('none, streamed (Azure fake): mid-stream, the result and end come within 50 ms', async () => {
+    const fake = new FakeAzureSynthesizer(HELLO_THERE, 40);
+    const engine = new AzureTtsEngine({
+      credentials: { key: 'test-key-0123', region: 'westeurope' },
+      createSynthesizer: () => fake,
+    });
+    const client = serve(engine, { audio_output: 'none' });
+    const { result, resultMs, endMs } = await cancelTimed(
+      client,
+      'Hello there.',
+      (firstWord) => firstWord,
+    );
+    console.log(`cancel to result ${resultMs.toFixed(1)} ms, to end ${endMs.toFixed(1)} ms`);
+    expect(result).toMatchObject({ cancelled: true });
+    expect(resultMs).toBeLessThan(CANCEL_BUDGET_MS);
+    expect(endMs).toBeLessThan(CANCEL_BUDGET_MS);
+    // The synthesizer was closed: the rest of the stream never came.
+    expect(fake.closed).toBe(true);
+    expect(fake.delivered).toBeLessThan(HELLO_THERE.length);
+  });
+
+  it('during espeak-ng synthesis: espeak-ng is killed and the result comes within 50 ms', async () => {
+    // espeak-ng behind a wrapper that notes each run's pid (exec keeps the pid).
+    const bin = await mkdtemp(join(tmpdir(), 'hearth-espeak-pid-'));
+    const pids = join(bin, 'pids');
+    const wrapper = join(bin, 'espeak-ng');
+    await writeFile(wrapper, `#!/bin/sh\necho $$ >> '${pids}'\nexec espeak-ng "$@"\n`);
+    await chmod(wrapper, 0o755);
+    let synthesizing = false;
+    try {
+      const client = serve(new EspeakEngine({ binaryPath: wrapper }), { audio_output: 'none' });
+      const { result, resultMs, endMs } = await cancelTimed(
+        client,
+        'This is a very long text for espeak-ng to work on. '.repeat(400),
+        // Both runs (synthesis and phonemizer) are under way once their pids are written.
+        async () => {
+          for (let i = 0; i < 300; i++) {
+            const text = await readFile(pids, 'utf8').catch(() => '');
+            if (text.trim().split('\n').length >= 2) break;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          const first = Number((await readFile(pids, 'utf8')).split('\n')[0]);
+          synthesizing = !(await processGone(first));
+        },
+      );
+      console.log(`cancel during synthesis to result ${resultMs.toFixed(1)} ms`);
+      // The cancel really came while espeak-ng was synthesizing.
+      expect(synthesizing).toBe(true);
+      expect(result).toMatchObject({ cancelled: true, words_spoken: 0 });
+      expect(resultMs).toBeLessThan(CANCEL_BUDGET_MS);
+      // Nothing was heard, so there is no start and no end.
+      expect(Number.isNaN(endMs)).toBe(true);
+      expect(events).toEqual([]);
+      const running = (await readFile(pids, 'utf8')).trim().split('\n').map(Number);
+      expect(running.length).toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const pid of running) expect(await processGone(pid)).toBe(true);
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
+  });
+});
