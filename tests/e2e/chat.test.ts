@@ -90,6 +90,43 @@ describe('hearth chat --json', () => {
       expect(timings.llmFirstToken).toBeLessThanOrEqual(timings.llmTotal!);
       expect(timings.ttsFirstAudio).toBeLessThanOrEqual(timings.turnTotal!);
     });
+    // Each reply carries the llm's own account of the turn (issue 3).
+    const llm = turns.map((turn) => turn.llm as Record<string, unknown>);
+    llm.forEach((block, index) => {
+      expect(Object.keys(block).sort()).toEqual(
+        [
+          'contextStrategy',
+          'fallback',
+          'firstTokenMs',
+          'generatedTokens',
+          'promptTokensEvaluated',
+          'strategy',
+          'tokensPerSecond',
+        ].sort(),
+      );
+      const generated = block.generatedTokens as number;
+      expect(block.promptTokensEvaluated).toEqual(expect.any(Number));
+      expect(block.promptTokensEvaluated as number).toBeGreaterThan(0);
+      expect(generated).toBeGreaterThan(0);
+      expect(generated).toBeLessThanOrEqual(128); // max_tokens
+      const firstTokenMs = block.firstTokenMs as number;
+      expect(firstTokenMs).toBeGreaterThanOrEqual(0);
+      expect(firstTokenMs).toBe((turns[index]!.timings as Record<string, number>).llmFirstToken);
+      expect(block.tokensPerSecond as number).toBeGreaterThanOrEqual(0);
+      if (generated > 1) expect(block.tokensPerSecond as number).toBeGreaterThan(0);
+      // The default profile's (robot-config/default/params.yaml); five short turns fit.
+      expect(block.contextStrategy).toBe('stopwords');
+      expect(block.fallback).toBe(false);
+      expect(block.strategy).toBe(turns[index]!.strategy);
+    });
+    // KV reuse: from the second turn on, a turn evaluates fewer prompt tokens than the history
+    // it follows holds (every earlier turn's prompt and reply); only its own words are new.
+    let history = 0;
+    llm.forEach((block, index) => {
+      const evaluated = block.promptTokensEvaluated as number;
+      if (index > 0) expect(evaluated).toBeLessThan(history);
+      history += evaluated + (block.generatedTokens as number);
+    });
     // One session: the robot woke once and the person answered within the follow-up window.
     expect(new Set(turns.map((t) => t.session)).size).toBe(1);
     expect(turns[0]!.states).toEqual(['asleep', 'listening', 'thinking', 'speaking', 'followUp']);

@@ -45,7 +45,12 @@ export {
   guardDialogueParameters,
   readDialogueConfig,
 } from './node/parameters.js';
-export { SafetyGate, type DialogueView, type SafetyGateOptions } from './node/SafetyGate.js';
+export {
+  SafetyGate,
+  type DialogueView,
+  type LoadedRiskClassifier,
+  type SafetyGateOptions,
+} from './node/SafetyGate.js';
 export {
   HUMAN_CONTACT_NUDGE,
   MODERATE_RISK_PROTOCOL,

@@ -47,6 +47,7 @@ export { modelHelp } from './errors/modelHelp.js';
 export { LoraAdapterError } from './errors/LoraAdapterError.js';
 export { UnknownChatTemplateError } from './errors/UnknownChatTemplateError.js';
 export { ModelTooBigError } from './errors/ModelTooBigError.js';
+export { ModelSizeMismatchError } from './errors/ModelSizeMismatchError.js';
 export {
   availableMemoryBytes,
   checkMemory,
@@ -56,6 +57,8 @@ export {
   type MemoryLimit,
 } from './engine/memoryEstimate.js';
 export { registryChatTemplate } from './chat/registryChatTemplate.js';
+export { registryEntryFor, type RegistryMatch } from './registry/registryEntryFor.js';
+export { checkRegistrySize } from './engine/checkRegistrySize.js';
 export { interruptionNote, withHeardReply } from './context/heardReply.js';
 export { ModelWorkerError } from './errors/ModelWorkerError.js';
 export { ModelWorkerExitedError } from './errors/ModelWorkerExitedError.js';

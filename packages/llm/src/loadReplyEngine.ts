@@ -1,10 +1,11 @@
 import type { Logger } from '@hearth/graph';
-import { registryChatTemplate } from './chat/registryChatTemplate.js';
 import { LlamaEngine, type EngineLogLevel } from './engine/LlamaEngine.js';
 import { checkModelFileHead } from './engine/checkModelFile.js';
+import { checkRegistrySize } from './engine/checkRegistrySize.js';
 import { modelHelp } from './errors/modelHelp.js';
 import { FallbackResponder } from './fallback/FallbackResponder.js';
 import type { EngineConfig } from './LlmParameters.js';
+import { registryEntryFor } from './registry/registryEntryFor.js';
 import type { ReplyEngine } from './types.js';
 import { resolveWorkerEntry } from './worker/resolveWorkerEntry.js';
 import { WorkerEngine, type WorkerEngineOptions } from './worker/WorkerEngine.js';
@@ -30,13 +31,12 @@ export async function loadReplyEngine(config: EngineConfig, logger: Logger): Pro
     );
     return fallback();
   }
+  const registered = await registryEntryFor(config.modelPath, {
+    onError: (message) => logger.debug(`Model registry not used: ${message}`),
+  });
   // The parameter wins; else the registry's family for this file. Either only applies when the
   // GGUF has no template of its own.
-  const chatTemplate =
-    config.chatTemplate ||
-    (await registryChatTemplate(config.modelPath, {
-      onError: (message) => logger.debug(`No chat template family from the registry: ${message}`),
-    }));
+  const chatTemplate = config.chatTemplate || (registered?.entry.chat_template ?? '');
   const options = {
     modelPath: config.modelPath,
     threads: config.threads,
@@ -51,6 +51,7 @@ export async function loadReplyEngine(config: EngineConfig, logger: Logger): Pro
     log: (level: EngineLogLevel, message: string) => logger[level](message),
   };
   try {
+    await checkRegistrySize(config.modelPath, registered);
     const engine = await loadModelEngine(config, options, logger);
     logger.info(`Loaded model ${config.modelPath}`, {
       threads: engine.threads,

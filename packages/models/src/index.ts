@@ -38,6 +38,7 @@ export { sha256File } from './pull/sha256File.js';
 
 // Verifying
 export { verifyModelFile } from './verify/verifyModelFile.js';
+export { verifyChecksum, type ChecksumResult } from './verify/verifyChecksum.js';
 export { summarizeGguf, type GgufSummary } from './verify/summarizeGguf.js';
 export { formatSummary } from './verify/formatSummary.js';
 export { formatBytes, formatCount } from './verify/formatBytes.js';
@@ -47,6 +48,8 @@ export { llamaFileTypeName } from './verify/llamaFileTypes.js';
 export { ChecksumMismatchError } from './errors/ChecksumMismatchError.js';
 export { DownloadInterruptedError } from './errors/DownloadInterruptedError.js';
 export { DownloadSizeMismatchError } from './errors/DownloadSizeMismatchError.js';
+export { FileNotInRegistryError } from './errors/FileNotInRegistryError.js';
+export { InstalledFileMismatchError } from './errors/InstalledFileMismatchError.js';
 export { HttpStatusError } from './errors/HttpStatusError.js';
 export { ModelFileMissingError } from './errors/ModelFileMissingError.js';
 export { RegistryError } from './errors/RegistryError.js';

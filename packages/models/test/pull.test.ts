@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidGgufMagicError, makeTestModel } from '@hearth/gguf';
@@ -107,6 +107,12 @@ describe('hearth models pull (against a local HTTP server)', () => {
 
     const [again] = await pullModel({ registry, name: 'tiny', dir });
     expect(again?.outcome).toBe('present');
+
+    // Cut short after install: not the registry's size, so pulling again downloads it again.
+    await truncate(join(dir, 'tiny.gguf'), model.length - 100);
+    const [repaired] = await pullModel({ registry, name: 'tiny', dir });
+    expect(repaired?.outcome).toBe('downloaded');
+    expect((await stat(join(dir, 'tiny.gguf'))).size).toBe(model.length);
   });
 
   it('keeps what arrived when the connection drops, and resumes with a Range request', async () => {

@@ -1,9 +1,18 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TruncatedGgufError, InvalidGgufMagicError, makeTestModel } from '@hearth/gguf';
-import { ModelFileMissingError, formatSummary, verifyModelFile } from '../src/index.js';
+import {
+  FileNotInRegistryError,
+  InstalledFileMismatchError,
+  ModelFileMissingError,
+  formatSummary,
+  parseRegistry,
+  verifyChecksum,
+  verifyModelFile,
+} from '../src/index.js';
 
 let dir: string;
 let model: string;
@@ -46,5 +55,64 @@ describe('hearth models verify', () => {
     await writeFile(truncated, bytes.subarray(0, bytes.length - 1000));
     await expect(verifyModelFile(truncated)).rejects.toThrow(TruncatedGgufError);
     await expect(verifyModelFile(truncated)).rejects.toThrow(/cut\.gguf/);
+  });
+});
+
+describe('hearth models verify --checksum', () => {
+  const entry = (name: string, file: string, sizeBytes: number, sha256: string | null) => ({
+    name,
+    description: 'a generated tiny model',
+    url: `https://example.org/${file}`,
+    file,
+    size_bytes: sizeBytes,
+    sha256,
+    licence: 'MIT',
+    chat_template: 'chatml',
+    context_length: 1024,
+    quantization: 'Q4_0',
+    parameters: '1M',
+  });
+
+  it('matches the registry entry with the file name, and names each mismatch', async () => {
+    const bytes = await readFile(model);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const registry = parseRegistry(
+      {
+        version: 1,
+        models: [
+          entry('tiny', 'tiny.gguf', bytes.length, sha),
+          entry('other', 'other.gguf', bytes.length, 'ab'.repeat(32)),
+          entry('unhashed', 'unhashed.gguf', bytes.length, null),
+        ],
+      },
+      'test-registry.yaml',
+    );
+    await expect(verifyChecksum(model, registry)).resolves.toEqual({
+      model: 'tiny',
+      sizeBytes: bytes.length,
+      sha256: sha,
+    });
+
+    // Same size, other bytes: only the hash can tell.
+    const other = join(dir, 'other.gguf');
+    await copyFile(model, other);
+    await expect(verifyChecksum(other, registry)).rejects.toThrow(InstalledFileMismatchError);
+    await expect(verifyChecksum(other, registry)).rejects.toThrow(
+      /SHA-256 is [0-9a-f]{64}, but the registry expects (ab){32}.*hearth models pull other/,
+    );
+
+    const longer = join(await mkdtemp(join(dir, 'longer-')), 'tiny.gguf');
+    await copyFile(model, longer);
+    await appendFile(longer, Buffer.alloc(8));
+    await expect(verifyChecksum(longer, registry)).rejects.toThrow(
+      `its size is ${bytes.length + 8} bytes, but the registry expects ${bytes.length} bytes`,
+    );
+
+    const unhashed = join(dir, 'unhashed.gguf');
+    await copyFile(model, unhashed);
+    await expect(verifyChecksum(unhashed, registry)).rejects.toThrow(/unhashed has no sha256/);
+    await expect(verifyChecksum(join(dir, 'page.gguf'), registry)).rejects.toThrow(
+      FileNotInRegistryError,
+    );
   });
 });

@@ -77,6 +77,14 @@ export class SafetyScreener {
     return result;
   }
 
+  /**
+   * A classifier raised a final turn after `screen()` remembered it: the session's window
+   * remembers the raised level (only ever higher), so later turns weigh it.
+   */
+  rememberRaised(sessionId: string, result: ScreenResult): void {
+    this.#sessions.get(sessionId)?.raiseLatest(result.level, result.category);
+  }
+
   /** Forgets a session's recent turns (the dialogue calls this when a session ends). */
   endSession(sessionId: string): void {
     this.#sessions.delete(sessionId);

@@ -19,6 +19,17 @@ export interface RiskClassifier {
   classify(text: string, options: { signal: AbortSignal }): Promise<ClassifierVerdict>;
 }
 
+/** What asking the classifier gave: its verdict, or why there is none. */
+export type ClassifierAnswer =
+  | { readonly kind: 'verdict'; readonly verdict: ClassifierVerdict }
+  | { readonly kind: 'timeout'; readonly timeoutMs: number }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** The rule id a raise adds to `rules`, so turn records and alerts show that a model raised it. */
+export function classifierRule(level: RiskLevel): string {
+  return `classifier:${level}`;
+}
+
 /** The deterministic result, raised to the classifier's level where that is higher. */
 export function combineWithClassifier(
   result: ScreenResult,
@@ -44,19 +55,34 @@ export function combineWithClassifier(
       ...result.reasons,
       `classifier ${classifierName} raised to ${verdict.level}${verdict.reason ? `: ${verdict.reason}` : ''}`,
     ],
+    rules: [...result.rules, classifierRule(verdict.level)],
   };
 }
 
-/**
- * Asks the classifier and combines; a failure or a timeout keeps `result` and says so in the
- * reasons (the screen must answer even when the model cannot).
- */
-export async function raiseWithClassifier(
+/** `result` combined with an answer: a timeout or an error keeps it and says so in the reasons. */
+export function combineWithAnswer(
   result: ScreenResult,
-  text: string,
+  answer: ClassifierAnswer,
+  classifierName: string,
+): ScreenResult {
+  if (answer.kind === 'verdict')
+    return combineWithClassifier(result, answer.verdict, classifierName);
+  const why =
+    answer.kind === 'timeout'
+      ? `timed out after ${answer.timeoutMs} ms`
+      : `failed (${answer.message})`;
+  return { ...result, reasons: [...result.reasons, `classifier ${classifierName} ${why}`] };
+}
+
+/**
+ * Asks the classifier, giving up after `timeoutMs` (the call is then aborted). Never throws: a
+ * failure is an answer too, so callers can log it and go on with the deterministic result.
+ */
+export async function askClassifier(
   classifier: RiskClassifier,
+  text: string,
   timeoutMs: number,
-): Promise<ScreenResult> {
+): Promise<ClassifierAnswer> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
@@ -71,22 +97,25 @@ export async function raiseWithClassifier(
       classifier.classify(text, { signal: controller.signal }),
       timeout,
     ]);
-    if (verdict === 'timeout')
-      return {
-        ...result,
-        reasons: [
-          ...result.reasons,
-          `classifier ${classifier.name} timed out after ${timeoutMs} ms`,
-        ],
-      };
-    return combineWithClassifier(result, verdict, classifier.name);
+    if (verdict === 'timeout') return { kind: 'timeout', timeoutMs };
+    return { kind: 'verdict', verdict };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ...result,
-      reasons: [...result.reasons, `classifier ${classifier.name} failed (${message})`],
-    };
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Asks the classifier and combines; a failure or a timeout keeps `result` and says so in the
+ * reasons (the screen must answer even when the model cannot).
+ */
+export async function raiseWithClassifier(
+  result: ScreenResult,
+  text: string,
+  classifier: RiskClassifier,
+  timeoutMs: number,
+): Promise<ScreenResult> {
+  const answer = await askClassifier(classifier, text, timeoutMs);
+  return combineWithAnswer(result, answer, classifier.name);
 }

@@ -19,11 +19,26 @@ export type { ScreenResult } from './screen/types.js';
 export { screenMessage } from './screen/screenMessage.js';
 export { normalize } from './screen/normalize.js';
 export {
+  askClassifier,
+  classifierRule,
+  combineWithAnswer,
   combineWithClassifier,
   raiseWithClassifier,
+  type ClassifierAnswer,
   type ClassifierVerdict,
   type RiskClassifier,
 } from './classifier.js';
+export {
+  LlamaRiskClassifier,
+  type LlamaRiskClassifierOptions,
+} from './model/LlamaRiskClassifier.js';
+export {
+  parseRiskVerdict,
+  riskPrompt,
+  riskSystemPrompt,
+  riskVerdictSchema,
+} from './model/riskPrompt.js';
+export { RiskClassifierModelError } from './model/RiskClassifierModelError.js';
 export { defaultLexicon, type Lexicon } from './lexicon/index.js';
 export type {
   CueRule,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   SafetyScreener,
+  askClassifier,
+  combineWithAnswer,
   combineWithClassifier,
   type ClassifierVerdict,
   type RiskClassifier,
@@ -28,6 +30,7 @@ describe('the model-based classifier', () => {
     const result = await screener.screenWithClassifier('I feel so empty lately');
     expect(result).toMatchObject({ level: 'high', category: 'suicidal_ideation' });
     expect(result.reasons.at(-1)).toBe('classifier stub raised to high: stub says so');
+    expect(result.rules.at(-1)).toBe('classifier:high');
   });
 
   it('never lowers it', async () => {
@@ -63,5 +66,29 @@ describe('the model-based classifier', () => {
       category: 'suicidal_ideation',
     });
     expect(combineWithClassifier(base, { level: 'low', category: null }, 'm')).toBe(base);
+  });
+
+  it('answers what went wrong rather than throwing', async () => {
+    expect(await askClassifier(stub(new Error('boom')), 'x', 50)).toEqual({
+      kind: 'error',
+      message: 'boom',
+    });
+    expect(await askClassifier(stub('hang'), 'x', 5)).toEqual({ kind: 'timeout', timeoutMs: 5 });
+    const verdict = { level: 'moderate', category: 'self_harm' } as const;
+    expect(await askClassifier(stub(verdict), 'x', 50)).toEqual({ kind: 'verdict', verdict });
+    const base = { level: 'high', category: 'abuse', reasons: ['r'], rules: ['a'] } as const;
+    expect(combineWithAnswer(base, { kind: 'timeout', timeoutMs: 5 }, 'm')).toEqual({
+      ...base,
+      reasons: ['r', 'classifier m timed out after 5 ms'],
+    });
+  });
+
+  it('remembers a late raise of the latest turn, and never lowers it', () => {
+    const screener = new SafetyScreener();
+    const first = screener.screen('everything hurts', { sessionId: 's' });
+    expect(first.level).toBe('none');
+    screener.rememberRaised('s', { ...first, level: 'high', category: 'self_harm' });
+    screener.rememberRaised('s', { ...first, level: 'low' });
+    expect(screener.screen("I can't go on like this", { sessionId: 's' }).level).toBe('high');
   });
 });

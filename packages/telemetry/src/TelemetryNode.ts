@@ -334,7 +334,10 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       this.onCommand(topic, payload, packet.retain),
     );
     this.client.on('error', (error) => this.onClientError(error));
-    this.client.on('close', () => this.scheduleReconnect());
+    this.client.on('close', () => {
+      this.sender.connectionLost();
+      this.scheduleReconnect();
+    });
 
     node.createSubscription(
       DialogueStateType,
@@ -406,7 +409,10 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
           DISPOSE_STEP_TIMEOUT_MS,
         ));
     }
-    await this.client.endAsync(!graceful);
+    // A graceful end waits for every in-flight publish; in a persistent session one may never be
+    // acknowledged (sent before a broker crash): then end by force. The outbox still holds it.
+    const ended = await withTimeout(this.client.endAsync(!graceful), DISPOSE_STEP_TIMEOUT_MS);
+    if (!ended) await this.client.endAsync(true);
     if (this.ownsOutbox) await this.outbox.dispose();
   }
 

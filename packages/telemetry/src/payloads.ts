@@ -13,6 +13,8 @@ import {
 import {
   ALERT_LEVELS,
   SCHEMA_VERSION,
+  STRATEGY_NAMES,
+  TopicLabelSchema,
   type SessionEventPayload,
   type StatePayload,
   type StatusPayload,
@@ -21,8 +23,17 @@ import {
 
 type SummaryPayload = Extract<SessionEventPayload, { type: 'session.summary' }>['summary'];
 
-/** A session's summary as telemetry shares it: counts, mood labels and latencies, never words. */
+/**
+ * A session's summary as telemetry shares it: counts, mood labels, latencies, topic labels and
+ * strategy names, never words. Topics and strategies are kept only in label form, so a producer
+ * that put text there cannot make it leave.
+ */
 export function summaryOf(message: SessionSummary): SummaryPayload {
+  const topics = unique(message.topics.filter((t) => TopicLabelSchema.safeParse(t).success));
+  const known: readonly string[] = STRATEGY_NAMES;
+  const strategies = unique(
+    message.strategies.filter((s): s is (typeof STRATEGY_NAMES)[number] => known.includes(s)),
+  );
   return {
     reason: message.reason,
     durationMs: Math.max(0, message.duration_ms),
@@ -34,7 +45,13 @@ export function summaryOf(message: SessionSummary): SummaryPayload {
     firstAudioMeanMs: message.first_audio_mean_ms,
     firstAudioP50Ms: message.first_audio_p50_ms,
     firstAudioP95Ms: message.first_audio_p95_ms,
+    topics: topics.slice(0, 32),
+    strategies: strategies.slice(0, 32),
   };
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
 }
 
 /** The message's stamp as ISO time; `fallbackMs` when the stamp was left at zero. */

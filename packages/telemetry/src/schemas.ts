@@ -5,6 +5,7 @@
  * the thing happened on the robot). JSON fields are camelCase. See docs/mqtt.md.
  */
 import { z } from 'zod';
+import { EXTES_STRATEGIES, SUPPORT_STRATEGIES } from '@hearth/interfaces';
 import { COMMAND_VERBS, isValidTopicLevel } from './topics.js';
 
 export const SCHEMA_VERSION = 1 as const;
@@ -109,6 +110,12 @@ export const TurnSchema = z.discriminatedUnion('shared', [
 ]);
 export type Turn = z.infer<typeof TurnSchema>;
 
+/** A session topic label: one lowercase word (a label from a fixed list, never the person's words). */
+export const TopicLabelSchema = z.string().regex(/^[a-z][a-z_]{0,31}$/);
+
+/** The support strategy names a summary may carry: ESConv's and ExTES's, nothing free-form. */
+export const STRATEGY_NAMES = [...new Set([...SUPPORT_STRATEGIES, ...EXTES_STRATEGIES])];
+
 const sessionEventBase = {
   ...envelope,
   sessionId: topicLevel,
@@ -147,6 +154,13 @@ export const SessionEventPayloadSchema = z.discriminatedUnion('type', [
       firstAudioMeanMs: z.number().min(-1),
       firstAudioP50Ms: z.number().min(-1),
       firstAudioP95Ms: z.number().min(-1),
+      /**
+       * What the session was about, without words: coarse topic labels (sleep, loneliness, grief,
+       * health, family, work...) and the support strategies the replies used. Added within schema
+       * 1: optional; absent from older robots (and an older dashboard drops them).
+       */
+      topics: z.array(TopicLabelSchema).max(32).optional(),
+      strategies: z.array(z.enum(STRATEGY_NAMES)).max(32).optional(),
     }),
   }),
 ]);

@@ -116,6 +116,9 @@ function endSession(driver: GraphNode, sessionId: string): void {
       turns: 1,
       mood_start: 'sadness',
       mood_end: 'neutral',
+      // Labels leave at `summaries`; words put here by mistake never do.
+      topics: ['sleep', 'family', 'Ana called 07700 900123'],
+      strategies: ['Question', 'Reflection of feelings', 'told Maggie to rest'],
     }),
   );
 }
@@ -217,6 +220,22 @@ describe('TelemetryNode consent', () => {
       const turn = probe.messages
         .map((m) => SessionEventPayloadSchema.safeParse(m.json))
         .find((p) => p.success && p.data.type === 'turn');
+      const summary = probe.messages
+        .map((m) => SessionEventPayloadSchema.safeParse(m.json))
+        .find((p) => p.success && p.data.type === 'session.summary');
+      if (level === 'summaries' || level === 'transcripts') {
+        expect(summary?.data).toMatchObject({
+          summary: {
+            topics: ['sleep', 'family'],
+            strategies: ['Question', 'Reflection of feelings'],
+          },
+        });
+      } else {
+        // Below `summaries` no summary leaves at all: not its counts, not its topics.
+        expect(summary).toBeUndefined();
+        expect(everything).not.toMatch(/topics|strategies|Reflection of feelings/);
+      }
+      expect(everything).not.toContain('to rest');
       if (level === 'transcripts') {
         expect(turn?.data).toMatchObject({
           turn: {

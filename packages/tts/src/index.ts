@@ -65,3 +65,9 @@ export {
 export { safeFileName } from './node/safeFileName.js';
 export { SpeechQueue, type Release } from './node/SpeechQueue.js';
 export { TtsNode, type TtsNodeOptions } from './node/TtsNode.js';
+export {
+  AudioRetention,
+  AUDIO_PURGE_PERIOD_MS,
+  type AudioRetentionOptions,
+} from './retention/AudioRetention.js';
+export { isTtsAudioFileName } from './retention/ttsAudioFileName.js';

@@ -48,6 +48,12 @@ export function declareModels(program: Command): void {
     .description("check a GGUF file's header, tensor table and size without loading it")
     .argument('<file>', 'a GGUF file')
     .option('--json', 'print the summary as JSON', false)
+    .option(
+      '--checksum',
+      'also check the exact size and SHA-256 against the registry entry with this file name (reads the whole file)',
+      false,
+    )
+    .option(...registryOption)
     .action((file: string, options) =>
       runFrom('modelsVerify', (m) => m.modelsVerifyCommand(file, options, process.stdout)),
     );

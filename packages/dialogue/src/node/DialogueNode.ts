@@ -46,6 +46,7 @@ import {
   readPersonVoiceSettings,
 } from './parameters.js';
 import { SafetyGate, type SafetyGateOptions } from './SafetyGate.js';
+import { SessionContent } from '../summary/SessionContent.js';
 
 export interface DialogueNodeOptions {
   /** Said when generation or speech fails (the robot profile's words, later). */
@@ -73,6 +74,8 @@ export class DialogueNode implements Disposable {
   private readonly parameterGuard: Disposable;
   private readonly safety: SafetyGate;
   private readonly voice: PersonVoice;
+  /** The open session's topics and strategies, for its summary. */
+  private readonly content = new SessionContent();
   private disposed = false;
 
   constructor(
@@ -133,6 +136,7 @@ export class DialogueNode implements Disposable {
         risk: turn.risk.level,
         ...(turn.replyGuarded ? { guardRules: turn.guardRules } : {}),
       });
+      this.content.record(turn);
       this.publishTurn(turn);
     });
     this.actor.on('session.ended', ({ summary }) => {
@@ -141,7 +145,9 @@ export class DialogueNode implements Disposable {
         reason: summary.reason,
         turns: summary.turns,
       });
-      this.sessionPublisher.publish(toSessionSummary(summary, node.clock.now()));
+      this.sessionPublisher.publish(
+        toSessionSummary(summary, node.clock.now(), this.content.take(summary.sessionId)),
+      );
       this.safety.sessionEnded(summary.sessionId);
     });
     this.actor.subscribe({
@@ -237,6 +243,8 @@ export class DialogueNode implements Disposable {
     this.parameterListener.dispose();
     this.parameterGuard.dispose();
     this.voice.dispose();
+    // Frees the risk classifier's model in the background; the node goes down at once.
+    void this.safety.dispose();
     this.actor.stop();
     this.node.destroy();
   }

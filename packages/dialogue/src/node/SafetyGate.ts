@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Qos, type GraphNode, type Publisher } from '@hearth/graph';
+import { Qos, type Disposable, type GraphNode, type Publisher } from '@hearth/graph';
 import { SafetyAlertType, Topics, type SafetyAlert } from '@hearth/interfaces';
 import {
+  LlamaRiskClassifier,
   SafetyScreener,
+  askClassifier,
   atLeast,
+  combineWithClassifier,
   crisisMessage,
   levelRank,
+  type ClassifierAnswer,
+  type RiskClassifier,
   type RiskLevel,
   type ScreenResult,
 } from '@hearth/safety';
@@ -18,6 +23,16 @@ export interface SafetyGateOptions {
   readonly createAlertId?: () => string;
   /** The screener (one per node, it keeps each session's recent turns); a default one otherwise. */
   readonly screener?: SafetyScreener;
+  /**
+   * Loads the model-based classifier that `risk_classifier_model` names; a
+   * `LlamaRiskClassifier` by default (tests give a fake).
+   */
+  readonly loadClassifier?: (modelPath: string) => Promise<LoadedRiskClassifier>;
+}
+
+/** A classifier the gate owns: disposed when replaced or when the gate is. */
+export interface LoadedRiskClassifier extends RiskClassifier {
+  dispose(): Promise<void> | void;
 }
 
 /** What the gate needs to know of the machine at the moment a transcript arrives. */
@@ -39,6 +54,11 @@ const MODERATE_NOTICE =
  * enter crisis at once. A moderate notice is raised once per turn: by the final, or, when the
  * turn was taken from the last partial (end-of-turn silence, no final), when that turn starts
  * (`userTurnStarted`), from that partial's screen.
+ *
+ * With `risk_classifier_model` set, a model classifies each final transcript after the screen has
+ * acted on it, so a slow or failing model never delays the deterministic path; it can only raise
+ * the level: to high or imminent, the crisis starts then; to moderate, caregivers get the notice.
+ * Partials are not classified: a model call per partial would queue behind itself.
  */
 export class SafetyGate {
   private readonly screener: SafetyScreener;
@@ -48,6 +68,15 @@ export class SafetyGate {
   private crisisLevel: RiskLevel | null = null;
   /** The last partial's screen when it was moderate: the turn's risk if no final follows. */
   private moderatePartial: ScreenResult | null = null;
+  private readonly loadClassifier: (modelPath: string) => Promise<LoadedRiskClassifier>;
+  private classifier: LoadedRiskClassifier | null = null;
+  /** Counts classifier (re)loads, so a load that finishes after a newer one is dropped. */
+  private classifierGeneration = 0;
+  private classifierLoading: Promise<void> = Promise.resolve();
+  /** Causes of classifier failures already logged: each is logged once, not per turn. */
+  private readonly loggedFailures = new Set<string>();
+  private readonly parameterListener: Disposable;
+  private disposed = false;
 
   constructor(
     private readonly node: GraphNode,
@@ -58,6 +87,30 @@ export class SafetyGate {
     this.screener = options.screener ?? new SafetyScreener();
     this.createAlertId = options.createAlertId ?? (() => `alert-${randomUUID()}`);
     this.alerts = node.createPublisher(SafetyAlertType, Topics.safetyAlert, Qos.events);
+    this.loadClassifier =
+      options.loadClassifier ?? ((modelPath) => LlamaRiskClassifier.load(modelPath));
+    this.useClassifier(String(node.getParameter(DialogueParameters.riskClassifierModel)));
+    // Pluggable on a running robot: `ros2 param set` loads, swaps or removes the classifier.
+    this.parameterListener = node.onParametersChanged((changes) => {
+      const change = changes.find((c) => c.name === DialogueParameters.riskClassifierModel);
+      if (change) this.useClassifier(String(change.value));
+    });
+  }
+
+  /** Settles when the classifier named now has loaded or failed to (tests, start-up logs). */
+  classifierSettled(): Promise<void> {
+    return this.classifierLoading;
+  }
+
+  /** Frees the classifier's model; the gate screens nothing after this. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.parameterListener.dispose();
+    this.classifierGeneration++;
+    const classifier = this.classifier;
+    this.classifier = null;
+    await classifier?.dispose();
   }
 
   /** Screens one transcript and hands it to the machine as the event it calls for. */
@@ -85,6 +138,7 @@ export class SafetyGate {
     if (isFinal && result.level === 'moderate' && before.state !== 'crisis') {
       this.publishAlert(this.createAlertId(), this.view().sessionId, result, MODERATE_NOTICE);
     }
+    if (isFinal) this.classifyLater(text, result, before.sessionId || 'no-session');
   }
 
   /**
@@ -103,6 +157,90 @@ export class SafetyGate {
   sessionEnded(sessionId: string): void {
     this.moderatePartial = null;
     this.screener.endSession(sessionId);
+  }
+
+  private useClassifier(modelPath: string): void {
+    const generation = ++this.classifierGeneration;
+    const previous = this.classifier;
+    this.classifier = null;
+    this.loggedFailures.clear();
+    void Promise.resolve(previous?.dispose()).catch((error: unknown) =>
+      this.node.logger.warn('risk classifier: dispose failed', { error: String(error) }),
+    );
+    if (modelPath.trim() === '') {
+      this.classifierLoading = Promise.resolve();
+      return;
+    }
+    this.classifierLoading = this.loadClassifier(modelPath).then(
+      async (classifier) => {
+        if (generation !== this.classifierGeneration) return void (await classifier.dispose());
+        this.classifier = classifier;
+        this.node.logger.info('risk classifier loaded', { model: modelPath });
+      },
+      (error: unknown) => {
+        if (generation !== this.classifierGeneration) return;
+        // The robot runs on: the deterministic screen does not need the model.
+        this.node.logger.error(
+          `risk classifier not loaded, screening without it: ${error instanceof Error ? error.message : String(error)}`,
+          { model: modelPath },
+        );
+      },
+    );
+  }
+
+  /**
+   * Asks the classifier about a final transcript the screen has already acted on; a raise
+   * starts the crisis or sends the moderate notice late rather than never.
+   */
+  private classifyLater(text: string, result: ScreenResult, screenSession: string): void {
+    const classifier = this.classifier;
+    // Already high or imminent: the crisis is on, and a model adds nothing the person needs.
+    if (!classifier || atLeast(result.level, 'high')) return;
+    const sessionId = this.view().sessionId;
+    const timeoutMs = Number(this.node.getParameter(DialogueParameters.riskClassifierTimeoutMs));
+    void askClassifier(classifier, text, timeoutMs).then((answer) =>
+      this.onClassifierAnswer(classifier, answer, text, result, screenSession, sessionId),
+    );
+  }
+
+  private onClassifierAnswer(
+    classifier: RiskClassifier,
+    answer: ClassifierAnswer,
+    text: string,
+    result: ScreenResult,
+    screenSession: string,
+    sessionId: string,
+  ): void {
+    if (this.disposed) return;
+    if (answer.kind !== 'verdict') {
+      const cause =
+        answer.kind === 'timeout' ? `timed out after ${answer.timeoutMs} ms` : answer.message;
+      if (this.loggedFailures.has(cause)) return;
+      this.loggedFailures.add(cause);
+      this.node.logger.warn(
+        `risk classifier gave no verdict (${cause}): the screen's result stands`,
+        {
+          classifier: classifier.name,
+        },
+      );
+      return;
+    }
+    const raised = combineWithClassifier(result, answer.verdict, classifier.name);
+    if (raised.level === result.level) return;
+    const now = this.view();
+    // The conversation has moved to another session: this turn's raise is history.
+    if (now.sessionId !== sessionId) return;
+    this.screener.rememberRaised(screenSession, raised);
+    this.node.logger.info('safety classifier raised', {
+      level: raised.level,
+      category: raised.category,
+      rules: raised.rules,
+    });
+    const risk: TurnRisk = { level: raised.level, category: raised.category, rules: raised.rules };
+    if (now.state !== 'crisis') this.crisisLevel = null;
+    if (atLeast(raised.level, 'high')) return this.crisis(text, raised, risk);
+    if (raised.level === 'moderate' && now.state !== 'crisis')
+      this.publishAlert(this.createAlertId(), sessionId, raised, MODERATE_NOTICE);
   }
 
   private crisis(text: string, result: ScreenResult, risk: TurnRisk): void {

@@ -9,6 +9,7 @@ import {
 } from '@hearth/interfaces';
 import type { DialogueEmitted } from '../machine/events.js';
 import type { SessionSummaryData, TurnSummary } from '../machine/types.js';
+import type { SessionContentLabels } from '../summary/SessionContent.js';
 
 export function toDialogueState(
   change: Extract<DialogueEmitted, { type: 'state.changed' }>,
@@ -61,7 +62,11 @@ function toTime(ms: number): Time {
   return { sec, nanosec: Math.round((ms - sec * 1000) * 1e6) };
 }
 
-export function toSessionSummary(summary: SessionSummaryData, stamp: Time): SessionSummary {
+export function toSessionSummary(
+  summary: SessionSummaryData,
+  stamp: Time,
+  content: SessionContentLabels = { topics: [], strategies: [] },
+): SessionSummary {
   return SessionSummaryType.create({
     stamp,
     session_id: summary.sessionId,
@@ -76,5 +81,7 @@ export function toSessionSummary(summary: SessionSummaryData, stamp: Time): Sess
     first_audio_mean_ms: summary.firstAudioMeanMs,
     first_audio_p50_ms: summary.firstAudioP50Ms,
     first_audio_p95_ms: summary.firstAudioP95Ms,
+    topics: content.topics,
+    strategies: content.strategies,
   });
 }

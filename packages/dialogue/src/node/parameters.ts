@@ -37,6 +37,8 @@ export const DialogueParameters = {
   nudgeAfterTurns: 'nudge_after_turns',
   respondingTimeoutMs: 'responding_timeout_ms',
   cancelTimeoutMs: 'cancel_timeout_ms',
+  riskClassifierModel: 'risk_classifier_model',
+  riskClassifierTimeoutMs: 'risk_classifier_timeout_ms',
 } as const;
 
 /** The robot's locale when none is set: picks the crisis message and helpline. */
@@ -214,6 +216,19 @@ const declarations: readonly Declaration[] = [
     'integer',
     'How long to wait for the tts to answer a cancelled utterance before going on as if silent (ms); the wait for silence after a barge-in gives up after twice this.',
     { min: 100, max: MAX_WINDOW_MS },
+  ],
+  [
+    DialogueParameters.riskClassifierModel,
+    '',
+    'string',
+    'A GGUF model that classifies each final transcript after the deterministic safety screen and may only raise its level ("": none). Loaded in the background; settable at runtime.',
+  ],
+  [
+    DialogueParameters.riskClassifierTimeoutMs,
+    2000,
+    'integer',
+    "How long the risk classifier may take on one transcript before its answer is dropped and the screen's result stands (ms).",
+    { min: 10, max: 60_000 },
   ],
 ];
 

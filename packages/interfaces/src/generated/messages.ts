@@ -1030,6 +1030,14 @@ export interface SessionSummary {
   first_audio_mean_ms: number;
   first_audio_p50_ms: number;
   first_audio_p95_ms: number;
+  /**
+   * What the session was about, for a caregiver without transcripts: coarse topic labels of what
+   * the person said (sleep, loneliness, grief, health, family, work, ...; see the dialogue's
+   * sessionTopics.ts), and the support strategies the replies used (names from
+   * SUPPORT_STRATEGIES or EXTES_STRATEGIES), each once, in order of first use. Labels, never words.
+   */
+  topics: string[];
+  strategies: string[];
 }
 
 /** Creates, parses and checks `hearth_interfaces/msg/SessionSummary` messages. */
@@ -1140,6 +1148,22 @@ export const SessionSummaryType = defineMessage<SessionSummary>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'topics',
+      type: 'string',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'strategies',
+      type: 'string',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
@@ -1156,6 +1180,8 @@ export const SessionSummaryType = defineMessage<SessionSummary>({
     first_audio_mean_ms: 0,
     first_audio_p50_ms: 0,
     first_audio_p95_ms: 0,
+    topics: [],
+    strategies: [],
   }),
   checkFields: (m, path, issues) => {
     TimeType.collectIssues(m.stamp, at(path, 'stamp'), issues);
@@ -1171,6 +1197,8 @@ export const SessionSummaryType = defineMessage<SessionSummary>({
     Checks.float64(m.first_audio_mean_ms, at(path, 'first_audio_mean_ms'), issues);
     Checks.float64(m.first_audio_p50_ms, at(path, 'first_audio_p50_ms'), issues);
     Checks.float64(m.first_audio_p95_ms, at(path, 'first_audio_p95_ms'), issues);
+    checkArray(m.topics, at(path, 'topics'), issues, 'string[]', null, Checks.string);
+    checkArray(m.strategies, at(path, 'strategies'), issues, 'string[]', null, Checks.string);
   },
 });
 

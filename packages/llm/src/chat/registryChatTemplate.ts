@@ -1,5 +1,4 @@
-import { basename } from 'node:path';
-import { loadRegistry, registryFileFrom } from '@hearth/models';
+import { registryEntryFor, type RegistryLookupOptions } from '../registry/registryEntryFor.js';
 
 /**
  * The chat template family the model registry gives for a model file, recognised by its file
@@ -10,13 +9,7 @@ import { loadRegistry, registryFileFrom } from '@hearth/models';
  */
 export async function registryChatTemplate(
   modelPath: string,
-  options: { readonly registryFile?: string; readonly onError?: (message: string) => void } = {},
+  options: RegistryLookupOptions = {},
 ): Promise<string> {
-  try {
-    const registry = await loadRegistry(registryFileFrom(options.registryFile));
-    return registry.byFile(basename(modelPath))?.chat_template ?? '';
-  } catch (error) {
-    options.onError?.(error instanceof Error ? error.message : String(error));
-    return '';
-  }
+  return (await registryEntryFor(modelPath, options))?.entry.chat_template ?? '';
 }

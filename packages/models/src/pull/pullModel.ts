@@ -37,11 +37,15 @@ interface FileToPull {
   readonly gguf: boolean;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
+/**
+ * Whether `path` is an installed copy: it exists and, when the registry knows the size, has
+ * exactly that size. A file cut short or replaced after install is downloaded again, so
+ * `hearth models pull NAME` is the fix the llm node names for a size mismatch.
+ */
+async function installed(path: string, sizeBytes: number | null): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined) return false;
+  return sizeBytes === null || info.size === sizeBytes;
 }
 
 /**
@@ -77,10 +81,11 @@ export async function pullModel(options: PullModelOptions): Promise<PulledFile[]
   const pulled: PulledFile[] = [];
   for (const file of files) {
     const path = join(dir, file.file);
-    if (!options.force && (await exists(path))) {
+    if (!options.force && (await installed(path, file.sizeBytes))) {
       pulled.push({ label: file.label, outcome: 'present', path });
       continue;
     }
+    // A wrong-sized copy stays until the new one is renamed over it.
     if (options.force) await rm(path, { force: true });
     const download = await downloadFile({
       url: file.url,

@@ -2,7 +2,7 @@
  * The recent turns of one session, as the screener saw them: a short window bounded by a
  * number of turns and by time, so yesterday's conversation does not raise today's.
  */
-import type { RiskCategory, RiskLevel } from '../levels.js';
+import { levelRank, type RiskCategory, type RiskLevel } from '../levels.js';
 
 export interface WindowEntry {
   readonly level: RiskLevel;
@@ -28,5 +28,19 @@ export class SessionWindow {
   add(entry: WindowEntry): void {
     this.#entries.push(entry);
     while (this.#entries.length > this.maxTurns) this.#entries.shift();
+  }
+
+  /**
+   * Raises the latest entry to `level` when that is higher: a classifier's answer arrives after
+   * the turn was remembered. Never lowers it.
+   */
+  raiseLatest(level: RiskLevel, category: RiskCategory | null): void {
+    const latest = this.#entries.at(-1);
+    if (!latest || levelRank(level) <= levelRank(latest.level)) return;
+    this.#entries[this.#entries.length - 1] = {
+      level,
+      category: category ?? latest.category,
+      at: latest.at,
+    };
   }
 }

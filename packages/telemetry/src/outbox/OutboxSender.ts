@@ -18,6 +18,8 @@ export interface OutboxSenderLogger {
 export class OutboxSender {
   private draining: Promise<void> | undefined;
   private again = false;
+  /** Bumped when the connection is lost: a drain from an older connection stops at its next step. */
+  private connection = 0;
 
   constructor(
     private readonly outbox: Outbox,
@@ -33,13 +35,28 @@ export class OutboxSender {
       return;
     }
     if (!this.client.connected) return;
-    this.draining = this.drain().finally(() => {
+    const connection = this.connection;
+    const draining = this.drain(connection).finally(() => {
+      if (this.draining !== draining) return;
       this.draining = undefined;
       if (this.again) {
         this.again = false;
         this.kick();
       }
     });
+    this.draining = draining;
+  }
+
+  /**
+   * The connection was lost. With a persistent session (clean: false) mqtt.js keeps an unacked
+   * publish to resend on reconnect instead of failing it, so its promise may never settle (the
+   * broker may have restarted without it): the drain waiting on it is abandoned, and the next
+   * kick() starts a new one from the same entry. Consumers de-duplicate the rare double send.
+   */
+  connectionLost(): void {
+    this.connection += 1;
+    this.draining = undefined;
+    this.again = false;
   }
 
   /** Resolves once the current drain (if any) has finished. */
@@ -47,8 +64,9 @@ export class OutboxSender {
     while (this.draining) await this.draining;
   }
 
-  private async drain(): Promise<void> {
-    while (this.client.connected) {
+  private async drain(connection: number): Promise<void> {
+    const current = (): boolean => connection === this.connection;
+    while (this.client.connected && current()) {
       const [entry] = await this.outbox.peek(1);
       if (!entry) return;
       const ready = this.prepare(entry);
@@ -62,12 +80,14 @@ export class OutboxSender {
           retain: ready.retain,
         });
       } catch (error) {
+        if (!current()) return;
         this.logger.warn('telemetry publish failed; will retry on reconnect', {
           topic: entry.topic,
           error: (error as Error).message,
         });
         return;
       }
+      // The broker has it, even if this drain was abandoned meanwhile (a late PUBACK).
       await this.outbox.acknowledge(entry.id);
     }
   }

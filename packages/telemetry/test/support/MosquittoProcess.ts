@@ -3,9 +3,24 @@
  * shared one from global-setup must stay up for the other tests).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+
+/**
+ * Lets others traverse the folders between the system's temp folder and `dir`: mkdtemp makes
+ * them 0700, and a mosquitto started as root drops to the `mosquitto` user, which could then
+ * not reach its persistence file (it would run, but save nothing).
+ */
+function letOthersTraverse(dir: string): void {
+  const top = tmpdir();
+  for (let at = dirname(dir); relative(top, at) !== '' && !relative(top, at).startsWith('..');) {
+    const mode = statSync(at).mode & 0o777;
+    if ((mode & 0o001) === 0) chmodSync(at, mode | 0o711);
+    at = dirname(at);
+  }
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,6 +72,7 @@ export class MosquittoProcess {
     mkdirSync(dir, { recursive: true });
     // Started as root, mosquitto drops to the `mosquitto` user: let it read and write the folder.
     chmodSync(dir, 0o777);
+    letOthersTraverse(dir);
     for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o644);
     const port = options.port ?? (await freePort());
     const config = join(dir, 'mosquitto.conf');

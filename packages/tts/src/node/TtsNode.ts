@@ -25,6 +25,7 @@ import { declareTtsParameters, defaultAudioDir, type TtsSettings } from './param
 import { safeFileName } from './safeFileName.js';
 import { SpeechQueue } from './SpeechQueue.js';
 import { UtteranceEvents } from './UtteranceEvents.js';
+import { AudioRetention, type AudioRetentionOptions } from '../retention/AudioRetention.js';
 
 export interface TtsNodeOptions {
   /** Default of the `audio_dir` parameter (the parameters file may override it). */
@@ -33,6 +34,8 @@ export interface TtsNodeOptions {
   readonly sink?: AudioSink;
   /** aplay's path for `audio_output: alsa`; default `aplay` on PATH. */
   readonly aplayPath?: string;
+  /** Clock and timer of the reply-audio retention (tests); wall clock and hourly by default. */
+  readonly retention?: Pick<AudioRetentionOptions, 'now' | 'setInterval' | 'clearInterval'>;
 }
 
 /** A playback's outcome, caught so that a failure while synthesis goes on is never unhandled. */
@@ -74,6 +77,7 @@ export class TtsNode {
   private readonly queue = new SpeechQueue();
   private readonly disposal = new AbortController();
   private readonly startedGroups = new Set<string>();
+  private readonly retention: AudioRetention;
 
   constructor(
     private readonly node: GraphNode,
@@ -88,14 +92,31 @@ export class TtsNode {
     });
     this.events = node.createPublisher(SpeechEventType, Topics.ttsEvents, Qos.events);
     this.server = node.createActionServer(SayAction, Actions.say, (handle) => this.execute(handle));
+    this.retention = new AudioRetention({
+      ...options.retention,
+      settings: () => {
+        const { audioDir, audioRetentionDays } = this.settings();
+        return { audioDir, retentionDays: audioRetentionDays };
+      },
+      logger: node.logger,
+    });
   }
 
   get actionName(): string {
     return this.server.name;
   }
 
+  /**
+   * Removes the WAVs it wrote that are older than `audio_retention_days` (also done at start and
+   * hourly); resolves with the paths removed.
+   */
+  purgeOldAudio(): Promise<string[]> {
+    return this.retention.purge();
+  }
+
   /** Stops whatever is being spoken and refuses to speak further. */
   dispose(): void {
+    this.retention.dispose();
     this.disposal.abort();
     this.sink?.dispose();
     this.outputs.dispose();

@@ -12,6 +12,8 @@ export interface TtsSettings {
   readonly audioOutput: AudioOutputKind;
   readonly audioDevice: string;
   readonly audioOutputFile: string;
+  /** Days the WAVs in audio_dir are kept; 0 keeps them (see retention/AudioRetention.ts). */
+  readonly audioRetentionDays: number;
 }
 
 /** Where speech goes: see the README's "Audio output" (chosen per utterance). */
@@ -32,6 +34,8 @@ export const TTS_PARAMETER_DEFAULTS = {
   /** The simulator paces speech in real time; a robot's profile sets alsa. */
   audioOutput: 'simulated',
   audioDevice: '',
+  /** A week of reply audio for the console and review; then it goes. */
+  audioRetentionDays: 7,
 } as const;
 
 /** Where WAV files go when neither the options nor the parameters file say. */
@@ -80,6 +84,13 @@ export function declareTtsParameters(node: GraphNode, audioDir: string): () => T
     description: "WAV file for audio_output file; '' is <audio_dir>/audio_out.wav.",
     kind: 'string',
   });
+  node.declareParameter('audio_retention_days', TTS_PARAMETER_DEFAULTS.audioRetentionDays, {
+    description:
+      "Days the tts's WAV files in audio_dir are kept; older ones are removed at start and " +
+      'hourly (only files the tts wrote). 0 keeps them.',
+    kind: 'integer',
+    range: { min: 0, max: 3650 },
+  });
   return () => ({
     voice: String(node.getParameter('voice')),
     rate: Number(node.getParameter('rate')),
@@ -91,6 +102,7 @@ export function declareTtsParameters(node: GraphNode, audioDir: string): () => T
     audioOutputFile:
       String(node.getParameter('audio_output_file')) ||
       join(String(node.getParameter('audio_dir')), 'audio_out.wav'),
+    audioRetentionDays: Number(node.getParameter('audio_retention_days')),
   });
 }
 
