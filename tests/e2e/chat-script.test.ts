@@ -48,8 +48,10 @@ describe('hearth chat --json with script directives', () => {
     if (cutTimings.ttsFirstAudio !== null || cut.audio !== null) {
       expect(existsSync(cut.audio as string)).toBe(true);
     }
+    // Measured at 10 to 50 ms; 2 s leaves room for a loaded machine, yet is shorter than the rest
+    // of the reply that would still play if the cancel did not stop the audio.
     expect(cutTimings.bargeInToSilence).toBeGreaterThanOrEqual(0);
-    expect(cutTimings.bargeInToSilence).toBeLessThan(5000);
+    expect(cutTimings.bargeInToSilence).toBeLessThan(2000);
     expect(next.timings).not.toHaveProperty('bargeInToSilence');
     expect(cut.session).toBe(next.session);
   }, 180_000);
@@ -83,7 +85,7 @@ describe('hearth chat --json with script directives', () => {
     const timings = turn.timings as Record<string, number | null>;
     expect(typeof timings.bargeInToSilence).toBe('number');
     expect(timings.bargeInToSilence).toBeGreaterThanOrEqual(0);
-    expect(timings.bargeInToSilence).toBeLessThan(10_000);
+    expect(timings.bargeInToSilence).toBeLessThan(2000);
     expect(turn.llm).toMatchObject({ fallback: false });
     expect(typeof (turn.llm as Record<string, unknown>).generatedTokens).toBe('number');
   }, 240_000);

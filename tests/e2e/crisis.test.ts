@@ -1,18 +1,29 @@
 /**
- * The crisis path end to end through the real command (issue 7): `hearth chat --json --model none`
- * with a crisis line. The safety screen catches it before any llm, the robot says the fixed crisis
+ * The crisis path end to end through the real command (issue 7): `hearth chat --json` with a
+ * crisis line. The safety screen catches it before any llm, the robot says the fixed crisis
  * message with the locale's helpline (spoken by espeak-ng into a WAV), and the turn ends in the
  * crisis state, where the robot stays until a caregiver acknowledges. The next line is refused
  * with a clear message rather than waited on.
  */
-import { describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runHearth } from '../support/hearthCli.js';
+
+// The real (tiny) model, so that "nothing was generated" shows the screen ran before the llm:
+// with `--model none` the fallback responder never generates a token either way.
+const model = join(mkdtempSync(join(tmpdir(), 'hearth-e2e-crisis-')), 'tiny.gguf');
+
+beforeAll(async () => {
+  const made = await runHearth(['models', 'make-test', '--out', model]);
+  expect(made.code).toBe(0);
+}, 60_000);
 
 describe('hearth chat: the crisis path', () => {
   it('answers a crisis line with the crisis message and the helpline, and stays in crisis', async () => {
     const result = await runHearth(
-      ['chat', '--json', '--model', 'none', '--turn-timeout', '20000'],
+      ['chat', '--json', '--model', model, '--turn-timeout', '20000', '--param', 'llm.threads=1'],
       { input: 'I want to kill myself\n', timeoutMs: 90_000 },
     );
     expect(result.stderr).not.toMatch(/bug in Hearth/);

@@ -68,6 +68,7 @@ import {
   WakeWordNode,
   writeWakeTemplateFile,
 } from '../../packages/wake-word/src/index.js';
+import { until } from '../support/until.js';
 
 interface Voice {
   readonly voice: string;
@@ -107,14 +108,6 @@ function audible(clip: PcmAudio, offsetMs: number): { startMs: number; endMs: nu
   let to = clip.samples.length - 1;
   while (to > from && !loud(to)) to--;
   return { startMs: offsetMs + from / 16, endMs: offsetMs + to / 16 };
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 20000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /**

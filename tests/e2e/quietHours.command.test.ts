@@ -22,16 +22,9 @@ import {
 } from '../../packages/telemetry/src/broker/startEmbeddedBroker.js';
 import { MEMORY_OUTBOX, TelemetryNode } from '../../packages/telemetry/src/TelemetryNode.js';
 import { MqttProbe } from '../../packages/telemetry/test/support/MqttProbe.js';
+import { until } from '../support/until.js';
 
 const robot = `quiet-${process.pid}`;
-
-async function until(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('cmd/quiet-hours from the broker to the dialogue parameters', () => {
   let broker: EmbeddedBroker;

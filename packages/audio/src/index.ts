@@ -6,7 +6,6 @@ export {
   truncateAudio,
   type PcmAudio,
 } from './PcmAudio.js';
-export { Listeners } from './Listeners.js';
 export { decodeWav, type DecodedWav } from './wav/decodeWav.js';
 export {
   WAV_HEADER_BYTES,

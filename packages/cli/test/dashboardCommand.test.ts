@@ -1,31 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { SqliteDashboardStore, checkLogin } from '@hearth/dashboard';
 import { addUserCommand, dashboardClientId } from '../src/commands/dashboard.js';
+import { captureOutput } from './support/captureOutput.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hearth-add-user-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function sink(): { out: Writable; text: () => string } {
-  const chunks: string[] = [];
-  return {
-    out: new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk.toString());
-        done();
-      },
-    }),
-    text: () => chunks.join(''),
-  };
-}
-
 describe('hearth dashboard add-user', () => {
   it('reads the password from stdin and stores only its scrypt hash', async () => {
     const db = join(root, 'dashboard.sqlite');
-    const { out, text } = sink();
+    const { out, text } = captureOutput();
     const code = await addUserCommand(
       'carol',
       { role: 'admin', db },
@@ -44,7 +32,7 @@ describe('hearth dashboard add-user', () => {
 
   it('assigns a caregiver the robots given with --robots', async () => {
     const db = join(root, 'robots.sqlite');
-    const { out, text } = sink();
+    const { out, text } = captureOutput();
     await addUserCommand(
       'dan',
       { role: 'caregiver', robots: 'hall-robot, garden-robot', db },
@@ -60,7 +48,7 @@ describe('hearth dashboard add-user', () => {
         'eve',
         { role: 'caregiver', robots: 'a/b', db },
         Readable.from(['correct horse battery\n']),
-        sink().out,
+        captureOutput().out,
       ),
     ).rejects.toThrow(/"a\/b" is not a robot id/);
   });
@@ -68,13 +56,23 @@ describe('hearth dashboard add-user', () => {
   it('refuses an unknown role, a short password and an empty stdin, saying why', async () => {
     const db = join(root, 'refused.sqlite');
     await expect(
-      addUserCommand('bob', { role: 'boss', db }, Readable.from(['long enough pw\n']), sink().out),
+      addUserCommand(
+        'bob',
+        { role: 'boss', db },
+        Readable.from(['long enough pw\n']),
+        captureOutput().out,
+      ),
     ).rejects.toThrow(/caregiver or admin/);
     await expect(
-      addUserCommand('bob', { role: 'caregiver', db }, Readable.from(['short\n']), sink().out),
+      addUserCommand(
+        'bob',
+        { role: 'caregiver', db },
+        Readable.from(['short\n']),
+        captureOutput().out,
+      ),
     ).rejects.toThrow(/10 characters/);
     await expect(
-      addUserCommand('bob', { role: 'caregiver', db }, Readable.from([]), sink().out),
+      addUserCommand('bob', { role: 'caregiver', db }, Readable.from([]), captureOutput().out),
     ).rejects.toThrow(/stdin/);
   });
 });

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { gestureTrajectory, loadGestureProfile, rosJointTrajectory } from '@hearth/gesture';
 import { GestureCommandType, JointTrajectoryType } from '@hearth/interfaces';
@@ -9,18 +8,7 @@ import {
   resolveGesturesFile,
 } from '../src/commands/gesture.js';
 import { robotConfigDir } from '../src/robotProfile.js';
-
-/** A stream that keeps what the command printed. */
-function capture(): { out: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return { out, text: () => chunks.join('') };
-}
+import { captureOutput } from './support/captureOutput.js';
 
 describe('hearth gesture', () => {
   it('resolves --robot from a profile name, its folder, its params.yaml or a gestures file', () => {
@@ -33,13 +21,13 @@ describe('hearth gesture', () => {
   });
 
   it('lists the gestures of a profile and what chooses them', async () => {
-    const { out, text } = capture();
+    const { out, text } = captureOutput();
     expect(await gestureListCommand({ robot: 'qtrobot', json: false }, out)).toBe(0);
     expect(text()).toMatch(/^Robot qtrobot/);
     expect(text()).toMatch(/slow_nod\s+priority 2; 1\.6 s; 2 keyframes; joints HeadPitch/);
     expect(text()).toMatch(/wave\s+priority 3; 4\.0 s; animation QT\/hi/);
     expect(text()).toContain('state asleep -> idle_breathing + idle_gaze');
-    const json = capture();
+    const json = captureOutput();
     await gestureListCommand({ robot: 'pepper', json: true }, json.out);
     const listed = JSON.parse(json.text()) as { robot: string; gestures: { name: string }[] };
     expect(listed.robot).toBe('pepper');
@@ -47,7 +35,7 @@ describe('hearth gesture', () => {
   });
 
   it('prints exactly the JointTrajectory message the gesture node publishes', async () => {
-    const { out, text } = capture();
+    const { out, text } = captureOutput();
     await gesturePlayCommand('slow_nod', { robot: 'default', json: true, intensity: '0.5' }, out);
     const played = JointTrajectoryType.parse(JSON.parse(text()));
     const profile = await loadGestureProfile(resolveGesturesFile('default'));
@@ -60,7 +48,7 @@ describe('hearth gesture', () => {
     ]);
     expect(played.points[0]?.positions[0]).toBeCloseTo(0.15, 9);
     // A robot's own animation has no trajectory: the command naming it is what is sent.
-    const animation = capture();
+    const animation = captureOutput();
     await gesturePlayCommand(
       'wave',
       { robot: 'pepper', json: true, intensity: '1' },
@@ -74,7 +62,7 @@ describe('hearth gesture', () => {
   });
 
   it("names a robot's own animation, and prints a table without --json", async () => {
-    const animation = capture();
+    const animation = captureOutput();
     await gesturePlayCommand(
       'wave',
       { robot: 'pepper', json: false, intensity: '1' },
@@ -83,13 +71,13 @@ describe('hearth gesture', () => {
     expect(animation.text()).toContain(
       "plays the robot's own animation animations/Stand/Gestures/Hey_1",
     );
-    const table = capture();
+    const table = captureOutput();
     await gesturePlayCommand('nod', { robot: 'default', json: false, intensity: '1' }, table.out);
     expect(table.text().split('\n')[1]).toMatch(/time_s\s+head_pitch/);
   });
 
   it('refuses an unknown gesture or intensity with the fix', async () => {
-    const { out } = capture();
+    const { out } = captureOutput();
     await expect(
       gesturePlayCommand('moonwalk', { robot: 'default', json: false, intensity: '1' }, out),
     ).rejects.toThrow(/moonwalk[\s\S]*hearth gesture list --robot default/);

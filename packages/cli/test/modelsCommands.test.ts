@@ -3,40 +3,29 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { makeTestCommand } from '../src/commands/models.js';
 import { modelsListCommand } from '../src/commands/modelsList.js';
 import { modelsPullCommand } from '../src/commands/modelsPull.js';
 import { modelsVerifyCommand } from '../src/commands/modelsVerify.js';
-
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk.toString());
-      callback();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
+import { captureOutput } from './support/captureOutput.js';
 
 const shapeTest = process.env.HEARTH_TEST_SHAPE_MODELS === '1' ? it : it.skip;
 
 describe('hearth models commands', () => {
   it('make-test writes the tiny model into the models folder and verify summarizes it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hearth-models-cmd-'));
-    const made = collector();
-    await makeTestCommand({ quantization: 'q4_0', seed: '1', dir }, made.stream);
+    const made = captureOutput();
+    await makeTestCommand({ quantization: 'q4_0', seed: '1', dir }, made.out);
     const file = join(dir, 'hearth-tiny-Q4_0.gguf');
     expect(made.text()).toContain(file);
 
-    const verified = collector();
-    await modelsVerifyCommand(file, {}, verified.stream);
+    const verified = captureOutput();
+    await modelsVerifyCommand(file, {}, verified.out);
     expect(verified.text()).toMatch(/^architecture\s+llama$/m);
     expect(verified.text()).toMatch(/^quantization\s+Q4_0$/m);
 
-    const listed = collector();
-    await modelsListCommand({ dir }, listed.stream);
+    const listed = captureOutput();
+    await modelsListCommand({ dir }, listed.out);
     expect(listed.text()).toMatch(
       /^qwen2\.5-0\.5b-instruct\s+494M\s+Q4_K_M\s+398 MB\s+yes\s+Apache-2\.0\s+-$/m,
     );
@@ -44,8 +33,8 @@ describe('hearth models commands', () => {
       /Other GGUF files in the models folder:\n\s+hearth-tiny-Q4_0\.gguf/,
     );
 
-    const json = collector();
-    await modelsListCommand({ dir, json: true }, json.stream);
+    const json = captureOutput();
+    await modelsListCommand({ dir, json: true }, json.out);
     const parsed = JSON.parse(json.text()) as {
       dir: string;
       models: { name: string; state: string }[];
@@ -55,17 +44,17 @@ describe('hearth models commands', () => {
   });
 
   it('make-test refuses an unknown shape or a shape quantization it cannot write', async () => {
-    const out = collector();
+    const out = captureOutput();
     await expect(
       makeTestCommand(
         { quantization: 'Q4_0', seed: '1', shape: 'llama-70b', out: '/tmp/x.gguf' },
-        out.stream,
+        out.out,
       ),
     ).rejects.toThrow(/--shape must be one of qwen2\.5-0\.5b, qwen2\.5-1\.5b, phi-3-mini/);
     await expect(
       makeTestCommand(
         { quantization: 'F32', seed: '1', shape: 'phi-3-mini', out: '/tmp/x.gguf' },
-        out.stream,
+        out.out,
       ),
     ).rejects.toThrow(/must be Q4_0 or Q8_0/);
   });
@@ -77,17 +66,17 @@ describe('hearth models commands', () => {
     async () => {
       const dir = await mkdtemp(join(tmpdir(), 'hearth-shape-cmd-'));
       try {
-        const made = collector();
+        const made = captureOutput();
         await makeTestCommand(
           { quantization: 'Q4_0', seed: '1', shape: 'qwen2.5-0.5b', dir },
-          made.stream,
+          made.out,
         );
         const file = join(dir, 'hearth-shape-qwen2.5-0.5b-Q4_0.gguf');
         expect(made.text()).toContain(`Wrote the qwen2.5-0.5b shape model (Q4_0`);
         expect(made.text()).toContain(file);
 
-        const verified = collector();
-        await modelsVerifyCommand(file, { json: true }, verified.stream);
+        const verified = captureOutput();
+        await modelsVerifyCommand(file, { json: true }, verified.out);
         const summary = JSON.parse(verified.text()) as Record<string, unknown>;
         expect(summary).toMatchObject({
           architecture: 'qwen2',
@@ -114,7 +103,7 @@ describe('hearth models commands', () => {
   it('verify --checksum hashes the file against the registry entry with its name', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hearth-models-cmd-'));
     const file = join(dir, 'tiny.gguf');
-    await makeTestCommand({ quantization: 'Q8_0', seed: '1', out: file }, collector().stream);
+    await makeTestCommand({ quantization: 'Q8_0', seed: '1', out: file }, captureOutput().out);
     const bytes = await readFile(file);
     const registry = join(dir, 'registry.yaml');
     const entry = {
@@ -131,8 +120,8 @@ describe('hearth models commands', () => {
       parameters: '1M',
     };
     await writeFile(registry, JSON.stringify({ version: 1, models: [entry] }));
-    const out = collector();
-    await modelsVerifyCommand(file, { checksum: true, registry }, out.stream);
+    const out = captureOutput();
+    await modelsVerifyCommand(file, { checksum: true, registry }, out.out);
     expect(out.text()).toMatch(/^status\s+OK/m);
     expect(out.text()).toContain(`matches the registry's tiny (SHA-256 ${entry.sha256})`);
 
@@ -141,7 +130,7 @@ describe('hearth models commands', () => {
       JSON.stringify({ version: 1, models: [{ ...entry, sha256: 'ab'.repeat(32) }] }),
     );
     await expect(
-      modelsVerifyCommand(file, { checksum: true, registry }, collector().stream),
+      modelsVerifyCommand(file, { checksum: true, registry }, captureOutput().out),
     ).rejects.toThrow(
       /SHA-256 is [0-9a-f]{64}, but the registry expects .*hearth models pull tiny/,
     );
@@ -171,8 +160,8 @@ describe('hearth models commands', () => {
         ],
       }),
     );
-    const out = collector();
-    await expect(modelsPullCommand('unchecked', { registry, dir }, out.stream)).rejects.toThrow(
+    const out = captureOutput();
+    await expect(modelsPullCommand('unchecked', { registry, dir }, out.out)).rejects.toThrow(
       /unchecked has no SHA-256 in .*registry\.yaml.*--insecure-skip-checksum/,
     );
   });

@@ -1,20 +1,15 @@
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { safetyScreenCommand } from '../src/commands/safety.js';
+import { captureOutput } from './support/captureOutput.js';
 
 async function screenLines(
   lines: string[],
   options = { json: true, separate: false },
 ): Promise<string[]> {
-  const chunks: string[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
+  const { out, text } = captureOutput();
   expect(await safetyScreenCommand(options, Readable.from([`${lines.join('\n')}\n`]), out)).toBe(0);
-  return chunks.join('').trim().split('\n');
+  return text().trim().split('\n');
 }
 
 describe('hearth safety screen', () => {

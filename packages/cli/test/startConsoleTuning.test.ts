@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ConsoleHandle } from '@hearth/console';
 import { LogCapture, type ParameterClient } from '@hearth/graph';
 import { NodeNames } from '@hearth/interfaces';
 import { startGraphConsole } from '../src/commands/start.js';
 import { composeGraph, type ComposedGraph } from '../src/graph/composeGraph.js';
+import { launchChromium } from '../../../tests/support/browser.js';
 import { loadRobotProfile } from '../src/robotProfile.js';
 
 describe('hearth start: gesture tuning from the console page', () => {
@@ -39,11 +40,7 @@ describe('hearth start: gesture tuning from the console page', () => {
       audioDir: dir,
     });
     gesture = graph.createNode('probe').createParameterClient(NodeNames.gesture);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.goto(consoleHandle.url);
   });

@@ -6,10 +6,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodePcm16Wav, durationMs } from '@hearth/audio';
-import { PassThrough } from 'node:stream';
 import { ttsSayCommand, type TtsSayOptions } from '../src/commands/tts.js';
 import { CliError } from '../src/errors.js';
 import { runHearth } from '../../../tests/support/hearthCli.js';
+import { captureOutput } from './support/captureOutput.js';
 
 interface SayJson {
   file: string;
@@ -69,17 +69,10 @@ describe('hearth tts say', () => {
 
 /** The same command in-process (starting the CLI costs seconds on a busy machine). */
 describe('ttsSayCommand', () => {
-  function collect() {
-    const out = new PassThrough();
-    let text = '';
-    out.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    return { out, text: () => text };
-  }
-
   it('prints the events as lines without --json', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hearth-tts-say-'));
     const out = join(dir, 'calm.wav');
-    const printed = collect();
+    const printed = captureOutput();
     await ttsSayCommand('Breathe.', { out, json: false, engine: 'espeak-ng' }, printed.out);
     const lines = printed.text().trim().split('\n');
     expect(lines[0]).toContain(`Wrote ${out}: `);
@@ -94,7 +87,7 @@ describe('ttsSayCommand', () => {
 
   it('names the problem and the fix: bad options, empty text, Azure without a key', async () => {
     const out = join(tmpdir(), 'hearth-never-written.wav');
-    const sink = collect().out;
+    const sink = captureOutput().out;
     const say = (text: string, extra: Partial<TtsSayOptions>) =>
       ttsSayCommand(text, { out, json: false, engine: 'espeak-ng', ...extra }, sink);
     await expect(say('Hi.', { rate: 'fast' })).rejects.toThrow(

@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { InvalidWakeTemplateError } from '@hearth/wake-word';
 import { wakewordDetectCommand, wakewordEnrollCommand } from '../src/commands/wakeword.js';
+import { captureOutput } from './support/captureOutput.js';
 
 /** espeak-ng writes 22050 Hz WAV files: the command converts them. */
 function speakTo(path: string, text: string, voice: string, speed: number): Promise<void> {
@@ -14,13 +14,6 @@ function speakTo(path: string, text: string, voice: string, speed: number): Prom
       error ? reject(error) : resolve(),
     ),
   );
-}
-
-function collect() {
-  const out = new PassThrough();
-  let text = '';
-  out.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-  return { out, text: () => text };
 }
 
 describe('hearth wakeword enroll / detect', () => {
@@ -42,7 +35,7 @@ describe('hearth wakeword enroll / detect', () => {
       speakTo(other, 'what a lovely morning', 'en-us+m3', 165),
     ]);
     const model = join(dir, 'hey-hearth.json');
-    const enrolled = collect();
+    const enrolled = captureOutput();
     expect(
       await wakewordEnrollCommand(enrollFiles, { out: model, phrase: 'hey hearth' }, enrolled.out),
     ).toBe(0);
@@ -54,7 +47,7 @@ describe('hearth wakeword enroll / detect', () => {
     expect(file.phrase).toBe('hey hearth');
     expect(file.templates).toHaveLength(3);
 
-    const detected = collect();
+    const detected = captureOutput();
     await wakewordDetectCommand([wake, other], { model, json: true }, detected.out);
     const lines = detected
       .text()
@@ -70,7 +63,7 @@ describe('hearth wakeword enroll / detect', () => {
     expect(lines[0]?.detections[0]?.timeMs).toBeGreaterThan(300);
     expect(lines[1]?.detections).toEqual([]);
 
-    const plain = collect();
+    const plain = captureOutput();
     await wakewordDetectCommand([other], { model, json: false }, plain.out);
     expect(plain.text()).toBe(`${other}: no detection\n`);
   });
@@ -80,7 +73,7 @@ describe('hearth wakeword enroll / detect', () => {
     const bad = join(dir, 'bad.json');
     await writeFile(bad, '{"format":"something else"}');
     await expect(
-      wakewordDetectCommand([], { model: bad, json: false }, collect().out),
+      wakewordDetectCommand([], { model: bad, json: false }, captureOutput().out),
     ).rejects.toThrow(InvalidWakeTemplateError);
     const one = join(dir, 'one.wav');
     await speakTo(one, 'hey hearth', 'en-us', 160);
@@ -88,7 +81,7 @@ describe('hearth wakeword enroll / detect', () => {
       wakewordEnrollCommand(
         [one],
         { out: join(dir, 'x.json'), phrase: 'hey hearth' },
-        collect().out,
+        captureOutput().out,
       ),
     ).rejects.toThrow(/1 recording\(s\) given; record the phrase 3 to 5 times/);
   });

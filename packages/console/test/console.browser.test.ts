@@ -9,21 +9,15 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createInProcessTransport, type GraphTransport } from '@hearth/graph';
 import { NodeNames } from '@hearth/interfaces';
 import { ConsolePortInUseError, startConsole, type ConsoleHandle } from '../src/index.js';
 import { rawGet } from './support/rawGet.js';
 import { REPLY, RobotDouble, waitUntil } from './support/RobotDouble.js';
+import { launchChromium } from '../../../tests/support/browser.js';
 import { writeToneWav } from './support/writeToneWav.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 const NOTICE = 'No model installed: answering from the fallback responder.';
 
 describe('web console', () => {
@@ -49,11 +43,7 @@ describe('web console', () => {
       audioDir,
       notices: [NOTICE],
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
   });
 

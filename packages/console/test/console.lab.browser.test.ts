@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   createInProcessTransport,
   Qos,
@@ -20,19 +20,12 @@ import { DEFAULT_GESTURES_FILE, GestureNode, loadGestureProfile } from '@hearth/
 import { GestureCommandType, NodeNames, Topics, type GestureCommand } from '@hearth/interfaces';
 import { startConsole, type ConsoleHandle } from '../src/index.js';
 import { RobotDouble, waitUntil } from './support/RobotDouble.js';
+import { launchChromium } from '../../../tests/support/browser.js';
 import { writeToneWav } from './support/writeToneWav.js';
 
 const PEPPER = fileURLToPath(
   new URL('../../../robot-config/pepper/gestures.yaml', import.meta.url),
 );
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 describe('web console: machine view, body figure and gesture tuning', () => {
   let dir: string;
@@ -73,11 +66,7 @@ describe('web console: machine view, body figure and gesture tuning', () => {
       audioDir,
       gesturesNode: NodeNames.gesture,
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.goto(consoleHandle.url);
   });

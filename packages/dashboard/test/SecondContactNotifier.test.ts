@@ -5,19 +5,17 @@
  * escalated alert on aedes reaches the webhook through the dashboard.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startEmbeddedBroker, type EmbeddedBroker } from '@hearth/telemetry/mqtt';
 import { SecondContactNotifier } from '../src/notify/SecondContactNotifier.js';
 import { postJson } from '../src/notify/postJson.js';
 import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
 import type { AlertView, DashboardSnapshot } from '../src/store/DashboardStore.js';
-import { startDashboard } from '../src/startDashboard.js';
-import { addUser } from '../src/auth/users.js';
 import { systemTimers } from '../src/Timers.js';
 import { CapturingLogger, FakeRobotPublisher, eventually } from './support/FakeRobotPublisher.js';
 import { WebhookReceiver } from './support/WebhookReceiver.js';
 import { alert } from './support/storeContract.js';
 import { http } from './support/http.js';
 import { login } from './support/login.js';
+import { startTestDashboard } from './support/testDashboard.js';
 
 describe('SecondContactNotifier', () => {
   let receiver: WebhookReceiver;
@@ -173,21 +171,16 @@ describe('SecondContactNotifier', () => {
 describe('second contact through the dashboard', () => {
   it("notifies when a robot's alert escalates, and the page data shows who and when", async () => {
     const receiver = await WebhookReceiver.start();
-    const broker: EmbeddedBroker = await startEmbeddedBroker({ port: 0 });
-    const store = new MemoryDashboardStore();
-    await addUser(store, 'carol', 'carol password 1', 'caregiver');
-    await store.putSettings({
+    const started = await startTestDashboard([
+      { name: 'carol', password: 'carol password 1', role: 'caregiver' },
+    ]);
+    const { dashboard } = started;
+    // Read when an alert escalates, so it may be set after the start.
+    await started.store.putSettings({
       retentionDays: 30,
       secondContact: { name: 'Dana', webhookUrl: receiver.url('/escalations') },
     });
-    const dashboard = await startDashboard({
-      mqttUrl: broker.url,
-      port: 0,
-      store,
-      logger: new CapturingLogger(),
-    });
-    await dashboard.ready();
-    const robot = await FakeRobotPublisher.connect(broker.url, 'hall-robot');
+    const robot = await FakeRobotPublisher.connect(started.broker.url, 'hall-robot');
     try {
       const raisedAt = new Date().toISOString();
       const base = {
@@ -219,9 +212,7 @@ describe('second contact through the dashboard', () => {
     } finally {
       await robot.clear();
       await robot.close();
-      await dashboard.close();
-      store.dispose();
-      await broker.close();
+      await started.close();
       await receiver.close();
     }
   });

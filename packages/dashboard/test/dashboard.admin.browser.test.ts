@@ -6,46 +6,39 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { startEmbeddedBroker, type EmbeddedBroker } from '@hearth/telemetry/mqtt';
-import { startDashboard, type Dashboard } from '../src/startDashboard.js';
-import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
-import { addUser, checkLogin } from '../src/auth/users.js';
-import {
-  CapturingLogger,
-  FakeRobotPublisher,
-  eventually,
-  sharedTurn,
-} from './support/FakeRobotPublisher.js';
-import { launchChromium } from './support/browser.js';
+import type { Dashboard } from '../src/startDashboard.js';
+import type { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
+import { checkLogin } from '../src/auth/users.js';
+import { FakeRobotPublisher, eventually, sharedTurn } from './support/FakeRobotPublisher.js';
+import { launchChromium } from '../../../tests/support/browser.js';
 import { WebhookReceiver } from './support/WebhookReceiver.js';
 import { SUMMARY } from './support/storeContract.js';
+import { logInOnPage } from './support/login.js';
+import { startTestDashboard, type TestDashboard } from './support/testDashboard.js';
 
 describe('admin and caregiver in the browser', () => {
   let browser: Browser;
-  let broker: EmbeddedBroker;
+  let started: TestDashboard;
   let dashboard: Dashboard;
   let receiver: WebhookReceiver;
   let hall: FakeRobotPublisher;
   let garden: FakeRobotPublisher;
   let page: Page;
-  const store = new MemoryDashboardStore();
+  let store: MemoryDashboardStore;
 
   beforeAll(async () => {
     browser = await launchChromium();
-    broker = await startEmbeddedBroker({ port: 0 });
     receiver = await WebhookReceiver.start();
-    await addUser(store, 'ada', 'admin password 1', 'admin');
-    await addUser(store, 'carol', 'carol password 1', 'caregiver', ['hall-robot']);
-    dashboard = await startDashboard({
-      mqttUrl: broker.url,
-      port: 0,
-      store,
-      logger: new CapturingLogger(),
-      loginThrottle: { freeFailuresPerName: 1, baseDelayMs: 2000 },
-    });
-    await dashboard.ready();
-    hall = await FakeRobotPublisher.connect(broker.url, 'hall-robot');
-    garden = await FakeRobotPublisher.connect(broker.url, 'garden-robot');
+    started = await startTestDashboard(
+      [
+        { name: 'ada', password: 'admin password 1', role: 'admin' },
+        { name: 'carol', password: 'carol password 1', role: 'caregiver', robots: ['hall-robot'] },
+      ],
+      { loginThrottle: { freeFailuresPerName: 1, baseDelayMs: 2000 } },
+    );
+    ({ dashboard, store } = started);
+    hall = await FakeRobotPublisher.connect(started.broker.url, 'hall-robot');
+    garden = await FakeRobotPublisher.connect(started.broker.url, 'garden-robot');
     await hall.status('online');
     await garden.status('online');
     page = await browser.newPage();
@@ -57,26 +50,18 @@ describe('admin and caregiver in the browser', () => {
       await robot.clear();
       await robot.close();
     }
-    await dashboard.close();
-    store.dispose();
-    await broker.close();
+    await started.close();
     await receiver.close();
   });
-
-  const logIn = async (target: Page, name: string, password: string) => {
-    await target.fill('#login-name', name);
-    await target.fill('#login-password', password);
-    await target.click('#login button[type=submit]');
-  };
 
   it('tells a person who failed too often how long to wait', async () => {
     await page.goto(dashboard.url);
     await page.locator('#login').waitFor({ state: 'visible' });
-    await logIn(page, 'ada', 'not the password');
+    await logInOnPage(page, 'ada', 'not the password');
     await page.locator('#login-error', { hasText: 'do not match' }).waitFor();
-    await logIn(page, 'ada', 'still not it');
+    await logInOnPage(page, 'ada', 'still not it');
     await page.locator('#login-error', { hasText: 'do not match' }).waitFor();
-    await logIn(page, 'ada', 'admin password 1');
+    await logInOnPage(page, 'ada', 'admin password 1');
     await page
       .locator('#login-error', { hasText: /Too many failed logins\. .*wait 2 seconds/ })
       .waitFor();
@@ -189,7 +174,7 @@ describe('admin and caregiver in the browser', () => {
     try {
       await carol.goto(dashboard.url);
       await carol.locator('#login').waitFor({ state: 'visible' });
-      await logIn(carol, 'carol', 'carol password 1');
+      await logInOnPage(carol, 'carol', 'carol password 1');
       await carol.locator('section.robot[data-robot="hall-robot"]').waitFor();
       expect(await carol.locator('#who-name').textContent()).toBe('carol (caregiver)');
       expect(await carol.locator('#admin').isHidden()).toBe(true);

@@ -5,40 +5,26 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  MAX_PAYLOAD_BYTES,
-  startEmbeddedBroker,
-  type EmbeddedBroker,
-} from '@hearth/telemetry/mqtt';
+import { MAX_PAYLOAD_BYTES } from '@hearth/telemetry/mqtt';
 import { startDashboard, type Dashboard } from '../src/startDashboard.js';
 import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
 import { TelemetryIngest } from '../src/TelemetryIngest.js';
-import { addUser } from '../src/auth/users.js';
 import { DashboardNeedsUsersError } from '../src/errors/DashboardNeedsUsersError.js';
 import { CapturingLogger } from './support/FakeRobotPublisher.js';
 import { http } from './support/http.js';
+import { startTestDashboard, type TestDashboard } from './support/testDashboard.js';
 
 describe('dashboard logins', () => {
-  let broker: EmbeddedBroker;
+  let started: TestDashboard;
   let dashboard: Dashboard;
-  const store = new MemoryDashboardStore();
 
   beforeAll(async () => {
-    broker = await startEmbeddedBroker({ port: 0 });
-    await addUser(store, 'carol', 'correct horse battery', 'caregiver');
-    dashboard = await startDashboard({
-      mqttUrl: broker.url,
-      port: 0,
-      store,
-      logger: new CapturingLogger(),
-    });
-    await dashboard.ready();
+    started = await startTestDashboard([
+      { name: 'carol', password: 'correct horse battery', role: 'caregiver' },
+    ]);
+    ({ dashboard } = started);
   });
-  afterAll(async () => {
-    await dashboard.close();
-    store.dispose();
-    await broker.close();
-  });
+  afterAll(() => started.close());
 
   const api = (path: string) => new URL(path, dashboard.url);
 
@@ -82,12 +68,12 @@ describe('dashboard logins', () => {
   });
 
   it('refuses to serve beyond loopback without users', async () => {
-    await expect(startDashboard({ mqttUrl: broker.url, port: 0, host: '0.0.0.0' })).rejects.toThrow(
-      DashboardNeedsUsersError,
-    );
-    await expect(startDashboard({ mqttUrl: broker.url, port: 0, host: '0.0.0.0' })).rejects.toThrow(
-      /hearth dashboard add-user/,
-    );
+    await expect(
+      startDashboard({ mqttUrl: started.broker.url, port: 0, host: '0.0.0.0' }),
+    ).rejects.toThrow(DashboardNeedsUsersError);
+    await expect(
+      startDashboard({ mqttUrl: started.broker.url, port: 0, host: '0.0.0.0' }),
+    ).rejects.toThrow(/hearth dashboard add-user/);
   });
 });
 

@@ -13,7 +13,7 @@ import {
   sharedTurn,
   unsharedTurn,
 } from './support/FakeRobotPublisher.js';
-import { launchChromium } from './support/browser.js';
+import { launchChromium } from '../../../tests/support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {

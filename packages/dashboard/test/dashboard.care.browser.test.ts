@@ -17,39 +17,32 @@ import {
 } from '@hearth/interfaces';
 import { LogCapture, Qos, createInProcessTransport, type GraphTransport } from '@hearth/graph';
 import { MEMORY_OUTBOX, TelemetryNode } from '@hearth/telemetry';
-import { startEmbeddedBroker, type EmbeddedBroker } from '@hearth/telemetry/mqtt';
-import { startDashboard, type Dashboard } from '../src/startDashboard.js';
-import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
-import { addUser } from '../src/auth/users.js';
-import { CapturingLogger, eventually } from './support/FakeRobotPublisher.js';
-import { launchChromium } from './support/browser.js';
+import type { Dashboard } from '../src/startDashboard.js';
+import { eventually } from './support/FakeRobotPublisher.js';
+import { launchChromium } from '../../../tests/support/browser.js';
+import { logInOnPage } from './support/login.js';
+import { startTestDashboard, type TestDashboard } from './support/testDashboard.js';
 
 const robotId = 'care-robot';
 
 describe('caregiver in the browser', () => {
   let browser: Browser;
-  let broker: EmbeddedBroker;
+  let started: TestDashboard;
   let dashboard: Dashboard;
   let transport: GraphTransport;
   let telemetry: TelemetryNode;
   let page: Page;
-  const store = new MemoryDashboardStore();
   const commands: CaregiverCommand[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
-    broker = await startEmbeddedBroker({ port: 0 });
-    await addUser(store, 'carol', 'correct horse battery', 'caregiver');
-    dashboard = await startDashboard({
-      mqttUrl: broker.url,
-      port: 0,
-      store,
-      logger: new CapturingLogger(),
-    });
-    await dashboard.ready();
+    started = await startTestDashboard([
+      { name: 'carol', password: 'correct horse battery', role: 'caregiver' },
+    ]);
+    ({ dashboard } = started);
     transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
     telemetry = new TelemetryNode(transport.createNode('telemetry'), {
-      mqttUrl: broker.url,
+      mqttUrl: started.broker.url,
       robotId,
       outboxDir: MEMORY_OUTBOX,
       shareTranscripts: true,
@@ -70,21 +63,16 @@ describe('caregiver in the browser', () => {
     await browser.close();
     await telemetry.dispose();
     await transport.shutdown();
-    await dashboard.close();
-    store.dispose();
-    await broker.close();
+    await started.close();
   });
 
   it('asks for a login and refuses a wrong password', async () => {
     await page.goto(dashboard.url);
     await page.locator('#login').waitFor({ state: 'visible' });
     expect(await page.locator('#robots').isHidden()).toBe(true);
-    await page.fill('#login-name', 'carol');
-    await page.fill('#login-password', 'not the password');
-    await page.click('#login button[type=submit]');
+    await logInOnPage(page, 'carol', 'not the password');
     await page.locator('#login-error', { hasText: 'do not match' }).waitFor();
-    await page.fill('#login-password', 'correct horse battery');
-    await page.click('#login button[type=submit]');
+    await logInOnPage(page, 'carol', 'correct horse battery');
     await page.locator('#robots').waitFor({ state: 'visible' });
     expect(await page.locator('#who-name').textContent()).toBe('carol (caregiver)');
     expect(await page.locator('#dev-banner').isHidden()).toBe(true);

@@ -4,43 +4,15 @@
  * that is not JSON), unknown verbs and robot ids that are no topic level. Every one is answered
  * 400 (never 500), nothing is published, and a valid command afterwards still goes out.
  */
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import mqtt, { type MqttClient } from 'mqtt';
 import { COMMAND_VERBS, startEmbeddedBroker, type EmbeddedBroker } from '@hearth/telemetry/mqtt';
 import { startDashboard, type Dashboard } from '../src/startDashboard.js';
 import { CapturingLogger, eventually } from './support/FakeRobotPublisher.js';
+import { postRaw } from './support/http.js';
 
 const ROBOT = 'fuzz-robot';
-
-/** A POST with a raw body (the support client always sends valid JSON). */
-function post(
-  url: URL,
-  body: Buffer,
-  contentType = 'application/json',
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent: false,
-        headers: { 'content-type': contentType, 'content-length': String(body.length) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value) ?? 'null');
 
@@ -163,7 +135,7 @@ describe('dashboard command route fuzzing (aedes)', () => {
   it('answers every invalid command 400, never 500, and publishes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(invalidRequest, async ({ robot, verb, body }) => {
-        const response = await post(commandUrl(robot, verb), body);
+        const response = await postRaw(commandUrl(robot, verb), body);
         // fastify refuses a path parameter over 100 characters itself: 414 URI Too Long.
         const longParam = [robot, verb].some((p) => encodeURIComponent(p).length > 100);
         expect(longParam ? [400, 414] : [400]).toContain(response.status);
@@ -171,14 +143,14 @@ describe('dashboard command route fuzzing (aedes)', () => {
       { numRuns: 100 },
     );
     // Too large for the server at all: refused as such, still not a server error.
-    const oversized = await post(commandUrl(ROBOT, 'say'), json({ text: 'x'.repeat(2 << 20) }));
+    const oversized = await postRaw(commandUrl(ROBOT, 'say'), json({ text: 'x'.repeat(2 << 20) }));
     expect(oversized.status).toBe(413);
-    const plain = await post(commandUrl(ROBOT, 'say'), Buffer.from('hi'), 'text/plain');
+    const plain = await postRaw(commandUrl(ROBOT, 'say'), Buffer.from('hi'), 'text/plain');
     expect(plain.status).toBeGreaterThanOrEqual(400);
     expect(plain.status).toBeLessThan(500);
 
     // A valid command afterwards goes out, and it is the only one that did.
-    const ok = await post(commandUrl(ROBOT, 'say'), json({ text: 'Tea is ready.' }));
+    const ok = await postRaw(commandUrl(ROBOT, 'say'), json({ text: 'Tea is ready.' }));
     expect(ok.status).toBe(202);
     await eventually(() => (published.length > 0 ? published : undefined));
     expect(published).toEqual([`hearth/v1/${ROBOT}/cmd/say`]);

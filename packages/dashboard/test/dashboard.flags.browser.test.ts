@@ -19,7 +19,7 @@ import {
   eventually,
   sharedTurn,
 } from './support/FakeRobotPublisher.js';
-import { launchChromium } from './support/browser.js';
+import { launchChromium } from '../../../tests/support/browser.js';
 
 const ROBOT = 'flags-robot';
 const card = `section.robot[data-robot="${ROBOT}"]`;

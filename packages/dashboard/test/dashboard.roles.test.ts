@@ -4,37 +4,33 @@
  * 403 from every admin route.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startEmbeddedBroker, type EmbeddedBroker } from '@hearth/telemetry/mqtt';
-import { startDashboard, type Dashboard } from '../src/startDashboard.js';
-import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
-import { addUser } from '../src/auth/users.js';
+import type { Dashboard } from '../src/startDashboard.js';
+import type { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
 import type { DashboardSnapshot, UserView } from '../src/store/DashboardStore.js';
-import { CapturingLogger, FakeRobotPublisher, eventually } from './support/FakeRobotPublisher.js';
+import { FakeRobotPublisher, eventually } from './support/FakeRobotPublisher.js';
 import { http } from './support/http.js';
 import { errorOf, login } from './support/login.js';
 import { WebhookReceiver } from './support/WebhookReceiver.js';
 import { turnEvent } from './support/storeContract.js';
+import { startTestDashboard, type TestDashboard } from './support/testDashboard.js';
 
 describe('dashboard roles', () => {
-  let broker: EmbeddedBroker;
+  let started: TestDashboard;
   let dashboard: Dashboard;
   let robots: FakeRobotPublisher[];
-  const store = new MemoryDashboardStore();
+  let store: MemoryDashboardStore;
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    broker = await startEmbeddedBroker({ port: 0 });
-    await addUser(store, 'ada', 'admin password 1', 'admin');
-    await addUser(store, 'carol', 'carol password 1', 'caregiver', ['kitchen-robot']);
-    dashboard = await startDashboard({
-      mqttUrl: broker.url,
-      port: 0,
-      store,
-      logger: new CapturingLogger(),
-    });
-    await dashboard.ready();
+    started = await startTestDashboard([
+      { name: 'ada', password: 'admin password 1', role: 'admin' },
+      { name: 'carol', password: 'carol password 1', role: 'caregiver', robots: ['kitchen-robot'] },
+    ]);
+    ({ dashboard, store } = started);
     robots = await Promise.all(
-      ['kitchen-robot', 'garden-robot'].map((id) => FakeRobotPublisher.connect(broker.url, id)),
+      ['kitchen-robot', 'garden-robot'].map((id) =>
+        FakeRobotPublisher.connect(started.broker.url, id),
+      ),
     );
     for (const robot of robots) await robot.status('online');
     admin = await login(dashboard.url, 'ada', 'admin password 1');
@@ -50,9 +46,7 @@ describe('dashboard roles', () => {
       await robot.clear();
       await robot.close();
     }
-    await dashboard.close();
-    store.dispose();
-    await broker.close();
+    await started.close();
   });
 
   const api = (path: string) => new URL(path, dashboard.url);

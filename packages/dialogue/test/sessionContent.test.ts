@@ -4,7 +4,7 @@
  * labeller's examples and hard negatives.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { sessionTopicsOf } from '../src/summary/sessionTopics.js';
+import { detectTopics, sessionTopicsOf } from '@hearth/llm/topics';
 import { DialogueHarness, until } from './support/graphHarness.js';
 
 describe('sessionTopicsOf', () => {
@@ -25,6 +25,14 @@ describe('sessionTopicsOf', () => {
     'I broke my cup',
   ])('finds no topic in %j', (text) => {
     expect(sessionTopicsOf(text)).toEqual([]);
+  });
+
+  it.each([
+    ['I miss my late husband', 'grief'],
+    ['I barely slept last night', 'sleep'],
+  ])('reads %j as the fallback responder does (%s): one detector', (text, topic) => {
+    expect(sessionTopicsOf(text)).toContain(topic);
+    expect(detectTopics(text)[0]).toBe(topic);
   });
 });
 

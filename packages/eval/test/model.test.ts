@@ -1,9 +1,12 @@
 // The model side of the harness on a real GGUF file: the tiny test model from @hearth/gguf,
 // loaded by node-llama-cpp. Its text is meaningless; tokenization, evaluation and the
 // probabilities read back are real.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeTestModel } from '@hearth/gguf';
 import type { Utterance } from '../src/data/types.js';
@@ -13,11 +16,6 @@ import { parseEsconvShort } from '../src/data/readEsconvShort.js';
 import { runEvaluation, type ModelRun } from '../src/run/runEvaluation.js';
 // The llm package's adapter writer: llama.cpp's LoRA layout for the tiny test model.
 import { writeTestLora } from '../../llm/test/support/testLora.js';
-import { readFileSync } from 'node:fs';
-import { execFile } from 'node:child_process';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 
 const context: Utterance[] = [
   { speaker: 'seeker', text: 'I feel so alone since my friend moved away.', strategy: '' },
@@ -56,17 +54,18 @@ describe('EvalModel with a real GGUF model', () => {
     expect(again.nll).toBeCloseTo(first.nll, 3);
   });
 
-  it('agrees with a teacher-forced evaluateWithMetadata loop, a second way to read the same log-probs', async () => {
-    const input = JSON.stringify({
-      prompt: model.promptTokens(system, context),
-      gold: model.tokenize(gold),
-    });
+  /** The NLL of `gold` after `prompt`, read by a teacher-forced loop in a plain Node process. */
+  async function referenceNll(prompt: readonly number[], goldTokens: readonly number[]) {
     const { stdout } = await run(process.execPath, [
       join(here, 'support', 'referenceNll.mjs'),
       join(dir, 'tiny.gguf'),
-      input,
+      JSON.stringify({ prompt, gold: goldTokens }),
     ]);
-    const expected = (JSON.parse(stdout) as { nll: number }).nll;
+    return (JSON.parse(stdout) as { nll: number }).nll;
+  }
+
+  it('agrees with a teacher-forced evaluateWithMetadata loop, a second way to read the same log-probs', async () => {
+    const expected = await referenceNll(model.promptTokens(system, context), model.tokenize(gold));
     const measured = await model.goldLikelihood(system, context, gold);
     expect(measured.nll).toBeCloseTo(expected, 2);
   });
@@ -80,6 +79,16 @@ describe('EvalModel with a real GGUF model', () => {
     const long = await model.goldLikelihood(system, context, words[1]!);
     expect(long!.tokens).toBeGreaterThan(short!.tokens);
     expect(long!.nll).toBeGreaterThan(short!.nll);
+    // Any positive NLLs pass the two checks above; the chain rule pins the difference: it is the
+    // NLL of the added tokens with the shorter reply forced in after the prompt.
+    const shortTokens = model.tokenize(words[0]!);
+    const longTokens = model.tokenize(words[1]!);
+    expect(longTokens.slice(0, shortTokens.length)).toEqual(shortTokens);
+    const added = await referenceNll(
+      [...model.promptTokens(system, context), ...shortTokens],
+      longTokens.slice(shortTokens.length),
+    );
+    expect(long!.nll - short!.nll).toBeCloseTo(added, 2);
   });
 
   it('generates a reply with timings and a token count', async () => {

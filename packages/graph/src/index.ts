@@ -18,6 +18,7 @@ export {
   type LoggingOptions,
 } from './logging/createLoggerFactory.js';
 export { LogCapture, type LogRecord } from './logging/LogCapture.js';
+export { Listeners } from './Listeners.js';
 export { systemClock } from './clock/systemClock.js';
 
 export {

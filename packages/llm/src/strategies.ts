@@ -63,6 +63,8 @@ export function resolveStrategy(label: string): ReplyStrategy | undefined {
 /** How long a `[...]` may be before it is taken for ordinary text, in characters. */
 export const maxStrategyTagLength = 64;
 
+const leadingTag = new RegExp(`^\\s*\\[([^\\]\\n]{1,${maxStrategyTagLength}})\\]\\s*`);
+
 export interface StrippedTag {
   /** The canonical strategy; '' when the text had no tag or an unknown one. */
   readonly strategy: ReplyStrategy | '';
@@ -77,7 +79,7 @@ export interface StrippedTag {
  * broken), but give strategy ''. Tags later in a reply are the ReplyAssembler's job.
  */
 export function stripStrategyTag(text: string): StrippedTag {
-  const match = /^\s*\[([^\]\n]{1,64})\]\s*/.exec(text);
+  const match = leadingTag.exec(text);
   if (!match) return { strategy: '', label: '', text };
   const label = (match[1] ?? '').trim();
   return { strategy: resolveStrategy(label) ?? '', label, text: text.slice(match[0].length) };

@@ -7,14 +7,7 @@ import {
   UnknownSttEngineError,
   type SpeechToTextEngine,
 } from '../src/index.js';
-
-async function until(what: string, check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
+import { until } from './support/graph.js';
 
 describe('SttNode', () => {
   let transport: GraphTransport | undefined;

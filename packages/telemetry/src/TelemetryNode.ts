@@ -621,11 +621,10 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       level: message.level,
       category: message.category,
     });
-    const redactor = this.consent.redactor;
     this.enqueue(
       this.topics.notice,
       NoticePayloadSchema,
-      {
+      this.redactedAlertText({
         schema: SCHEMA_VERSION,
         robot: this.robotId,
         ts: isoTime(message.stamp, this.node.clock.nowMs()),
@@ -633,9 +632,9 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
         sessionId: message.session_id,
         level: message.level as NoticePayload['level'],
         category: message.category,
-        reasons: message.reasons.map((r) => redactor.redact(r)),
-        message: redactor.redact(message.message),
-      },
+        reasons: message.reasons,
+        message: message.message,
+      }),
       false,
       // Never dropped from a full outbox, like alerts: caregivers must hear of it.
       'alert',
@@ -649,13 +648,25 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     }
     // Alerts always leave (the safety net); their free text only with transcripts consent,
     // redacted. enqueue narrows the reasons to rule ids otherwise.
+    this.enqueue(
+      this.topics.alert,
+      AlertPayloadSchema,
+      this.redactedAlertText(message.payload),
+      message.retain,
+      'alert',
+    );
+  }
+
+  /** An alert's or notice's free text (message and reasons) redacted. */
+  private redactedAlertText<T extends { message: string; reasons: readonly string[] }>(
+    payload: T,
+  ): T {
     const redactor = this.consent.redactor;
-    const payload = {
-      ...message.payload,
-      message: redactor.redact(message.payload.message),
-      reasons: message.payload.reasons.map((r) => redactor.redact(r)),
+    return {
+      ...payload,
+      message: redactor.redact(payload.message),
+      reasons: payload.reasons.map((r) => redactor.redact(r)),
     };
-    this.enqueue(this.topics.alert, AlertPayloadSchema, payload, message.retain, 'alert');
   }
 
   /**
@@ -732,7 +743,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private onConsentChanged(): void {
     if (this.disposed) return;
     this.reviseOutbox(
-      (entry) => narrowEntry(entry, this.consent.levelFor(entry.person)),
+      (entry) => this.narrowToConsent(entry),
       'consent changed: queued telemetry narrowed or withheld',
     );
     const level = this.consent.levelFor(this.consent.currentPerson);
@@ -764,6 +775,11 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   /** The last look before a message leaves: consent now, and retention. */
   private beforeSend(entry: OutboxEntry): OutboxEntry | undefined {
     if (this.outlivedRetention(entry)) return undefined;
+    return this.narrowToConsent(entry);
+  }
+
+  /** The one consent rule, applied on queueing, on a consent change and before sending. */
+  private narrowToConsent(entry: OutboxEntry): OutboxEntry | undefined {
     return narrowEntry(entry, this.consent.levelFor(entry.person));
   }
 
@@ -907,20 +923,16 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     retain: boolean,
     priority: OutboxEntry['priority'],
   ): void {
-    const person = this.consent.currentPerson;
-    const entry = narrowEntry(
-      {
-        id: randomUUID(),
-        topic,
-        payload,
-        qos: 1,
-        retain,
-        priority,
-        person,
-        queuedAt: this.node.clock.nowMs(),
-      },
-      this.consent.levelFor(person),
-    );
+    const entry = this.narrowToConsent({
+      id: randomUUID(),
+      topic,
+      payload,
+      qos: 1,
+      retain,
+      priority,
+      person: this.consent.currentPerson,
+      queuedAt: this.node.clock.nowMs(),
+    });
     if (!entry) return;
     this.appendChain = this.appendChain
       .then(() => this.outbox.append(entry))

@@ -12,51 +12,33 @@ import {
   TurnRecordType,
   type CaregiverCommand,
 } from '@hearth/interfaces';
-import {
-  LogCapture,
-  Qos,
-  createInProcessTransport,
-  type GraphNode,
-  type GraphTransport,
-} from '@hearth/graph';
-import { startEmbeddedBroker, type EmbeddedBroker } from '../src/broker/startEmbeddedBroker.js';
-import { MEMORY_OUTBOX, TelemetryNode } from '../src/TelemetryNode.js';
+import { Qos, type GraphNode } from '@hearth/graph';
+import type { TelemetryNode } from '../src/TelemetryNode.js';
 import { AlertPayloadSchema, MetricsPayloadSchema, MoodPayloadSchema } from '../src/schemas.js';
 import { MqttProbe, type ProbeMessage } from './support/MqttProbe.js';
-import { FakeTimers } from './support/FakeTimers.js';
+import type { FakeTimers } from './support/FakeTimers.js';
+import { startTelemetryHarness, type TelemetryHarness } from './support/telemetryHarness.js';
 
 const robot = 'alerts-robot';
 const status = (m: ProbeMessage) => (m.json as { status?: string } | undefined)?.status;
 
 describe('TelemetryNode alerts, mood and metrics', () => {
-  let broker: EmbeddedBroker;
-  let transport: GraphTransport;
+  let harness: TelemetryHarness;
   let driver: GraphNode;
   let telemetry: TelemetryNode;
   let probe: MqttProbe;
   let timers: FakeTimers;
 
   beforeEach(async () => {
-    broker = await startEmbeddedBroker({ port: 0 });
-    transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    driver = transport.createNode('driver');
-    probe = await MqttProbe.connect(broker.url, `hearth/v1/${robot}/#`);
-    timers = new FakeTimers();
-    telemetry = new TelemetryNode(
-      transport.createNode('telemetry', {
-        parameterOverrides: { alert_resend_ms: 1000, alert_escalate_after_ms: 5000 },
-      }),
-      { mqttUrl: broker.url, robotId: robot, outboxDir: MEMORY_OUTBOX, timers, modelName: 'tiny' },
-    );
-    await telemetry.ready();
+    harness = await startTelemetryHarness({
+      robot,
+      parameterOverrides: { alert_resend_ms: 1000, alert_escalate_after_ms: 5000 },
+      node: { modelName: 'tiny' },
+    });
+    ({ driver, telemetry, probe, timers } = harness);
   });
 
-  afterEach(async () => {
-    await telemetry.dispose();
-    await probe.close();
-    await transport.shutdown();
-    await broker.close();
-  });
+  afterEach(() => harness.close());
 
   it('sends an alert retained, re-sends and escalates it, and clears it when a caregiver acknowledges', async () => {
     const commands: CaregiverCommand[] = [];
@@ -87,7 +69,7 @@ describe('TelemetryNode alerts, mood and metrics', () => {
     expect(first.qos).toBe(1);
 
     // A dashboard that connects late gets the open alert at once.
-    const late = await MqttProbe.connect(broker.url, `hearth/v1/${robot}/alert`);
+    const late = await MqttProbe.connect(harness.broker.url, `hearth/v1/${robot}/alert`);
     expect((await late.next(() => true)).retain).toBe(true);
     await late.close();
 
@@ -120,7 +102,7 @@ describe('TelemetryNode alerts, mood and metrics', () => {
     expect(telemetry.openAlerts).toEqual([]);
 
     // Cleared: a dashboard that connects now sees no alert.
-    const after = await MqttProbe.connect(broker.url, `hearth/v1/${robot}/alert`);
+    const after = await MqttProbe.connect(harness.broker.url, `hearth/v1/${robot}/alert`);
     await new Promise((r) => setTimeout(r, 100));
     expect(after.messages).toEqual([]);
     await after.close();

@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import mqtt, { type MqttClient } from 'mqtt';
-import { createInProcessTransport, LogCapture, type GraphTransport } from '@hearth/graph';
+import type { LogCapture } from '@hearth/graph';
 import { CaregiverCommandType, Topics, type CaregiverCommand } from '@hearth/interfaces';
-import { startEmbeddedBroker, type EmbeddedBroker } from '../src/broker/startEmbeddedBroker.js';
-import { MEMORY_OUTBOX, TelemetryNode } from '../src/TelemetryNode.js';
+import type { TelemetryNode } from '../src/TelemetryNode.js';
 import { COMMAND_VERBS } from '../src/topics.js';
 import { MAX_PAYLOAD_BYTES } from '../src/schemas.js';
 import { command } from './support/payloads.js';
+import { startTelemetryHarness, type TelemetryHarness } from './support/telemetryHarness.js';
 
 const ROBOT = 'fuzz';
 const base = `hearth/v1/${ROBOT}/cmd`;
@@ -88,35 +88,29 @@ const invalidCommand: fc.Arbitrary<{ verb: string; payload: Buffer }> = fc.oneof
 );
 
 describe('TelemetryNode command fuzzing', () => {
-  let broker: EmbeddedBroker;
-  let transport: GraphTransport;
+  let harness: TelemetryHarness;
   let telemetry: TelemetryNode;
+  let capture: LogCapture;
   let sender: MqttClient;
-  const capture = new LogCapture();
   const reachedGraph: CaregiverCommand[] = [];
 
   beforeAll(async () => {
-    broker = await startEmbeddedBroker({ port: 0 });
-    transport = createInProcessTransport({ logger: { capture } });
-    transport
-      .createNode('driver')
-      .createSubscription(CaregiverCommandType, Topics.caregiverCommand, (m) =>
-        reachedGraph.push(m),
-      );
-    telemetry = new TelemetryNode(transport.createNode('telemetry'), {
-      mqttUrl: broker.url,
-      robotId: ROBOT,
-      outboxDir: MEMORY_OUTBOX,
+    // The probe listens to status only: the fuzzed commands are no business of it.
+    harness = await startTelemetryHarness({
+      robot: ROBOT,
+      probeTopic: `hearth/v1/${ROBOT}/status`,
+      realTimers: true,
     });
-    await telemetry.ready();
-    sender = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
+    ({ telemetry, capture } = harness);
+    harness.driver.createSubscription(CaregiverCommandType, Topics.caregiverCommand, (m) =>
+      reachedGraph.push(m),
+    );
+    sender = await mqtt.connectAsync(harness.broker.url, { reconnectPeriod: 0 });
   });
 
   afterAll(async () => {
     await sender.endAsync();
-    await telemetry.dispose();
-    await transport.shutdown();
-    await broker.close();
+    await harness.close();
   });
 
   /** Publishes and resolves with what the node made of it: refused (with issues) or accepted. */

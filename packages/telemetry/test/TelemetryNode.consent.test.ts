@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import {
   AffectType,
   DialogueStateType,
@@ -31,26 +31,13 @@ import { CONSENT_LEVELS, type ConsentLevel } from '../src/consent/ConsentLevel.j
 import { SessionEventPayloadSchema } from '../src/schemas.js';
 import { MqttProbe, type ProbeMessage } from './support/MqttProbe.js';
 import { freePort } from './support/MosquittoProcess.js';
+import { cleanupAfterEach } from './support/cleanups.js';
+import { until } from '../../../tests/support/until.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hearth-consent-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Run after each test, last first, even when it failed: nothing may keep jest from exiting. */
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
-});
-function track<
-  T extends
-    | { close(): Promise<unknown> }
-    | { dispose(): Promise<unknown> }
-    | { shutdown(): Promise<unknown> },
->(thing: T): T {
-  cleanups.push(() =>
-    'close' in thing ? thing.close() : 'dispose' in thing ? thing.dispose() : thing.shutdown(),
-  );
-  return thing;
-}
+const { track } = cleanupAfterEach();
 
 const USER = 'My name is Ana and my number is 07700 900123.';
 const REPLY = 'Thank you Ana. Is Maggie with you today?';
@@ -144,14 +131,6 @@ const kindOf = (m: ProbeMessage): string => {
 };
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await pause(25);
-  }
-}
 
 describe('TelemetryNode consent', () => {
   const expected: Record<ConsentLevel, string[]> = {
@@ -300,8 +279,9 @@ describe('TelemetryNode consent', () => {
     endSession(driver, 's-t');
     const journal = join(outboxDir, 'journal.jsonl');
     await until(
-      () => existsSync(journal) && readFileSync(journal, 'utf8').includes('session.summary'),
       'the conversations on disk',
+      () => existsSync(journal) && readFileSync(journal, 'utf8').includes('session.summary'),
+      15_000,
     );
     expect(readFileSync(journal, 'utf8')).toContain('[PHONE]');
 
@@ -309,11 +289,12 @@ describe('TelemetryNode consent', () => {
     node.setParameters({ 'people.margaret.consent': 'state_mood' });
     node.setParameters({ 'people.tom.consent': 'nothing' });
     await until(
+      'the text gone from the outbox files',
       () =>
         !readdirSync(outboxDir).some((f) =>
           readFileSync(join(outboxDir, f), 'utf8').includes('[PHONE]'),
         ),
-      'the text gone from the outbox files',
+      15_000,
     );
 
     track(await startEmbeddedBroker({ port }));

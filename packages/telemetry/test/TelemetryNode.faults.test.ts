@@ -22,6 +22,7 @@ import { TelemetryNode } from '../src/TelemetryNode.js';
 import { SessionEventPayloadSchema, type SessionEventPayload } from '../src/schemas.js';
 import { MqttProbe } from './support/MqttProbe.js';
 import { freePort } from './support/MosquittoProcess.js';
+import { until } from '../../../tests/support/until.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hearth-faults-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -56,14 +57,6 @@ function received(probe: MqttProbe, sessionId: string): SessionEventPayload[] {
   return [...byId.values()].sort((a, b) => a.seq - b.seq);
 }
 
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('TelemetryNode faults', () => {
   it('sends what waited in the on-disk outbox after the robot restarts', async () => {
     const outboxDir = join(root, 'outbox-2');
@@ -84,8 +77,9 @@ describe('TelemetryNode faults', () => {
     // The graph delivers asynchronously: wait until the events are on disk, then "kill" the node.
     const journal = join(outboxDir, 'journal.jsonl');
     await until(
-      () => existsSync(journal) && readFileSync(journal, 'utf8').includes('"seq\\":3'),
       'the events in the journal',
+      () => existsSync(journal) && readFileSync(journal, 'utf8').includes('"seq\\":3'),
+      15_000,
     );
     await before.dispose();
     await first.transport.shutdown();
@@ -99,7 +93,11 @@ describe('TelemetryNode faults', () => {
       robotId: 'restart-robot',
       outboxDir,
     });
-    await until(() => received(probe, 's-2').length === 3, 'the events from before the restart');
+    await until(
+      'the events from before the restart',
+      () => received(probe, 's-2').length === 3,
+      15_000,
+    );
     expect(received(probe, 's-2').map((e) => e.type)).toEqual(['session.start', 'turn', 'turn']);
     await after.dispose();
     await probe.close();

@@ -13,54 +13,35 @@ import {
   TurnRecordType,
   type CaregiverCommand,
 } from '@hearth/interfaces';
-import {
-  LogCapture,
-  Qos,
-  createInProcessTransport,
-  type GraphNode,
-  type GraphTransport,
-} from '@hearth/graph';
-import { startEmbeddedBroker, type EmbeddedBroker } from '../src/broker/startEmbeddedBroker.js';
-import { MEMORY_OUTBOX, TelemetryNode } from '../src/TelemetryNode.js';
+import { Qos, type GraphNode } from '@hearth/graph';
+import type { TelemetryNode } from '../src/TelemetryNode.js';
 import {
   MetricsPayloadSchema,
   NoticePayloadSchema,
   SessionEventPayloadSchema,
 } from '../src/schemas.js';
 import { MqttProbe } from './support/MqttProbe.js';
-import { FakeTimers } from './support/FakeTimers.js';
+import type { FakeTimers } from './support/FakeTimers.js';
+import { startTelemetryHarness, type TelemetryHarness } from './support/telemetryHarness.js';
 
 const robot = `notice-${process.pid}`;
 
 describe('TelemetryNode notices, turn flags and quiet hours', () => {
-  let broker: EmbeddedBroker;
-  let transport: GraphTransport;
+  let harness: TelemetryHarness;
   let driver: GraphNode;
   let telemetry: TelemetryNode;
   let probe: MqttProbe;
   let timers: FakeTimers;
 
   beforeEach(async () => {
-    broker = await startEmbeddedBroker({ port: 0 });
-    transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    driver = transport.createNode('driver');
-    probe = await MqttProbe.connect(broker.url, `hearth/v1/${robot}/#`);
-    timers = new FakeTimers();
-    telemetry = new TelemetryNode(
-      transport.createNode('telemetry', {
-        parameterOverrides: { alert_resend_ms: 1000, alert_escalate_after_ms: 5000 },
-      }),
-      { mqttUrl: broker.url, robotId: robot, outboxDir: MEMORY_OUTBOX, timers },
-    );
-    await telemetry.ready();
+    harness = await startTelemetryHarness({
+      robot,
+      parameterOverrides: { alert_resend_ms: 1000, alert_escalate_after_ms: 5000 },
+    });
+    ({ driver, telemetry, probe, timers } = harness);
   });
 
-  afterEach(async () => {
-    await telemetry.dispose();
-    await probe.close();
-    await transport.shutdown();
-    await broker.close();
-  });
+  afterEach(() => harness.close());
 
   const raise = (alert_id: string, level: string): void =>
     driver.createPublisher(SafetyAlertType, Topics.safetyAlert, Qos.events).publish(
@@ -100,7 +81,7 @@ describe('TelemetryNode notices, turn flags and quiet hours', () => {
     // High stays an alert: open until acknowledged, and retained.
     expect(telemetry.openAlerts.map((a) => a.alertId)).toEqual(['alert-h1']);
     // A dashboard that connects now sees the alert retained, and no notice.
-    const late = await MqttProbe.connect(broker.url, `hearth/v1/${robot}/#`);
+    const late = await MqttProbe.connect(harness.broker.url, `hearth/v1/${robot}/#`);
     await late.next((m) => m.topic.endsWith('/alert'));
     await new Promise((r) => setTimeout(r, 100));
     expect(late.messages.some((m) => m.topic.endsWith('/notice'))).toBe(false);

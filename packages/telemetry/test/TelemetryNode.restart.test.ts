@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { SafetyAlertType, Topics } from '@hearth/interfaces';
 import { LogCapture, Qos, createInProcessTransport, type GraphTransport } from '@hearth/graph';
 import { startEmbeddedBroker } from '../src/broker/startEmbeddedBroker.js';
@@ -19,15 +19,12 @@ import { AlertPayloadSchema, type AlertPayload } from '../src/schemas.js';
 import { ALERTS_FILE } from '../src/alerts/FileAlertStore.js';
 import { MqttProbe, type ProbeMessage } from './support/MqttProbe.js';
 import { FakeTimers } from './support/FakeTimers.js';
+import { cleanupAfterEach } from './support/cleanups.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hearth-restart-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Run after each test, last first, even when it failed: nothing may keep jest from exiting. */
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
-});
+const { defer } = cleanupAfterEach();
 
 const status = (m: ProbeMessage) => (m.json as { status?: string } | undefined)?.status;
 const DAY = 86_400_000;
@@ -36,24 +33,24 @@ function life(dir: string, url: string, robot: string, timers: FakeTimers) {
   const transport: GraphTransport = createInProcessTransport({
     logger: { capture: new LogCapture() },
   });
-  cleanups.push(() => transport.shutdown());
+  defer(() => transport.shutdown());
   const telemetry = new TelemetryNode(
     transport.createNode('telemetry', {
       parameterOverrides: { alert_resend_ms: 1000, alert_escalate_after_ms: 60_000 },
     }),
     { mqttUrl: url, robotId: robot, outboxDir: dir, timers },
   );
-  cleanups.push(() => telemetry.dispose());
+  defer(() => telemetry.dispose());
   return { transport, telemetry, driver: transport.createNode('driver') };
 }
 
 describe('TelemetryNode across restarts', () => {
   it('restores an open alert: re-sent at once, escalated on time, forgotten once acknowledged', async () => {
     const broker = await startEmbeddedBroker({ port: 0 });
-    cleanups.push(() => broker.close());
+    defer(() => broker.close());
     const dir = join(root, 'alerts');
     const probe = await MqttProbe.connect(broker.url, 'hearth/v1/restart-alerts/#');
-    cleanups.push(() => probe.close());
+    defer(() => probe.close());
 
     const first = life(dir, broker.url, 'restart-alerts', new FakeTimers());
     await first.telemetry.ready();
@@ -89,7 +86,7 @@ describe('TelemetryNode across restarts', () => {
     });
     // Retained again: a dashboard that connects now sees it.
     const late = await MqttProbe.connect(broker.url, 'hearth/v1/restart-alerts/alert');
-    cleanups.push(() => late.close());
+    defer(() => late.close());
     expect((await late.next(() => true)).retain).toBe(true);
     // Re-sent while unacknowledged, and escalated when its original time comes.
     timers.advance(1000);
@@ -187,9 +184,9 @@ describe('TelemetryNode across restarts', () => {
     );
 
     const broker = await startEmbeddedBroker({ port: 0 });
-    cleanups.push(() => broker.close());
+    defer(() => broker.close());
     const probe = await MqttProbe.connect(broker.url, 'hearth/v1/retention/#');
-    cleanups.push(() => probe.close());
+    defer(() => probe.close());
     const { telemetry } = life(dir, broker.url, 'retention', new FakeTimers());
     // Unacknowledged: kept and sent again, however old.
     expect(telemetry.openAlerts.map((a) => a.alertId)).toEqual(['alert-old', 'alert-new']);

@@ -5,46 +5,27 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { DialogueStateType, Topics, TurnRecordType } from '@hearth/interfaces';
-import {
-  LogCapture,
-  Qos,
-  createInProcessTransport,
-  type GraphNode,
-  type GraphTransport,
-} from '@hearth/graph';
-import { startEmbeddedBroker } from '../src/broker/startEmbeddedBroker.js';
-import { MEMORY_OUTBOX, TelemetryNode } from '../src/TelemetryNode.js';
+import { Qos, type GraphNode } from '@hearth/graph';
 import { MetricsPayloadSchema, SessionEventPayloadSchema } from '../src/schemas.js';
-import { MqttProbe } from './support/MqttProbe.js';
+import type { MqttProbe } from './support/MqttProbe.js';
+import { startTelemetryHarness, type TelemetryHarness } from './support/telemetryHarness.js';
 
 describe('TelemetryNode and TurnRecord.kind', () => {
-  let broker: { url: string; close(): Promise<void> };
-  let transport: GraphTransport;
+  let harness: TelemetryHarness;
   let driver: GraphNode;
-  let telemetry: TelemetryNode;
   let probe: MqttProbe;
   const robot = `kind-${process.pid}`;
 
   beforeEach(async () => {
-    broker = await startEmbeddedBroker({ port: 0 });
-    transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    driver = transport.createNode('driver');
-    probe = await MqttProbe.connect(broker.url, `hearth/v1/${robot}/#`);
-    telemetry = new TelemetryNode(transport.createNode('telemetry'), {
-      mqttUrl: broker.url,
-      robotId: robot,
-      outboxDir: MEMORY_OUTBOX,
-      consent: 'state_mood',
+    harness = await startTelemetryHarness({
+      robot,
+      node: { consent: 'state_mood' },
+      realTimers: true,
     });
-    await telemetry.ready();
+    ({ driver, probe } = harness);
   });
 
-  afterEach(async () => {
-    await telemetry.dispose();
-    await probe.close();
-    await transport.shutdown();
-    await broker.close();
-  });
+  afterEach(() => harness.close());
 
   function publishTurn(sessionId: string, kind: string): void {
     driver.createPublisher(TurnRecordType, Topics.dialogueTurn, Qos.events).publish(

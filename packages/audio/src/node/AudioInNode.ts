@@ -16,7 +16,7 @@ import {
   type MicGate,
   type VoiceActivity,
 } from '@hearth/interfaces';
-import { Listeners } from '../Listeners.js';
+import { Listeners } from '@hearth/graph';
 import { HEARTH_SAMPLE_RATE } from '../PcmAudio.js';
 import { ArecordSource } from '../sources/ArecordSource.js';
 import type { AudioSource, AudioSourceEnd } from '../sources/AudioSource.js';

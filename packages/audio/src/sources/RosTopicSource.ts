@@ -2,7 +2,7 @@ import { Qos, type Disposable, type GraphNode, type Subscription } from '@hearth
 import { AudioDataStampedType, timeToMs, type AudioDataStamped } from '@hearth/interfaces';
 import { AudioDataLengthError } from '../errors/AudioDataLengthError.js';
 import { InvalidAudioFormatError } from '../errors/InvalidAudioFormatError.js';
-import { Listeners } from '../Listeners.js';
+import { Listeners } from '@hearth/graph';
 import { HEARTH_SAMPLE_RATE } from '../PcmAudio.js';
 import {
   CaptureTimeline,
@@ -56,7 +56,7 @@ export class RosTopicSource implements AudioSource {
   readonly name = 'topic';
   readonly topic: string;
   private readonly node: GraphNode;
-  private readonly listeners = new Set<SamplesListener>();
+  private readonly samples: Listeners<Int16Array, number>;
   private readonly ends: Listeners<AudioSourceEnd>;
   private readonly problems: OnceLog;
   private readonly timeline: CaptureTimeline;
@@ -66,9 +66,10 @@ export class RosTopicSource implements AudioSource {
   private subscription: Subscription | undefined;
   private running = false;
 
-  constructor(private readonly options: RosTopicSourceOptions) {
+  constructor(options: RosTopicSourceOptions) {
     this.node = options.node;
     this.topic = options.topic;
+    this.samples = new Listeners(options.onListenerError);
     this.ends = new Listeners(options.onListenerError);
     this.problems = new OnceLog(options.node.logger);
     this.timeline = new CaptureTimeline(options.timeline);
@@ -127,8 +128,7 @@ export class RosTopicSource implements AudioSource {
   }
 
   onSamples(listener: SamplesListener): Disposable {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.samples.add(listener);
   }
 
   onEnd(listener: (end: AudioSourceEnd) => void): Disposable {
@@ -137,7 +137,7 @@ export class RosTopicSource implements AudioSource {
 
   dispose(): void {
     this.stop();
-    this.listeners.clear();
+    this.samples.clear();
     this.ends.clear();
   }
 
@@ -198,13 +198,7 @@ export class RosTopicSource implements AudioSource {
     this.timeline.advance(durationMs);
     const out = floatToInt16(resampler.push(input));
     if (out.length === 0 && restartAtMs === undefined) return;
-    for (const listener of this.listeners) {
-      try {
-        listener(out, restartAtMs);
-      } catch (error) {
-        this.options.onListenerError?.(error);
-      }
-    }
+    this.samples.emit(out, restartAtMs);
   }
 
   private reportFormat(): void {

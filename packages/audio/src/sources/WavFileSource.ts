@@ -1,5 +1,5 @@
 import type { Disposable } from '@hearth/graph';
-import { Listeners } from '../Listeners.js';
+import { Listeners } from '@hearth/graph';
 import { HEARTH_SAMPLE_RATE } from '../PcmAudio.js';
 import { readWavFile } from '../wav/readWav.js';
 import type { AudioSource, AudioSourceEnd } from './AudioSource.js';

@@ -68,7 +68,8 @@ export class StreamResampler {
     this.phase = phase;
     // Keep what the next output's taps reach back to.
     const keepFrom = Math.min(base - halfWidth, this.received) - this.heldStart;
-    this.held = all.slice(Math.max(0, keepFrom));
+    // A view, not a copy: the next push copies it into its own buffer anyway.
+    this.held = all.subarray(Math.max(0, keepFrom));
     this.heldStart += Math.max(0, keepFrom);
     return output;
   }

@@ -1,10 +1,5 @@
-import type { Disposable } from '@hearth/graph';
-import {
-  Listeners,
-  type AudioSource,
-  type AudioSourceEnd,
-  type PcmAudio,
-} from '../../src/index.js';
+import { Listeners, type Disposable } from '@hearth/graph';
+import type { AudioSource, AudioSourceEnd, PcmAudio } from '../../src/index.js';
 
 /** An audio source the test drives: each `play` delivers a clip in 30 ms chunks, yielding between. */
 export class ManualSource implements AudioSource {

@@ -17,8 +17,29 @@ export function http(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<HttpResponse> {
+  if (body === undefined) return send(method, url, undefined, headers);
+  return send(method, url, Buffer.from(JSON.stringify(body)), {
+    ...headers,
+    'content-type': 'application/json',
+  });
+}
+
+/** A POST of `body` as it is (not necessarily valid JSON, nor of the type it claims). */
+export function postRaw(
+  url: URL | string,
+  body: Buffer,
+  contentType = 'application/json',
+): Promise<HttpResponse> {
+  return send('POST', url, body, { 'content-type': contentType });
+}
+
+function send(
+  method: string,
+  url: URL | string,
+  payload: Buffer | undefined,
+  headers: Record<string, string>,
+): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
       url,
       {
@@ -27,11 +48,7 @@ export function http(
         headers:
           payload === undefined
             ? headers
-            : {
-                ...headers,
-                'content-type': 'application/json',
-                'content-length': String(Buffer.byteLength(payload)),
-              },
+            : { ...headers, 'content-length': String(payload.length) },
       },
       (res) => {
         const chunks: Buffer[] = [];

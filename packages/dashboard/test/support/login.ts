@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { HttpResponse } from './http.js';
 import { http } from './http.js';
 
@@ -15,4 +16,11 @@ export async function login(
 
 export function errorOf(response: HttpResponse): string {
   return response.json<{ error: string }>().error;
+}
+
+/** Fills in the page's login form and submits it. */
+export async function logInOnPage(page: Page, name: string, password: string): Promise<void> {
+  await page.fill('#login-name', name);
+  await page.fill('#login-password', password);
+  await page.click('#login button[type=submit]');
 }

@@ -203,6 +203,41 @@ function afterAnnouncement(outcome: 'spoken' | 'failed'): {
   ];
 }
 
+/** A caregiver's command ends the session (the command's reason is the detail). */
+const END_SESSION_BY_CAREGIVER = {
+  type: 'endSession',
+  params: ({ event }: { event: { reason: string } }) => ({
+    reason: 'caregiver' as const,
+    detail: event.reason,
+  }),
+} as const;
+
+/** The person cuts the reply short (wake, barge-in, voice, speech): noted, the turn interrupted. */
+const PERSON_CUTS_REPLY = [
+  'noteBargeIn',
+  { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
+] as const;
+
+/** Robot-initiated speech cut short on the way to `next`: its turn record says interrupted. */
+function cutAnnouncement(next: DialogueStateName) {
+  return [
+    { type: 'endAnnouncement', params: { outcome: 'interrupted', next } },
+    'clearAnnouncement',
+  ] as const;
+}
+
+/**
+ * The person cuts robot-initiated speech short (wake, barge-in, voice, speech): the moment is noted
+ * for the record, and a session opens if none is. `next` is `speaking` when the session's opening
+ * words follow, `listening` otherwise.
+ */
+function personCutsAnnouncement(next: 'speaking' | 'listening') {
+  return ['noteAnnouncementBargeIn', ...cutAnnouncement(next), 'ensureSession'] as const;
+}
+
+/** The session's opening words, said before listening (on a wake into a new session). */
+const GREETING = { type: 'announce', params: { kind: 'greeting', next: 'listening' } } as const;
+
 /**
  * The conversation: asleep → listening → thinking → speaking → followUp, with sessions, barge-in,
  * backchannels, turn-taking for slow speakers, robot-initiated speech, crisis, pause, and recovery
@@ -780,20 +815,13 @@ export const dialogueMachine = setup({
           {
             guard: 'greetOnWake',
             target: 'announcing',
-            actions: [
-              'ensureSession',
-              'recordWake',
-              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
-            ],
+            actions: ['ensureSession', 'recordWake', GREETING],
           },
           { target: 'listening', actions: ['ensureSession', 'recordWake'] },
         ],
         'caregiver.pause': { target: 'paused' },
         'session.end': {
-          actions: {
-            type: 'endSession',
-            params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
-          },
+          actions: END_SESSION_BY_CAREGIVER,
         },
       },
     },
@@ -818,10 +846,7 @@ export const dialogueMachine = setup({
         'caregiver.pause': { target: 'paused' },
         'session.end': {
           target: 'asleep',
-          actions: {
-            type: 'endSession',
-            params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
-          },
+          actions: END_SESSION_BY_CAREGIVER,
         },
       },
       initial: 'waiting',
@@ -892,47 +917,31 @@ export const dialogueMachine = setup({
         'wake.detected': {
           guard: 'interruptible',
           target: 'listening',
-          actions: [
-            'noteBargeIn',
-            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
-            'recordWake',
-          ],
+          actions: [...PERSON_CUTS_REPLY, 'recordWake'],
         },
         'user.bargeIn': {
           guard: 'interruptible',
           target: 'listening',
-          actions: [
-            'noteBargeIn',
-            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
-            'recordWake',
-          ],
+          actions: [...PERSON_CUTS_REPLY, 'recordWake'],
         },
         // The person's voice has lasted past a backchannel (when enabled): listen for the words.
         'voice.sustained': {
           guard: 'voiceInterrupts',
           target: 'listening',
-          actions: [
-            'noteBargeIn',
-            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
-          ],
+          actions: PERSON_CUTS_REPLY,
         },
         // The person talks over the robot (when enabled); a backchannel does neither.
         'speech.partial': {
           guard: 'speechInterrupts',
           target: '#dialogue.listening.hearing',
-          actions: [
-            'noteBargeIn',
-            { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
-            'assignPartial',
-          ],
+          actions: [...PERSON_CUTS_REPLY, 'assignPartial'],
         },
         'speech.final': [
           {
             guard: 'speechInterrupts',
             target: 'listening',
             actions: [
-              'noteBargeIn',
-              { type: 'endTurn', params: { outcome: 'interrupted', next: 'listening' } },
+              ...PERSON_CUTS_REPLY,
               // Listening then takes the same words as the next turn.
               raise(({ event }) => event),
             ],
@@ -953,10 +962,7 @@ export const dialogueMachine = setup({
           target: 'asleep',
           actions: [
             { type: 'endTurn', params: { outcome: 'interrupted', next: 'asleep' } },
-            {
-              type: 'endSession',
-              params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
-            },
+            END_SESSION_BY_CAREGIVER,
           ],
         },
       },
@@ -1093,10 +1099,7 @@ export const dialogueMachine = setup({
         'caregiver.pause': { target: 'paused' },
         'session.end': {
           target: 'asleep',
-          actions: {
-            type: 'endSession',
-            params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
-          },
+          actions: END_SESSION_BY_CAREGIVER,
         },
       },
     },
@@ -1122,39 +1125,20 @@ export const dialogueMachine = setup({
             guard: and(['interruptible', 'greetOnWake']),
             target: 'announcing',
             reenter: true,
-            actions: [
-              'noteAnnouncementBargeIn',
-              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'speaking' } },
-              'clearAnnouncement',
-              'ensureSession',
-              'recordWake',
-              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
-            ],
+            actions: [...personCutsAnnouncement('speaking'), 'recordWake', GREETING],
           },
           {
             guard: 'interruptible',
             target: 'listening',
-            actions: [
-              'noteAnnouncementBargeIn',
-              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
-              'clearAnnouncement',
-              // Without opening words to say, a wake that opens a session still opens it.
-              'ensureSession',
-              'recordWake',
-            ],
+            // Without opening words to say, a wake that opens a session still opens it.
+            actions: [...personCutsAnnouncement('listening'), 'recordWake'],
           },
         ],
         'user.bargeIn': {
           guard: 'interruptible',
           target: 'listening',
-          actions: [
-            'noteAnnouncementBargeIn',
-            { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
-            'clearAnnouncement',
-            // A caregiver's words said while asleep may be cut short by the wake that opens a session.
-            'ensureSession',
-            'recordWake',
-          ],
+          // A caregiver's words said while asleep may be cut short by the wake that opens a session.
+          actions: [...personCutsAnnouncement('listening'), 'recordWake'],
         },
         // Speech that cuts short a caregiver's words said outside a session opens one, with its
         // opening words first, as a wake does; a final transcript is kept for after them.
@@ -1163,23 +1147,12 @@ export const dialogueMachine = setup({
             guard: and(['voiceInterrupts', 'greetOnWake']),
             target: 'announcing',
             reenter: true,
-            actions: [
-              'noteAnnouncementBargeIn',
-              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'speaking' } },
-              'clearAnnouncement',
-              'ensureSession',
-              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
-            ],
+            actions: [...personCutsAnnouncement('speaking'), GREETING],
           },
           {
             guard: 'voiceInterrupts',
             target: 'listening',
-            actions: [
-              'noteAnnouncementBargeIn',
-              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
-              'clearAnnouncement',
-              'ensureSession',
-            ],
+            actions: personCutsAnnouncement('listening'),
           },
         ],
         'speech.partial': [
@@ -1187,24 +1160,12 @@ export const dialogueMachine = setup({
             guard: and(['speechInterrupts', 'greetOnWake']),
             target: 'announcing',
             reenter: true,
-            actions: [
-              'noteAnnouncementBargeIn',
-              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'speaking' } },
-              'clearAnnouncement',
-              'ensureSession',
-              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
-            ],
+            actions: [...personCutsAnnouncement('speaking'), GREETING],
           },
           {
             guard: 'speechInterrupts',
             target: '#dialogue.listening.hearing',
-            actions: [
-              'noteAnnouncementBargeIn',
-              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
-              'clearAnnouncement',
-              'ensureSession',
-              'assignPartial',
-            ],
+            actions: [...personCutsAnnouncement('listening'), 'assignPartial'],
           },
         ],
         'speech.final': [
@@ -1212,46 +1173,20 @@ export const dialogueMachine = setup({
             guard: and(['speechInterrupts', 'greetOnWake']),
             target: 'announcing',
             reenter: true,
-            actions: [
-              'noteAnnouncementBargeIn',
-              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'speaking' } },
-              'clearAnnouncement',
-              'ensureSession',
-              { type: 'announce', params: { kind: 'greeting', next: 'listening' } },
-              'holdSpeech',
-            ],
+            actions: [...personCutsAnnouncement('speaking'), GREETING, 'holdSpeech'],
           },
           {
             guard: 'speechInterrupts',
             target: 'listening',
-            actions: [
-              'noteAnnouncementBargeIn',
-              { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'listening' } },
-              'clearAnnouncement',
-              'ensureSession',
-              raise(({ event }) => event),
-            ],
+            actions: [...personCutsAnnouncement('listening'), raise(({ event }) => event)],
           },
           // Over the opening words (which nothing interrupts) the person's words are kept.
           { guard: 'openingInProgress', actions: 'holdSpeech' },
         ],
-        'caregiver.pause': {
-          target: 'paused',
-          actions: [
-            { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'paused' } },
-            'clearAnnouncement',
-          ],
-        },
+        'caregiver.pause': { target: 'paused', actions: cutAnnouncement('paused') },
         'session.end': {
           target: 'asleep',
-          actions: [
-            { type: 'endAnnouncement', params: { outcome: 'interrupted', next: 'asleep' } },
-            'clearAnnouncement',
-            {
-              type: 'endSession',
-              params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
-            },
-          ],
+          actions: [...cutAnnouncement('asleep'), END_SESSION_BY_CAREGIVER],
         },
       },
     },
@@ -1369,10 +1304,7 @@ export const dialogueMachine = setup({
           target: 'asleep',
           actions: [
             { type: 'endTurn', params: { outcome: 'failed', next: 'asleep' } },
-            {
-              type: 'endSession',
-              params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
-            },
+            END_SESSION_BY_CAREGIVER,
           ],
         },
       },
@@ -1382,10 +1314,7 @@ export const dialogueMachine = setup({
       on: {
         'caregiver.resume': { target: 'asleep' },
         'session.end': {
-          actions: {
-            type: 'endSession',
-            params: ({ event }) => ({ reason: 'caregiver' as const, detail: event.reason }),
-          },
+          actions: END_SESSION_BY_CAREGIVER,
         },
       },
     },

@@ -1,6 +1,6 @@
 import { EXTES_STRATEGIES, SUPPORT_STRATEGIES } from '@hearth/interfaces';
 import type { TurnSummary } from '../machine/types.js';
-import { SESSION_TOPICS, sessionTopicsOf, type SessionTopic } from './sessionTopics.js';
+import { SESSION_TOPICS, sessionTopicsOf, type SessionTopic } from '@hearth/llm/topics';
 
 /** What a session was about, as its summary carries it: labels, never words. */
 export interface SessionContentLabels {

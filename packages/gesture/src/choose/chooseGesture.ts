@@ -1,6 +1,6 @@
 import type { GestureMapping, GestureProfile, SentenceCue } from '../profile/GestureProfile.js';
 import { esconvStrategyOf } from '@hearth/interfaces';
-import { tokenize } from './tokenize.js';
+import { phraseIndex, tokenize } from './tokenize.js';
 
 /** What a gesture is chosen from. */
 export interface GestureInput {
@@ -30,19 +30,14 @@ export interface GestureChoice {
   readonly cue?: SentenceCue;
 }
 
-function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  for (let start = 0; start + phrase.length <= words.length; start++) {
-    if (phrase.every((word, i) => words[start + i] === word)) return true;
-  }
-  return false;
+/** Whether the sentence ends the way one of the cue's `ends_with` endings says. */
+export function endsWithCue(sentence: string, cue: SentenceCue): boolean {
+  const trimmed = sentence.trimEnd();
+  return cue.endsWith.some((ending) => trimmed.endsWith(ending));
 }
 
 function matchesCue(sentence: string, words: readonly string[], cue: SentenceCue): boolean {
-  const trimmed = sentence.trimEnd();
-  return (
-    cue.endsWith.some((ending) => trimmed.endsWith(ending)) ||
-    cue.words.some((phrase) => containsPhrase(words, phrase))
-  );
+  return endsWithCue(sentence, cue) || cue.words.some((phrase) => phraseIndex(words, phrase) >= 0);
 }
 
 /**

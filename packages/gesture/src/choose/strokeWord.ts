@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { SentenceCue } from '../profile/GestureProfile.js';
-import { tokenize } from './tokenize.js';
+import { endsWithCue } from './chooseGesture.js';
+import { phraseIndex, tokenize } from './tokenize.js';
 
 // `stopword` is CommonJS without type declarations; its English list tells function words
 // ("I", "am", "the") from the content words a gesture's stroke goes with.
@@ -13,12 +14,6 @@ export interface StrokeWord {
   readonly index: number;
   /** The word, lower-case, as `tokenize` gives it. */
   readonly word: string;
-}
-
-function phraseIndex(words: readonly string[], phrase: readonly string[]): number {
-  for (let start = 0; start + phrase.length <= words.length; start++)
-    if (phrase.every((word, i) => words[start + i] === word)) return start;
-  return -1;
 }
 
 /**
@@ -38,8 +33,7 @@ export function strokeWord(sentence: string, cue?: SentenceCue): StrokeWord | un
       const index = phraseIndex(words, phrase);
       if (index >= 0) return at(index);
     }
-    if (cue.endsWith.some((ending) => sentence.trimEnd().endsWith(ending)))
-      return at(words.length - 1);
+    if (endsWithCue(sentence, cue)) return at(words.length - 1);
   }
   const content = words.findIndex((word) => !functionWords.has(word));
   return at(content >= 0 ? content : 0);

@@ -8,3 +8,10 @@ export function tokenize(text: string): string[] {
   }
   return words;
 }
+
+/** Where `phrase` (tokenized words) first occurs among `words`, as a word index; -1 when not. */
+export function phraseIndex(words: readonly string[], phrase: readonly string[]): number {
+  for (let start = 0; start + phrase.length <= words.length; start++)
+    if (phrase.every((word, i) => words[start + i] === word)) return start;
+  return -1;
+}

@@ -232,9 +232,11 @@ export class WorkerEngine implements ReplyEngine {
     });
   }
 
+  /** Reports a throwing reply listener (made once: messages arrive per chunk). */
+  private readonly onListenerError = (error: unknown): void =>
+    this.log('warn', `A reply listener threw; generation goes on: ${String(error)}`);
+
   private onMessage(message: FromWorker): void {
-    const onError = (error: unknown): void =>
-      this.log('warn', `A reply listener threw; generation goes on: ${String(error)}`);
     switch (message.type) {
       case 'log':
         this.log(message.level, message.message);
@@ -244,13 +246,13 @@ export class WorkerEngine implements ReplyEngine {
         // knew; the caller has stopped listening, so they end here.
         const options = this.pending.get(message.id)?.options;
         if (options?.signal?.aborted) return;
-        callSafely(options?.onTextChunk, message.text, onError);
+        callSafely(options?.onTextChunk, message.text, this.onListenerError);
         return;
       }
       case 'sentence': {
         const options = this.pending.get(message.id)?.options;
         if (options?.signal?.aborted) return; // nothing may be spoken after a cancel
-        callSafely(options?.onSentence, message.sentence, onError);
+        callSafely(options?.onSentence, message.sentence, this.onListenerError);
         return;
       }
       case 'done':

@@ -3,15 +3,18 @@ import { createInProcessTransport, LogCapture, type GraphTransport } from '@hear
 
 export async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let last: unknown;
   const holds = () => {
     try {
       return check();
-    } catch {
-      return false; // not there yet
+    } catch (error) {
+      last = error; // not there yet; named if it never comes
+      return false;
     }
   };
   while (!holds()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}`, last === undefined ? {} : { cause: last });
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The contract every Outbox implementation must pass (the in-memory one now, issue 8's on-disk
- * one later): order, acknowledgement, bounds and the alert policy.
+ * The contract every Outbox implementation must pass (MemoryOutbox, FileOutbox fresh and
+ * reopened): order, acknowledgement, revision, bounds and the alert policy.
  */
 import { describe, it, expect, afterEach } from '@jest/globals';
 import type { Outbox, OutboxEntry } from '../../src/outbox/Outbox.js';

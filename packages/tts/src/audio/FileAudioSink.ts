@@ -8,7 +8,7 @@ import type {
   StreamedClip,
   StreamPlayOptions,
 } from './AudioSink.js';
-import { consumeStream } from './consumeStream.js';
+import { consumeAtOnce, fireAtOnce } from './unpacedPlayback.js';
 
 export interface FileAudioSinkOptions {
   /** The WAV file everything is appended to; read per clip so a parameter change applies next. */
@@ -28,14 +28,8 @@ export class FileAudioSink implements AudioSink {
 
   async play(clip: AudioClip, options: PlayOptions): Promise<PlaybackResult> {
     if (options.signal.aborted) return { completed: false, positionMs: 0 };
-    const path = this.options.path();
-    if (!this.started.has(path)) {
-      await rm(path, { force: true });
-      this.started.add(path);
-    }
-    await appendWavFile(path, clip.audio);
-    options.onStart?.();
-    (options.marks ?? []).forEach((_, index) => options.onMark?.(index));
+    await appendWavFile(await this.prepare(this.options.path()), clip.audio);
+    fireAtOnce(options);
     return { completed: true, positionMs: clip.durationMs };
   }
 
@@ -46,30 +40,21 @@ export class FileAudioSink implements AudioSink {
   async playStream(clip: StreamedClip, options: StreamPlayOptions): Promise<PlaybackResult> {
     if (options.signal.aborted) return { completed: false, positionMs: 0 };
     const path = this.options.path();
-    let started = false;
-    const known: number[] = [];
-    const unsubscribe = options.marks.subscribe((index) => {
-      if (started) options.onMark?.(index);
-      else known.push(index);
-    });
     let writtenMs = 0;
-    try {
-      const outcome = await consumeStream(clip.audio, options.signal, async (chunk) => {
-        if (!this.started.has(path)) {
-          await rm(path, { force: true });
-          this.started.add(path);
-        }
-        await appendWavFile(path, chunk);
-        writtenMs += (chunk.samples.length / chunk.sampleRate) * 1000;
-        if (started) return;
-        started = true;
-        options.onStart?.();
-        for (const index of known.splice(0)) options.onMark?.(index);
-      });
-      return { completed: outcome === 'ended', positionMs: writtenMs };
-    } finally {
-      unsubscribe();
+    const outcome = await consumeAtOnce(clip, options, async (chunk) => {
+      await appendWavFile(await this.prepare(path), chunk);
+      writtenMs += (chunk.samples.length / chunk.sampleRate) * 1000;
+    });
+    return { completed: outcome === 'ended', positionMs: writtenMs };
+  }
+
+  /** `path`, removed first the first time this sink writes to it. */
+  private async prepare(path: string): Promise<string> {
+    if (!this.started.has(path)) {
+      await rm(path, { force: true });
+      this.started.add(path);
     }
+    return path;
   }
 
   dispose(): void {

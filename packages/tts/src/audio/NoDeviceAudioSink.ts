@@ -6,7 +6,7 @@ import type {
   StreamedClip,
   StreamPlayOptions,
 } from './AudioSink.js';
-import { consumeStream } from './consumeStream.js';
+import { consumeAtOnce, fireAtOnce } from './unpacedPlayback.js';
 
 /**
  * `audio_output: none`: no device and no pacing. Each clip "plays" at once: start, then every
@@ -16,31 +16,14 @@ import { consumeStream } from './consumeStream.js';
 export class NoDeviceAudioSink implements AudioSink {
   play(clip: AudioClip, options: PlayOptions): Promise<PlaybackResult> {
     if (options.signal.aborted) return Promise.resolve({ completed: false, positionMs: 0 });
-    options.onStart?.();
-    (options.marks ?? []).forEach((_, index) => options.onMark?.(index));
+    fireAtOnce(options);
     return Promise.resolve({ completed: true, positionMs: clip.durationMs });
   }
 
   /** Starts on the first piece; each mark fires as soon as it is known; ends with the stream. */
   async playStream(clip: StreamedClip, options: StreamPlayOptions): Promise<PlaybackResult> {
-    let started = false;
-    const known: number[] = [];
-    const fire = (index: number): void => {
-      if (started) options.onMark?.(index);
-      else known.push(index);
-    };
-    const unsubscribe = options.marks.subscribe((index) => fire(index));
-    try {
-      const outcome = await consumeStream(clip.audio, options.signal, () => {
-        if (started) return;
-        started = true;
-        options.onStart?.();
-        for (const index of known.splice(0)) options.onMark?.(index);
-      });
-      return { completed: outcome === 'ended', positionMs: clip.audio.receivedMs };
-    } finally {
-      unsubscribe();
-    }
+    const outcome = await consumeAtOnce(clip, options);
+    return { completed: outcome === 'ended', positionMs: clip.audio.receivedMs };
   }
 
   dispose(): void {

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { Qos, type Disposable, type Subscription } from '@hearth/graph';
 import { AudioFrameType, Topics, type AudioFrame } from '@hearth/interfaces';
 import { InvalidWakeTemplateError } from '../errors.js';
+import { MfccExtractor } from '../features/MfccExtractor.js';
+import type { MfccOptions } from '../features/MfccOptions.js';
 import { TemplateMatcher, type TemplateMatcherOptions } from '../template/TemplateMatcher.js';
 import { readWakeTemplateFile, type WakeTemplateFile } from '../template/WakeTemplateFile.js';
 import { DetectionListeners } from './AudioListeners.js';
@@ -41,6 +43,13 @@ export class TemplateWakeEngine implements WakeWordEngine {
   private readonly clock = new StreamClock();
   private readonly modelPaths: string[];
   private matchers: TemplateMatcher[] = [];
+  /**
+   * One MFCC stream per distinct feature setting: phrases enrolled alike (the wake and the
+   * barge-in phrase) share one, so each frame's features are computed once, not per phrase.
+   */
+  private extractors: MfccExtractor[] = [];
+  /** `extractorOf[i]` is the index in `extractors` of matcher i's stream. */
+  private extractorOf: number[] = [];
   private subscription: Subscription | undefined;
   private parameterListener: Disposable | undefined;
   private running = false;
@@ -114,6 +123,17 @@ export class TemplateWakeEngine implements WakeWordEngine {
   private async begin(): Promise<void> {
     const models = this.options.models ?? (await this.loadModels());
     this.matchers = models.map((model) => new TemplateMatcher(model, this.matcherOptions));
+    const keys: string[] = [];
+    this.extractors = [];
+    this.extractorOf = this.matchers.map((matcher) => {
+      const key = featuresKey(matcher.features);
+      let index = keys.indexOf(key);
+      if (index < 0) {
+        index = keys.push(key) - 1;
+        this.extractors.push(new MfccExtractor(matcher.features));
+      }
+      return index;
+    });
     this.clock.reset();
     this.running = true;
     this.subscription ??= this.context.node.createSubscription(
@@ -129,6 +149,7 @@ export class TemplateWakeEngine implements WakeWordEngine {
     this.running = false;
     this.starting = undefined;
     for (const matcher of this.matchers) matcher.reset();
+    for (const extractor of this.extractors) extractor.reset();
   }
 
   onDetection(listener: DetectionListener): Disposable {
@@ -167,8 +188,9 @@ export class TemplateWakeEngine implements WakeWordEngine {
     }
     const samples = Int16Array.from(frame.samples);
     this.clock.frame(frame.stamp, samples.length, frame.sample_rate);
-    for (const matcher of this.matchers) {
-      for (const match of matcher.push(samples)) {
+    const frames = this.extractors.map((extractor) => extractor.push(samples));
+    for (const [i, matcher] of this.matchers.entries()) {
+      for (const match of matcher.pushFrames(frames[this.extractorOf[i] as number] ?? [])) {
         this.listeners.emit({
           phrase: match.phrase,
           score: match.score,
@@ -181,4 +203,9 @@ export class TemplateWakeEngine implements WakeWordEngine {
       }
     }
   }
+}
+
+function featuresKey(features: MfccOptions): string {
+  const { sampleRate, frameMs, hopMs, preEmphasis, fftSize, filters, coefficients } = features;
+  return [sampleRate, frameMs, hopMs, preEmphasis, fftSize, filters, coefficients].join(',');
 }

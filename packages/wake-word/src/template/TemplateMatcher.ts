@@ -1,4 +1,5 @@
-import { MfccExtractor } from '../features/MfccExtractor.js';
+import { MfccExtractor, type MfccFrame } from '../features/MfccExtractor.js';
+import type { MfccOptions } from '../features/MfccOptions.js';
 import { dtwDistanceFlat, normalizeRows } from './dtw.js';
 import type { WakeTemplateFile } from './WakeTemplateFile.js';
 
@@ -86,10 +87,23 @@ export class TemplateMatcher {
     this.options = { ...this.options, ...options };
   }
 
+  /** The feature settings its templates were enrolled with: frames fed must use the same. */
+  get features(): MfccOptions {
+    return this.extractor.options;
+  }
+
   /** Feeds 16 kHz samples; returns the detections they complete. */
   push(samples: Int16Array): TemplateMatch[] {
+    return this.pushFrames(this.extractor.push(samples));
+  }
+
+  /**
+   * Feeds MFCC frames of the live audio computed elsewhere with `features` (several matchers
+   * sharing one extractor); returns the detections they complete.
+   */
+  pushFrames(frames: readonly MfccFrame[]): TemplateMatch[] {
     const matches: TemplateMatch[] = [];
-    for (const frame of this.extractor.push(samples)) {
+    for (const frame of frames) {
       const slot = this.framesSeen % this.capacity;
       this.ring.set(frame.coefficients, slot * this.width);
       this.levels[slot] = frame.levelDb;

@@ -1,23 +1,24 @@
-import type { Disposable } from '@hearth/graph';
+import type { Disposable } from './api.js';
 
 /**
  * A set of callbacks. A throwing listener is reported to `onError` and does not stop the others
- * (nor the capture loop that calls them).
+ * (nor the loop that calls them: an audio capture, a recognizer's output). `E` types an optional
+ * second argument (e.g. a source's samples and where a new stream starts).
  */
-export class Listeners<T> {
-  private readonly listeners = new Set<(value: T) => void>();
+export class Listeners<T, E = undefined> {
+  private readonly listeners = new Set<(value: T, extra?: E) => void>();
 
   constructor(private readonly onError: (error: unknown) => void = () => undefined) {}
 
-  add(listener: (value: T) => void): Disposable {
+  add(listener: (value: T, extra?: E) => void): Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  emit(value: T): void {
+  emit(value: T, extra?: E): void {
     for (const listener of this.listeners) {
       try {
-        listener(value);
+        listener(value, extra);
       } catch (error) {
         this.onError(error);
       }
