@@ -99,6 +99,7 @@ describe('hearth chat --json', () => {
           'fallback',
           'firstTokenMs',
           'generatedTokens',
+          'model',
           'promptTokensEvaluated',
           'strategy',
           'tokensPerSecond',
@@ -117,6 +118,8 @@ describe('hearth chat --json', () => {
       // The default profile's (robot-config/default/params.yaml); five short turns fit.
       expect(block.contextStrategy).toBe('stopwords');
       expect(block.fallback).toBe(false);
+      // The model file that answered, by name (never its path).
+      expect(block.model).toBe('tiny.gguf');
       expect(block.strategy).toBe(turns[index]!.strategy);
     });
     // KV reuse: from the second turn on, a turn evaluates fewer prompt tokens than the history
@@ -147,6 +150,7 @@ describe('hearth chat --json', () => {
     expect(greeting.kind).toBe('greeting');
     expect(turn.kind).toBe('reply');
     expect(turn.fallback).toBe(true);
+    expect(turn.llm).toMatchObject({ model: 'fallback', fallback: true });
     expect((turn.reply as string).length).toBeGreaterThan(10);
     expect(result.stderr).toMatch(/No language model is loaded/);
   }, 120_000);

@@ -86,11 +86,14 @@ describe('consent at a real broker: hearth chat through mosquitto', () => {
   afterAll(async () => {
     // Retained messages would outlive the test on the shared mosquitto.
     for (const level of CONSENT_LEVELS) {
-      for (const leaf of ['status', 'state', 'mood', 'alert'])
-        await probe.client.publishAsync(`hearth/v1/${robotOf(level)}/${leaf}`, '', {
-          qos: 1,
-          retain: true,
-        });
+      const robot = `hearth/v1/${robotOf(level)}/`;
+      // Each alert has its own retained topic (alerts/<alertId>): clear the ones that came.
+      const alerts = probe.messages
+        .map((m) => m.topic)
+        .filter((t) => t.startsWith(`${robot}alerts/`));
+      const topics = new Set([...['status', 'state', 'mood'].map((l) => robot + l), ...alerts]);
+      for (const topic of topics)
+        await probe.client.publishAsync(topic, '', { qos: 1, retain: true });
     }
     await probe.close();
   });

@@ -361,16 +361,35 @@ describe('hearing: a spoken wake phrase and request, through the graph', () => {
     expect(states.indexOf('thinking')).toBeLessThan(states.lastIndexOf('speaking'));
     expect(states.at(-1)).toBe('followUp');
 
-    // The reply, synthesized by espeak-ng with word and viseme events.
-    const kinds = new Set(speech.map((e) => e.kind));
-    expect([...kinds]).toEqual(expect.arrayContaining(['start', 'word', 'viseme', 'end']));
-    const words = speech.filter((e) => e.kind === 'word');
+    // The reply, synthesized by espeak-ng with word and viseme events: the events of the
+    // reply's own utterances (ids <session>-<turn>-<sentence>), not those of the AI notice
+    // spoken when the session opened.
+    const turn = reply() as TurnRecord;
+    const replyPrefix = `${turn.session_id}-${turn.turn_index}-`;
+    const replySpeech = speech.filter((e) => e.utterance_id.startsWith(replyPrefix));
+    const utterances = [...new Set(replySpeech.map((e) => e.utterance_id))];
+    expect(utterances.length).toBeGreaterThanOrEqual(1);
+    // The notice was spoken too, under other ids: the filter above really picks the reply.
+    expect(speech.some((e) => !e.utterance_id.startsWith(replyPrefix))).toBe(true);
+    for (const id of utterances) {
+      const events = replySpeech.filter((e) => e.utterance_id === id);
+      expect(events[0]?.kind).toBe('start');
+      expect(events.at(-1)?.kind).toBe('end');
+      const visemeOffsets = events.filter((e) => e.kind === 'viseme').map((e) => e.offset_ms);
+      expect(visemeOffsets.length).toBeGreaterThan(0);
+      // Played in time order, within the utterance's audio (the end says how far it got).
+      expect(visemeOffsets).toEqual([...visemeOffsets].sort((a, b) => a - b));
+      expect(Math.max(...visemeOffsets)).toBeLessThanOrEqual(
+        (events.at(-1) as SpeechEvent).offset_ms,
+      );
+    }
+    const words = replySpeech.filter((e) => e.kind === 'word');
+    expect(words.length).toBeGreaterThan(0);
     expect(words.every((w) => w.text.length > 0)).toBe(true);
-    const visemes = speech.filter((e) => e.kind === 'viseme');
+    const visemes = replySpeech.filter((e) => e.kind === 'viseme');
     expect(visemes.every((v) => v.viseme.length > 0)).toBe(true);
 
     // The turn record: what was heard and said, and each stage's time.
-    const turn = reply() as TurnRecord;
     expect(turn).toMatchObject({
       user_text: REQUEST,
       kind: 'reply',
@@ -379,10 +398,23 @@ describe('hearing: a spoken wake phrase and request, through the graph', () => {
     });
     expect(turn.reply_text.length).toBeGreaterThan(0);
     expect(turn.states).toEqual(expect.arrayContaining(['thinking', 'speaking']));
-    expect(turn.llm_first_token_ms).toBeGreaterThanOrEqual(0);
+    // Every stage happened (none is -1), counted from the end of the voice, in the order the
+    // stages must come: transcript, first token, first audio, end; the llm is done by the end.
+    expect(turn.transcript_delay_ms).toBeGreaterThanOrEqual(0);
+    expect(turn.llm_first_token_ms).toBeGreaterThanOrEqual(turn.transcript_delay_ms);
     expect(turn.llm_total_ms).toBeGreaterThanOrEqual(turn.llm_first_token_ms);
-    expect(turn.tts_first_audio_ms).toBeGreaterThanOrEqual(0);
+    expect(turn.tts_first_audio_ms).toBeGreaterThanOrEqual(turn.llm_first_token_ms);
     expect(turn.turn_total_ms).toBeGreaterThanOrEqual(turn.tts_first_audio_ms);
+    expect(turn.turn_total_ms).toBeGreaterThanOrEqual(turn.llm_total_ms);
+    expect(turn.barge_in_to_silence_ms).toBe(-1);
+    // The transcript's delay matches what this test saw: from the voice's end (VAD's stamp) to
+    // the transcript's arrival on the topic, within the graph's few ms of delivery.
+    const seenDelayMs = (transcripts[0]?.atMs ?? 0) - timeMs(requestEnd.stamp);
+    expect(Math.abs(turn.transcript_delay_ms - seenDelayMs)).toBeLessThan(100);
+    // The first audio is the reply's first start event, dated on the same clock.
+    const firstStart = replySpeech.find((e) => e.kind === 'start') as SpeechEvent;
+    const startSeenMs = timeMs(firstStart.stamp) - timeMs(requestEnd.stamp);
+    expect(Math.abs(turn.tts_first_audio_ms - startSeenMs)).toBeLessThan(250);
     // From the wake to the end of the request: at least the pause and the request, at most until
     // the transcript was delivered (the hangover and a busy machine's delays come in between).
     const spokenMs = requestSpan.endMs - wakeSpan.endMs;
@@ -390,7 +422,8 @@ describe('hearing: a spoken wake phrase and request, through the graph', () => {
     expect(turn.wake_to_speech_end_ms).toBeGreaterThan(spokenMs - 250);
     expect(turn.wake_to_speech_end_ms).toBeLessThanOrEqual(deliveredMs + 50);
     console.log(
-      `hearing: turn timings (ms) wake→speech end ${Math.round(turn.wake_to_speech_end_ms)} ` +
+      `hearing: turn timings (ms) wake→speech end ${Math.round(turn.wake_to_speech_end_ms)}, ` +
+        `transcript delay ${Math.round(turn.transcript_delay_ms)} ` +
         `(spoken ${Math.round(spokenMs)}, transcript delivered ${Math.round(deliveredMs)}; ` +
         `VAD end delivered ${Math.round((activityAt[3] ?? 0) - timeMs(requestEnd.stamp))} ms after the voice), ` +
         `llm first token ${Math.round(turn.llm_first_token_ms)}, llm total ${Math.round(turn.llm_total_ms)}, ` +

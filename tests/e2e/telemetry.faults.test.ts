@@ -8,9 +8,11 @@
  * applied in sequence order.
  *
  * The robot process killed with events queued: a robot process (fixtures/telemetryRobot.mjs: the
- * telemetry node on the in-process graph) runs a session while the broker is down, is killed with
- * SIGKILL once the events are in its on-disk outbox, and is started again on the same folder with
- * the broker up: every queued event arrives, once, in order.
+ * telemetry node on the in-process graph) talks in a session while the broker is down, is killed
+ * with SIGKILL once the events are in its on-disk outbox, and is started again on the same folder
+ * with the broker up, where the dialogue goes on in the same session and ends it: every queued
+ * event arrives, once, in order, and the session's numbering continues from `sessions.json` (one
+ * session, seq strictly increasing across the kill, the turn count of both lives).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -33,6 +35,20 @@ import { MqttProbe } from '../../packages/telemetry/test/support/MqttProbe.js';
 import { MosquittoProcess } from '../../packages/telemetry/test/support/MosquittoProcess.js';
 
 const ROBOT_SCRIPT = fileURLToPath(new URL('./fixtures/telemetryRobot.mjs', import.meta.url));
+/** The example broker configuration Hearth ships: the kill test runs its save policy. */
+const SHIPPED_MOSQUITTO_CONF = fileURLToPath(
+  new URL('../../config/mosquitto/mosquitto.conf', import.meta.url),
+);
+
+/** The shipped configuration's `autosave_*` lines: what the broker saves, and when. */
+function shippedSavePolicy(): string[] {
+  const lines = readFileSync(SHIPPED_MOSQUITTO_CONF, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('autosave_'));
+  if (lines.length === 0) throw new Error(`${SHIPPED_MOSQUITTO_CONF} sets no autosave_ option`);
+  return lines;
+}
 const root = mkdtempSync(join(tmpdir(), 'hearth-e2e-faults-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -65,6 +81,7 @@ class RecordingStore extends MemoryDashboardStore {
   }
 }
 
+/** Unlike tests/support/until.ts, awaits an async check (a broker or file probe). */
 async function until(check: () => boolean | Promise<boolean>, what: string, ms = 20_000) {
   const deadline = Date.now() + ms;
   while (!(await check())) {
@@ -84,9 +101,9 @@ function savedSince(file: string, since: number): boolean {
 
 describe('telemetry faults with real processes', () => {
   it('the broker killed for 10 s in a session: every event reaches the dashboard once, in order', async () => {
-    // SIGKILL loses whatever the broker holds in memory beyond its last save: with
-    // autosave_on_changes every queued message, subscription and retained message is saved at
-    // once, as docs/mqtt.md recommends where no event may be lost to a broker crash.
+    // SIGKILL loses whatever the broker holds in memory beyond its last save: the broker runs
+    // the save policy of the configuration Hearth ships (config/mosquitto/mosquitto.conf:
+    // autosave_on_changes, every queued message, subscription and retained message saved at once).
     const brokerDir = join(root, 'mosquitto-kill');
     const broker = await MosquittoProcess.start(
       brokerDir,
@@ -94,8 +111,7 @@ describe('telemetry faults with real processes', () => {
         'allow_anonymous true',
         'persistence true',
         `persistence_location ${brokerDir}/`,
-        'autosave_interval 1',
-        'autosave_on_changes true',
+        ...shippedSavePolicy(),
       ].join('\n'),
     );
     cleanups.push(() => broker.stop());
@@ -110,7 +126,7 @@ describe('telemetry faults with real processes', () => {
       store,
       logger: quiet,
       mqttClientId: 'fault-dashboard',
-      mqttOptions: { reconnectPeriod: 250 },
+      reconnect: { initialMs: 250, maxMs: 1000 },
     });
     cleanups.push(() => dashboard.close());
     await dashboard.ready();
@@ -175,7 +191,7 @@ describe('telemetry faults with real processes', () => {
     expect(turnsDuringOutage).toBeGreaterThanOrEqual(20);
   }, 60_000);
 
-  it('the robot process killed with events queued: they are sent after it restarts', async () => {
+  it('the robot process killed mid-session with events queued: sent after it restarts, the session numbered on', async () => {
     assertBuilt();
     const broker = await MosquittoProcess.start(join(root, 'mosquitto-robot'));
     cleanups.push(() => broker.stop());
@@ -183,11 +199,12 @@ describe('telemetry faults with real processes', () => {
     const outboxDir = join(root, 'outbox-robot');
     const config = { url: broker.url, robot: 'crash-robot', outboxDir, session: 's-crash' };
 
-    const first = spawnRobot({ ...config, turns: 8 });
+    // Killed in the middle of the session: its start and 8 turns queued, no end.
+    const first = spawnRobot({ ...config, turns: 8, end: false });
     cleanups.push(() => first.kill('SIGKILL'));
     await first.waitFor('published');
     await until(
-      () => queuedSessionEvents(outboxDir, 's-crash').length === 10,
+      () => queuedSessionEvents(outboxDir, 's-crash').length === 9,
       'the events in the on-disk outbox',
     );
     await first.kill('SIGKILL');
@@ -195,24 +212,28 @@ describe('telemetry faults with real processes', () => {
     await broker.restart();
     const probe = await MqttProbe.connect(broker.url, 'hearth/v1/crash-robot/#');
     cleanups.push(() => probe.close());
-    const second = spawnRobot({ ...config, turns: 0 });
+    // The restarted robot: the dialogue goes on in the same session, 2 more turns, then ends it.
+    const second = spawnRobot({ ...config, turns: 2, firstTurn: 9 });
     cleanups.push(() => second.kill('SIGTERM'));
     await second.waitFor('connected');
     const events = () =>
       probe.messages
         .filter((m) => m.topic === 'hearth/v1/crash-robot/session/s-crash/event')
         .map((m) => SessionEventPayloadSchema.parse(m.json));
-    await until(() => events().length >= 10, 'the queued events after the restart');
+    await until(() => events().length >= 12, 'the queued events after the restart');
     await until(() => queuedSessionEvents(outboxDir, 's-crash').length === 0, 'an empty outbox');
 
-    // Once each (no duplicates: nothing had been sent before the kill), and in order.
-    expect(events().map((e) => e.seq)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
-    expect(new Set(events().map((e) => e.eventId)).size).toBe(10);
+    // Once each (no duplicates: nothing had been sent before the kill), and in order: one
+    // session, no second start. The first life numbered 1..9 within the reservation saved at the
+    // session's start (sessions.json: up to 65); the second goes on above it.
     expect(events().map((e) => e.type)).toEqual([
       'session.start',
-      ...Array<string>(8).fill('turn'),
+      ...Array<string>(10).fill('turn'),
       'session.end',
     ]);
+    expect(new Set(events().map((e) => e.eventId)).size).toBe(12);
+    expect(events().map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 66, 67, 68]);
+    expect(events().at(-1)).toMatchObject({ type: 'session.end', turnCount: 10 });
   }, 60_000);
 });
 

@@ -12,14 +12,7 @@ import {
   encodeWav,
   FrameAssembler,
 } from '../src/index.js';
-
-async function until(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { until } from '../../../tests/support/until.js';
 
 const stampMs = (frame: AudioFrame) => frame.stamp.sec * 1000 + frame.stamp.nanosec / 1e6;
 

@@ -35,6 +35,10 @@ import {
   StreamResampler,
 } from '../src/index.js';
 import { PacedSteps } from '../src/node/PacedSteps.js';
+import { until } from '../../../tests/support/until.js';
+
+/** How long to wait for real-time audio on a busy machine (longer than until's default). */
+const WAIT_MS = 15_000;
 
 const SPEECH_RATE = 22050;
 
@@ -95,14 +99,6 @@ function audibleFromMs(clip: Float32Array, rate = SPEECH_RATE): number {
   let from = 0;
   while (from < clip.length && Math.abs(clip[from] ?? 0) < 300 / 32768) from++;
   return (from * 1000) / rate;
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 15000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -200,9 +196,9 @@ describe('audio_in from a ROS audio topic', () => {
     const clip = join(quiet(500), speech, quiet(900));
     const startMs = 1_700_000_000_000;
     await sender.send(clip, { startMs });
-    await until('the frames', () => frames.length >= framesFor(clip));
+    await until('the frames', () => frames.length >= framesFor(clip), WAIT_MS);
     await node.voiceActivityIdle();
-    await until('speech start and end', () => activity.length >= 2);
+    await until('speech start and end', () => activity.length >= 2, WAIT_MS);
 
     expect(frames.every((f) => f.sample_rate === 16000 && f.channels === 1)).toBe(true);
     expect(frames.every((f) => f.samples.length === 480)).toBe(true);
@@ -243,7 +239,7 @@ describe('audio_in from a ROS audio topic', () => {
     const before = tester.clock.nowMs();
     await sender.send(speech, { format: 'F32LE', channels: 2, stamped: false });
     const after = tester.clock.nowMs();
-    await until('the frames', () => frames.length >= 20);
+    await until('the frames', () => frames.length >= 20, WAIT_MS);
     const first = timeMs((frames[0] as AudioFrame).stamp);
     // The first message (331 samples, 15 ms) arrived after `before`; it was captured before.
     expect(first).toBeGreaterThanOrEqual(before - 16);
@@ -268,7 +264,7 @@ describe('audio_in from a ROS audio topic', () => {
     );
     const clip = join(speech, quiet(200));
     await sender.send(clip, { startMs: 5000, skip: (i) => i === 3 || i === 4 });
-    await until('the frames', () => frames.length >= framesFor(clip));
+    await until('the frames', () => frames.length >= framesFor(clip), WAIT_MS);
     frames.forEach((frame, i) => expect(timeMs(frame.stamp) - 5000).toBeCloseTo(30 * i, 3));
     const lost = (CHUNKS[3] as number) + (CHUNKS[4] as number);
     const lostFrom = Math.ceil((((CHUNKS[0] as number) + 1024 + 97) * 16000) / SPEECH_RATE) + 40;
@@ -305,7 +301,7 @@ describe('audio_in from a ROS audio topic', () => {
         ?.successful,
     ).toBe(true);
     await sender.send(speech.subarray(0, 4800), { startMs: 9000 });
-    await until('frames', () => frames.length >= 7);
+    await until('frames', () => frames.length >= 7, WAIT_MS);
     expect(timeMs((frames[0] as AudioFrame).stamp)).toBeCloseTo(9000, 3);
     node.dispose();
   });
@@ -329,7 +325,7 @@ describe('audio_in from a ROS audio topic', () => {
       await tick();
       await tick();
     }
-    await until('frames', () => frames.length >= 4);
+    await until('frames', () => frames.length >= 4, WAIT_MS);
     const errors = capture.linesOf('audio_in', 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]?.msg).toMatch(/1001 bytes.*4-byte sample frames.*topic_sample_format/s);

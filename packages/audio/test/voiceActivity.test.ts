@@ -33,6 +33,10 @@ import {
   type PcmAudio,
 } from '../src/index.js';
 import { ManualSource } from './support/ManualSource.js';
+import { until } from '../../../tests/support/until.js';
+
+/** How long to wait for real-time audio on a busy machine (longer than until's default). */
+const WAIT_MS = 15_000;
 
 function speak(text: string, voice = 'en-us'): Promise<PcmAudio> {
   return new Promise((resolve, reject) => {
@@ -56,14 +60,6 @@ function audible(clip: PcmAudio, offsetMs: number): { startMs: number; endMs: nu
   let to = clip.samples.length - 1;
   while (to > from && !loud(to)) to--;
   return { startMs: offsetMs + from / 16, endMs: offsetMs + to / 16 };
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 15000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 async function settle(): Promise<void> {
@@ -131,7 +127,7 @@ describe('audio_in voice activity', () => {
       );
       let ended = false;
       node.onEnd(() => (ended = true));
-      await until('the end of the file', () => ended);
+      await until('the end of the file', () => ended, WAIT_MS);
       await settle();
       expect(node.detector).toBe(vad);
       const origin = timeMs((frames[0] as AudioFrame).stamp);
@@ -176,6 +172,21 @@ describe('audio_in voice activity', () => {
     off.dispose();
   });
 
+  it('reports the detector running in the read-only vad_detector parameter', async () => {
+    const { t } = graph();
+    const graphNode = t.createNode('audio_in', { parameterOverrides: { vad: 'energy' } });
+    const node = new AudioInNode(graphNode, { source: new ManualSource() });
+    await until('the detector to load', () => node.detector === 'energy', WAIT_MS);
+    await settle();
+    const client = t.createNode('tool').createParameterClient('audio_in');
+    expect(await client.getParameters(['vad_detector'])).toEqual({ vad_detector: 'energy' });
+    const [refused] = await client.setParameters({ vad_detector: 'silero' });
+    expect(refused?.successful).toBe(false);
+    expect(refused?.reason).toMatch(/vad_detector is read-only.*set vad/);
+    expect(graphNode.getParameter('vad_detector')).toBe('energy');
+    node.dispose();
+  });
+
   it('retunes the hangover on a running node (ros2 param set)', async () => {
     const { t, activity } = graph();
     const source = new ManualSource();
@@ -208,7 +219,7 @@ describe('audio_in voice activity', () => {
     };
     const setGate = async (open: boolean): Promise<void> => {
       gate.publish(MicGateType.create({ open, reason: open ? 'motion ended' : 'wave' }));
-      await until('the gate', () => node.hearing === open);
+      await until('the gate', () => node.hearing === open, WAIT_MS);
     };
 
     await heard(concatPcm([silence(300), first, silence(600)]));

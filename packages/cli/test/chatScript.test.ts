@@ -40,6 +40,7 @@ function turn(user: string, interrupted = false): ChatTurn {
       tokens_per_second: 20.55,
       context_strategy: 'window',
       strategy: 'Question',
+      model: 'tiny.gguf',
     }),
     state: interrupted ? 'listening' : 'followUp',
   };
@@ -91,6 +92,7 @@ describe('runChatScript', () => {
       interrupted: true,
       timings: { bargeInToSilence: 42 },
       llm: {
+        model: 'tiny.gguf',
         promptTokensEvaluated: 30,
         generatedTokens: 9,
         firstTokenMs: 12,
@@ -101,6 +103,12 @@ describe('runChatScript', () => {
       },
     });
     expect(turnJson(turn('hi')).timings).not.toHaveProperty('bargeInToSilence');
+    // Robot-initiated speech generated nothing: no model answered.
+    const greeting = turnJson({
+      record: TurnRecordType.create({ kind: 'greeting' }),
+      state: 'listening',
+    });
+    expect(greeting.llm).toMatchObject({ model: null });
     expect(turnText(turn('hi', true))).toBe('hearth: Hello.  (interrupted)');
   });
 });

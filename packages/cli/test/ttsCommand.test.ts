@@ -59,7 +59,8 @@ describe('hearth tts say', () => {
   it('names the fix when espeak-ng is missing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hearth-tts-say-'));
     const missing = await runHearth(['tts', 'say', 'Hi.', '--out', join(dir, 'x.wav')], {
-      env: { PATH: dir },
+      // Neither the command line nor the library (which would otherwise speak without it).
+      env: { PATH: dir, HEARTH_LIBESPEAK_NG: join(dir, 'libespeak-ng.so.1') },
     });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/^hearth: espeak-ng was not found.*apt-get install espeak-ng/m);

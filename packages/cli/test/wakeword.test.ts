@@ -27,7 +27,9 @@ describe('hearth wakeword enroll / detect', () => {
     const enrollFiles = takes.map((_, i) => join(dir, `take${i}.wav`));
     const wake = join(dir, 'wake.wav');
     const other = join(dir, 'other.wav');
+    const confusable = join(dir, 'hey-heart.wav');
     await Promise.all([
+      speakTo(confusable, 'hey heart', 'en-us', 160),
       ...takes.map(([voice, speed], i) =>
         speakTo(enrollFiles[i] as string, 'hey hearth', voice, speed),
       ),
@@ -37,18 +39,30 @@ describe('hearth wakeword enroll / detect', () => {
     const model = join(dir, 'hey-hearth.json');
     const enrolled = captureOutput();
     expect(
-      await wakewordEnrollCommand(enrollFiles, { out: model, phrase: 'hey hearth' }, enrolled.out),
+      await wakewordEnrollCommand(
+        enrollFiles,
+        { out: model, phrase: 'hey hearth', negative: [confusable] },
+        enrolled.out,
+      ),
     ).toBe(0);
-    expect(enrolled.text()).toMatch(/Enrolled "hey hearth" from 3 recordings .*take0\.wav \d+ ms/);
+    expect(enrolled.text()).toMatch(
+      /Enrolled "hey hearth" from 3 recordings .*take0\.wav \d+ ms.* and 1 negative\(s\)/,
+    );
     const file = JSON.parse(await readFile(model, 'utf8')) as {
       phrase: string;
       templates: unknown[];
+      negatives: { source: string }[];
     };
     expect(file.phrase).toBe('hey hearth');
     expect(file.templates).toHaveLength(3);
+    expect(file.negatives.map((n) => n.source)).toEqual(['hey-heart.wav']);
 
     const detected = captureOutput();
-    await wakewordDetectCommand([wake, other], { model, json: true }, detected.out);
+    await wakewordDetectCommand(
+      [wake, other, confusable],
+      { model, json: true, negativeMargin: '0' },
+      detected.out,
+    );
     const lines = detected
       .text()
       .trim()
@@ -57,11 +71,13 @@ describe('hearth wakeword enroll / detect', () => {
         (line) =>
           JSON.parse(line) as { file: string; detections: { timeMs: number; score: number }[] },
       );
-    expect(lines.map((l) => l.file)).toEqual([wake, other]);
+    expect(lines.map((l) => l.file)).toEqual([wake, other, confusable]);
     expect(lines[0]?.detections).toHaveLength(1);
     expect(lines[0]?.detections[0]?.score).toBeGreaterThan(0.75);
     expect(lines[0]?.detections[0]?.timeMs).toBeGreaterThan(300);
     expect(lines[1]?.detections).toEqual([]);
+    // The enrolled negative itself: its own template matches it best, so it is refused.
+    expect(lines[2]?.detections).toEqual([]);
 
     const plain = captureOutput();
     await wakewordDetectCommand([other], { model, json: false }, plain.out);

@@ -1,8 +1,10 @@
-// The robot's body: a simple figure driven by the same gesture commands the robot's driver gets.
-// Each command arrives as the profile's joint trajectory (robot joint names, keyframes); the
-// figure interpolates the keyframes in time, linearly as a joint trajectory controller does, and
-// maps the robot's joints onto one generic humanoid (the server sends the mapping). A new
-// gesture takes over the joints it moves; joints hold their last position, as postures do.
+// The robot's body: a simple figure driven by the same joint commands the robot gets. Each
+// JointTrajectory the gesture node sends the robot's controller arrives as it was sent (robot
+// joint names, points); the figure interpolates the points in time, linearly as a joint
+// trajectory controller does, and maps the robot's joints onto one generic humanoid (the server
+// sends the mapping). A new trajectory takes over the joints it moves; joints hold their last
+// position, as postures do. A gesture the robot performs as its own named animation sends no
+// joint commands: it is only named, from its GestureCommand, and marked as such.
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -61,18 +63,18 @@ export class BodyFigure {
     this.render();
   }
 
-  /** Plays a gesture command's trajectory, after its start offset. */
+  /** Plays a joint trajectory after its delay, or names a gesture known only from its command. */
   play(motion) {
-    if (!motion.known) {
-      this.showNote(`${motion.gesture} is not in this robot profile.`);
-      return;
-    }
-    if (motion.points.length === 0) {
+    this.svg.dataset.lastMotion = motion.source;
+    if (motion.source === 'command') {
       this.showNote(
-        `${motion.gesture} plays the robot's own animation ${motion.animation} (${motion.durationS} s); the figure does not show it.`,
+        !motion.known
+          ? `From its gesture command only: ${motion.gesture} is not in this robot profile.`
+          : `From its gesture command only (no joint commands): ${motion.gesture} plays the robot's own animation ${motion.animation} (${motion.durationS} s), which the figure does not show.`,
       );
       return;
     }
+    if (motion.points.length === 0) return;
     this.motions.push({
       motion,
       startAt: window.performance.now() + motion.delayMs,

@@ -137,6 +137,9 @@ function handle(message) {
     case 'face':
       figure.setFace(message.face);
       break;
+    case 'notices':
+      showNotices(message.notices);
+      break;
     case 'tuning':
       tuning.show(message.tuning);
       break;

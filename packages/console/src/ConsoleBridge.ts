@@ -39,6 +39,7 @@ import type {
   TransitionView,
   TurnView,
 } from './protocol.js';
+import { VadFallbackWatch } from './audio/VadFallbackWatch.js';
 import { ParameterMirror } from './tuning/ParameterMirror.js';
 import type { ParameterPort } from './tuning/ParameterPort.js';
 import { TuningChannel } from './tuning/TuningChannel.js';
@@ -55,6 +56,12 @@ export interface ConsoleBridgeOptions {
    * cannot reach the node and the figure shows `gesturesFile`.
    */
   readonly gestures?: ParameterPort;
+  /**
+   * A parameter client on audio_in (`node.createParameterClient('audio_in')`): with it the page
+   * shows a notice when audio_in's voice activity runs on another detector than its `vad`
+   * parameter asks for (Silero did not load; the energy detector took over).
+   */
+  readonly audio?: ParameterPort;
   /** The robot profile the figure shows when `gestures` is not given. Default: the generic humanoid. */
   readonly gesturesFile?: string;
   /** The state machine the live view draws (`machine.root`). Default: the dialogue node's. */
@@ -71,6 +78,7 @@ export class ConsoleBridge {
   private readonly typedText: Publisher<Transcript>;
   private readonly wakeClient: ServiceClient<WakeRequest, WakeResponse>;
   private readonly notices: readonly string[];
+  private readonly vadWatch: VadFallbackWatch | null;
   private readonly turns: TurnView[] = [];
   private readonly transitions: TransitionView[] = [];
   private readonly machine: MachineGraph;
@@ -99,6 +107,12 @@ export class ConsoleBridge {
       ...(this.gestureParameters ? { gestures: this.gestureParameters } : {}),
     });
     this.tuning = this.gestureParameters ? new TuningChannel(this.gestureParameters, emit) : null;
+    this.vadWatch = options.audio
+      ? new VadFallbackWatch(node, {
+          audio: options.audio,
+          onNotice: () => this.emit({ type: 'notices', notices: this.currentNotices() }),
+        })
+      : null;
     this.typedText = node.createPublisher(TranscriptType, Topics.typedText, Qos.events);
     this.wakeClient = node.createClient(WakeService, Services.wake);
 
@@ -161,7 +175,7 @@ export class ConsoleBridge {
   snapshot(): ConsoleSnapshot {
     return {
       state: this.state,
-      notices: this.notices,
+      notices: this.currentNotices(),
       turns: [...this.turns],
       maxTextLength: this.maxTextLength,
       machine: this.machine,
@@ -198,6 +212,13 @@ export class ConsoleBridge {
     this.body.dispose();
     this.tuning?.dispose();
     this.gestureParameters?.dispose();
+    this.vadWatch?.dispose();
+  }
+
+  /** The banner: the notices given at start, then what the graph has told since. */
+  private currentNotices(): readonly string[] {
+    const vad = this.vadWatch?.notice;
+    return vad ? [...this.notices, vad] : this.notices;
   }
 
   private async run(message: ClientMessage): Promise<ServerMessage | null> {

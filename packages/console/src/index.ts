@@ -21,8 +21,18 @@ export {
   type FigureMapping,
   type JointMapping,
 } from './body/figureMapping.js';
-export { bodyView, motionView } from './body/bodyViews.js';
+export {
+  bodyView,
+  commandMotion,
+  trajectoryMotion,
+  type TrajectoryLabel,
+} from './body/bodyViews.js';
 export { BodyChannel, PREVIEW_REASON, type BodyChannelOptions } from './body/BodyChannel.js';
+export {
+  VadFallbackWatch,
+  vadFallbackNotice,
+  type VadFallbackWatchOptions,
+} from './audio/VadFallbackWatch.js';
 export type { ParameterPort } from './tuning/ParameterPort.js';
 export { ParameterMirror } from './tuning/ParameterMirror.js';
 export { gestureTuningView } from './tuning/gestureTuning.js';

@@ -100,13 +100,20 @@ export interface BodyView {
   readonly gestures: readonly GestureInfo[];
 }
 
-/** A gesture to play on the figure: its trajectory (robot joint names), scaled by intensity. */
+/**
+ * A motion for the figure. `trajectory`: a JointTrajectory the robot's controller got (the
+ * gesture node's, scaled and limit-checked), played point by point. `command`: a gesture the
+ * robot performs without joint commands (its own named animation, or one the profile lacks),
+ * known only from its GestureCommand, so the page names it and cannot draw it.
+ */
 export interface MotionView {
+  readonly source: 'trajectory' | 'command';
+  /** The gesture it performs; '' for a trajectory no recent GestureCommand accounts for. */
   readonly gesture: string;
   readonly reason: string;
   readonly priority: number;
   readonly intensity: number;
-  /** When to start, from the moment the page receives it (GestureCommand.start_offset_ms). */
+  /** When to start, from the moment the page receives it (the command's offset, the trajectory's stamp). */
   readonly delayMs: number;
   readonly jointNames: readonly string[];
   readonly points: readonly { readonly timeS: number; readonly positions: readonly number[] }[];
@@ -168,6 +175,7 @@ export type ErrorCode =
   | 'text_too_long'
   | 'wake_failed'
   | 'unknown_gesture'
+  | 'gesture_refused'
   | 'tuning_unavailable'
   | 'internal';
 
@@ -183,6 +191,8 @@ export type ServerMessage =
   | { readonly type: 'motion'; readonly motion: MotionView }
   | { readonly type: 'motionStop'; readonly gesture: string }
   | { readonly type: 'face'; readonly face: FaceView }
+  /** The banner's lines changed (e.g. audio_in fell back to the energy detector): all of them. */
+  | { readonly type: 'notices'; readonly notices: readonly string[] }
   | { readonly type: 'tuning'; readonly tuning: TuningView }
   | {
       readonly type: 'parameterResult';

@@ -35,6 +35,12 @@ export interface ConsoleOptions {
    * cannot reach the node.
    */
   readonly gesturesNode?: string;
+  /**
+   * audio_in's name (`NodeNames.audioIn`): the page then shows a notice when its voice activity
+   * runs on another detector than its `vad` parameter asks for (Silero did not load and the
+   * energy detector took over). Without it that fallback is only in audio_in's log.
+   */
+  readonly audioNode?: string;
   /** How long the console waits for the gesture node's parameters. Default 2000 ms. */
   readonly gesturesTimeoutMs?: number;
   /** The robot profile the figure shows until (or unless) the gesture node names its own. Default: the generic humanoid. */
@@ -78,6 +84,13 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleHand
       ? {}
       : {
           gestures: node.createParameterClient(options.gesturesNode, {
+            timeoutMs: options.gesturesTimeoutMs ?? DEFAULT_GESTURES_TIMEOUT_MS,
+          }),
+        }),
+    ...(options.audioNode === undefined
+      ? {}
+      : {
+          audio: node.createParameterClient(options.audioNode, {
             timeoutMs: options.gesturesTimeoutMs ?? DEFAULT_GESTURES_TIMEOUT_MS,
           }),
         }),

@@ -10,8 +10,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createInProcessTransport, type GraphTransport } from '@hearth/graph';
-import { NodeNames } from '@hearth/interfaces';
+import { createInProcessTransport, Qos, type GraphTransport, type Publisher } from '@hearth/graph';
+import { NodeNames, Topics, VoiceActivityType, type VoiceActivity } from '@hearth/interfaces';
 import { ConsolePortInUseError, startConsole, type ConsoleHandle } from '../src/index.js';
 import { rawGet } from './support/rawGet.js';
 import { REPLY, RobotDouble, waitUntil } from './support/RobotDouble.js';
@@ -26,6 +26,8 @@ describe('web console', () => {
   let wav: Buffer;
   let transport: GraphTransport;
   let robot: RobotDouble;
+  /** Stands in for audio_in: asked for Silero (its `vad`), publishing what its detector hears. */
+  let voiceActivity: Publisher<VoiceActivity>;
   let consoleHandle: ConsoleHandle;
   let browser: Browser;
   let page: Page;
@@ -37,11 +39,15 @@ describe('web console', () => {
     wav = await writeToneWav(join(audioDir, 'reply-1.wav'));
     transport = createInProcessTransport();
     robot = new RobotDouble(transport.createNode('robot_double'), join(audioDir, 'reply-1.wav'));
+    const audioIn = transport.createNode(NodeNames.audioIn);
+    audioIn.declareParameter('vad', 'silero', { description: 'voice activity detector' });
+    voiceActivity = audioIn.createPublisher(VoiceActivityType, Topics.voiceActivity, Qos.events);
     consoleHandle = await startConsole({
       node: transport.createNode(NodeNames.console),
       port: 0,
       audioDir,
       notices: [NOTICE],
+      audioNode: NodeNames.audioIn,
     });
     browser = await launchChromium();
     page = await browser.newPage();
@@ -188,6 +194,23 @@ describe('web console', () => {
       req.end();
     });
     expect(status).toBe(403);
+  });
+
+  it('shows a notice when audio_in hears with the energy detector instead of Silero', async () => {
+    const speech = (detector: string): void =>
+      voiceActivity.publish(VoiceActivityType.create({ event: 'start', probability: 1, detector }));
+    await page.goto(consoleHandle.url);
+    speech('silero');
+    await page.waitForSelector('#state');
+    expect(await page.textContent('#notices')).not.toContain('energy detector');
+    // What audio_in publishes once Silero failed to load and the energy detector took over.
+    speech('energy');
+    await page.waitForSelector('#notices >> text=not silero');
+    expect(await page.textContent('#notices')).toContain(NOTICE);
+    expect(await page.isVisible('#notices')).toBe(true);
+    // A page opened now shows it at once.
+    await page.reload();
+    await page.waitForSelector('#notices >> text=runs on the energy detector');
   });
 
   it('reconnects when the server comes back, and shows the conversation so far', async () => {

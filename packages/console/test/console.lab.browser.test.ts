@@ -16,8 +16,21 @@ import {
   type GraphTransport,
   type Publisher,
 } from '@hearth/graph';
-import { DEFAULT_GESTURES_FILE, GestureNode, loadGestureProfile } from '@hearth/gesture';
-import { GestureCommandType, NodeNames, Topics, type GestureCommand } from '@hearth/interfaces';
+import {
+  DEFAULT_GESTURES_FILE,
+  DEFAULT_TRAJECTORY_TOPIC,
+  GestureNode,
+  loadGestureProfile,
+} from '@hearth/gesture';
+import {
+  GestureCommandType,
+  JointTrajectoryPointType,
+  JointTrajectoryType,
+  NodeNames,
+  Topics,
+  type GestureCommand,
+  type JointTrajectory,
+} from '@hearth/interfaces';
 import { startConsole, type ConsoleHandle } from '../src/index.js';
 import { RobotDouble, waitUntil } from './support/RobotDouble.js';
 import { launchChromium } from '../../../tests/support/browser.js';
@@ -32,7 +45,7 @@ describe('web console: machine view, body figure and gesture tuning', () => {
   let transport: GraphTransport;
   let gestureGraphNode: GraphNode;
   let gestureNode: GestureNode;
-  let commands: Publisher<GestureCommand>;
+  let trajectories: Publisher<JointTrajectory>;
   let robot: RobotDouble;
   const seen: GestureCommand[] = [];
   let consoleHandle: ConsoleHandle;
@@ -55,7 +68,7 @@ describe('web console: machine view, body figure and gesture tuning', () => {
       await loadGestureProfile(DEFAULT_GESTURES_FILE),
     );
     const test = transport.createNode('test_driver');
-    commands = test.createPublisher(GestureCommandType, Topics.gestureCommand, Qos.events);
+    trajectories = test.createPublisher(JointTrajectoryType, DEFAULT_TRAJECTORY_TOPIC, Qos.events);
     test.createSubscription(GestureCommandType, Topics.gestureCommand, (c) => seen.push(c));
     robot = new RobotDouble(transport.createNode('robot_double'), join(audioDir, 'reply-1.wav'), {
       gesture: false,
@@ -131,29 +144,38 @@ describe('web console: machine view, body figure and gesture tuning', () => {
     expect(await page.$$('#transitions tr')).toHaveLength(5);
   });
 
-  it("moves the figure's joints through a gesture command's keyframes", async () => {
+  it('moves the figure by a JointTrajectory published on the gesture node topic', async () => {
     await page.waitForSelector('#figure[data-robot="generic_humanoid"]');
     // The real gesture node may still be moving the arm (its thinking pose, a sentence's
-    // gesture); the wave starts from wherever the arm is.
+    // gesture); the trajectory starts from wherever the arm is.
     const samples: number[] = [await jointAngle('right_shoulder_pitch')];
-    commands.publish(
-      GestureCommandType.create({
-        stamp: gestureGraphNode.clock.now(),
-        name: 'wave',
-        reason: 'sentence',
-        priority: 3,
-        intensity: 1,
+    // Positions no gesture of the profile reaches: only this message can put the joints there.
+    trajectories.publish(
+      JointTrajectoryType.create({
+        joint_names: ['right_shoulder_pitch', 'right_elbow'],
+        points: [
+          JointTrajectoryPointType.create({
+            positions: [1.1111, 0.8765],
+            time_from_start: { sec: 0, nanosec: 600_000_000 },
+          }),
+          JointTrajectoryPointType.create({
+            positions: [2.0123, 1.2345],
+            time_from_start: { sec: 1, nanosec: 300_000_000 },
+          }),
+        ],
       }),
     );
-    // The wave raises the right arm to 2.4 rad over 1.3 s: the page interpolates on the way.
+    // The page interpolates between the points, as a joint trajectory controller does.
     await waitUntilAsync(async () => {
       samples.push(await jointAngle('right_shoulder_pitch'));
-      return samples.at(-1)! > 2.3;
+      return samples.at(-1) === 2.012;
     });
-    expect(samples.some((value) => value > samples[0]! + 0.1 && value < 2.2)).toBe(true);
+    expect(samples.some((value) => value > samples[0]! + 0.1 && value < 1.9)).toBe(true);
+    expect(await jointAngle('right_elbow')).toBe(1.235);
+    expect(await page.getAttribute('#figure', 'data-last-motion')).toBe('trajectory');
     // The SVG figure itself carries the angle it draws.
-    expect(Number(await page.getAttribute('#figure', 'data-right-shoulder-pitch'))).toBeGreaterThan(
-      1,
+    expect(Number(await page.getAttribute('#figure', 'data-right-shoulder-pitch'))).toBeCloseTo(
+      2.012,
     );
     await page.locator('.body').screenshot({ path: '/tmp/hearth-console-figure.png' });
     const arm = await page.getAttribute('#figure polyline[data-arm="right"]', 'points');
@@ -202,16 +224,28 @@ describe('web console: machine view, body figure and gesture tuning', () => {
     expect(gestureGraphNode.getParameter('strategy_gestures')).toEqual([]);
   });
 
-  it('plays a gesture from the preview list, at the tuned intensity', async () => {
+  it('plays a gesture from the preview list, at the tuned intensity; refuses while disabled', async () => {
     seen.length = 0;
     await page.click('#preview button[data-gesture="slow_nod"]');
     await waitUntil(() => seen.some((c) => c.name === 'slow_nod'));
     const preview = seen.find((c) => c.name === 'slow_nod');
     expect(preview).toMatchObject({ reason: 'preview', priority: 2 });
     expect(preview?.intensity).toBeCloseTo(0.5);
-    // slow_nod goes to 0.3 rad at intensity 1: here to 0.15.
+    // One command, from the gesture node as it performs it: a robot's driver plays it once.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen.filter((c) => c.name === 'slow_nod')).toHaveLength(1);
+    // slow_nod goes to 0.3 rad at intensity 1: here to 0.15, played from its JointTrajectory.
     await waitUntilAsync(async () => (await jointAngle('head_pitch')) > 0.1);
     expect(await jointAngle('head_pitch')).toBeLessThan(0.2);
+    expect(await page.getAttribute('#figure', 'data-last-motion')).toBe('trajectory');
+
+    // With the gesture node disabled it would play nothing: the page says so.
+    gestureGraphNode.setParameters({ enabled: false });
+    await page.waitForSelector('#param-enabled:not(:checked)');
+    await page.click('#preview button[data-gesture="nod"]');
+    await page.waitForSelector('#error >> text=disabled');
+    gestureGraphNode.setParameters({ enabled: true });
+    await page.waitForSelector('#param-enabled:checked');
   });
 
   it('switches the figure to the Pepper profile the gesture node loads', async () => {
@@ -224,8 +258,11 @@ describe('web console: machine view, body figure and gesture tuning', () => {
     // Pepper's wave is its own animation: named, not drawn.
     await page.click('#preview button[data-gesture="wave"]');
     await page.waitForSelector('#figure-note >> text=animations/Stand/Gestures/Hey_1');
+    expect(await page.textContent('#figure-note')).toContain('From its gesture command only');
+    expect(await page.getAttribute('#figure', 'data-last-motion')).toBe('command');
 
-    // Pepper's HeadPitch (neutral -0.2) nods the figure's head by its distance from neutral.
+    // Pepper's HeadPitch (neutral -0.2) nods the figure's head by its distance from neutral. The
+    // gesture node performs the preview once the wave's animation (3.2 s) frees the head.
     await page.click('#preview button[data-gesture="slow_nod"]');
     await waitUntilAsync(
       async () => Number(await page.getAttribute('#figure', 'data-head-pitch')) > 0.08,

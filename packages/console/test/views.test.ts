@@ -1,9 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { dialogueMachine } from '@hearth/dialogue';
 import { DEFAULT_GESTURES_FILE, loadGestureProfile, loadGestureProfileSync } from '@hearth/gesture';
-import { DIALOGUE_STATES, GestureCommandType } from '@hearth/interfaces';
+import {
+  DIALOGUE_STATES,
+  GestureCommandType,
+  JointTrajectoryPointType,
+  JointTrajectoryType,
+} from '@hearth/interfaces';
 import { fileURLToPath } from 'node:url';
-import { bodyView, motionView } from '../src/body/bodyViews.js';
+import { bodyView, commandMotion, trajectoryMotion } from '../src/body/bodyViews.js';
 import { figureMapping } from '../src/body/figureMapping.js';
 import { machineGraph } from '../src/machine/machineGraph.js';
 
@@ -70,31 +75,69 @@ describe('figureMapping', () => {
   });
 });
 
-describe('motionView', () => {
-  it("is the profile's trajectory at the command's intensity, starting after its offset", async () => {
-    const profile = await loadGestureProfile(DEFAULT_GESTURES_FILE);
+describe('motion views', () => {
+  it("plays a JointTrajectory's own joints, positions and times, starting on receipt", () => {
+    const trajectory = JointTrajectoryType.create({
+      joint_names: ['head_pan', 'head_pitch'],
+      points: [
+        JointTrajectoryPointType.create({
+          positions: [0.1234, -0.05],
+          time_from_start: { sec: 0, nanosec: 400_000_000 },
+        }),
+        JointTrajectoryPointType.create({
+          positions: [0.4321, 0.02],
+          time_from_start: { sec: 1, nanosec: 250_000_000 },
+        }),
+      ],
+    });
+    const label = { gesture: 'look', reason: 'state', priority: 1, intensity: 0.5, loop: true };
+    expect(trajectoryMotion(trajectory, label, 5_000)).toEqual({
+      source: 'trajectory',
+      gesture: 'look',
+      reason: 'state',
+      priority: 1,
+      intensity: 0.5,
+      delayMs: 0,
+      jointNames: ['head_pan', 'head_pitch'],
+      points: [
+        { timeS: 0.4, positions: [0.1234, -0.05] },
+        { timeS: 1.25, positions: [0.4321, 0.02] },
+      ],
+      // Each cycle of a loop is its own trajectory.
+      loop: false,
+      durationS: 1.25,
+      animation: '',
+      face: '',
+      known: true,
+    });
+    // A stamp in the future delays it; an unnamed one is still played.
+    const later = { ...trajectory, header: { stamp: { sec: 6, nanosec: 0 }, frame_id: '' } };
+    expect(trajectoryMotion(later, null, 5_000)).toMatchObject({ delayMs: 1000, gesture: '' });
+  });
+
+  it("names a robot's own animation from its command, and leaves keyframed ones to trajectories", async () => {
+    const pepper = await loadGestureProfile(robotConfig('pepper'));
     const command = GestureCommandType.create({
       stamp: { sec: 100, nanosec: 0 },
-      name: 'slow_nod',
-      reason: 'strategy',
-      priority: 2,
-      intensity: 0.5,
+      name: 'wave',
+      reason: 'preview',
+      priority: 3,
+      intensity: 1,
       start_offset_ms: 300,
     });
-    const motion = motionView(profile, command, 100_100);
-    expect(motion).toMatchObject({
-      gesture: 'slow_nod',
+    expect(commandMotion(pepper, command, 100_100)).toMatchObject({
+      source: 'command',
+      gesture: 'wave',
       delayMs: 200,
-      jointNames: ['head_pitch'],
-      known: true,
-      loop: false,
-    });
-    expect(motion.points.map((p) => p.timeS)).toEqual([0.8, 1.6]);
-    expect(motion.points[0]?.positions[0]).toBeCloseTo(0.15);
-    expect(motionView(profile, { ...command, name: 'flap' }, 0)).toMatchObject({
-      known: false,
       points: [],
+      animation: expect.stringContaining('Hey_1'),
+      known: true,
     });
+    expect(commandMotion(pepper, { ...command, name: 'flap' }, 0)).toMatchObject({
+      known: false,
+    });
+    const generic = await loadGestureProfile(DEFAULT_GESTURES_FILE);
+    expect(commandMotion(generic, { ...command, name: 'slow_nod' }, 0)).toBeNull();
   });
 
   it("lists the profile's gestures, with Pepper's own animations", () => {

@@ -11,6 +11,7 @@ import {
   SessionEventPayloadSchema,
   StatePayloadSchema,
   StatusPayloadSchema,
+  alertTopicLevel,
   parsePayload,
   parseTopic,
   type ParseResult,
@@ -50,7 +51,7 @@ export class TelemetryIngest {
     const parsed = parseTopic(topic);
     // Commands are the dashboard's own.
     if (!parsed || parsed.kind === 'command') return;
-    // An empty retained message clears a topic (a robot clears its alert once acknowledged); the
+    // An empty retained message clears a topic (a robot clears an alert's once acknowledged); the
     // acknowledgement itself arrives as its own message.
     if (payload.byteLength === 0) return;
     let change: StoreChange | undefined;
@@ -92,7 +93,14 @@ export class TelemetryIngest {
       }
       case 'alert': {
         const result = this.check(topic, parsed.robot, parsePayload(AlertPayloadSchema, payload));
-        if (result) change = await this.store.applyAlert(result);
+        // Each alert has its own topic (alerts/<alertId>; '' is the old single alert topic).
+        if (result && parsed.alertId !== '' && alertTopicLevel(result.alertId) !== parsed.alertId) {
+          this.refuse(topic, [
+            `alertId: ${result.alertId} does not match the topic's ${parsed.alertId}`,
+          ]);
+        } else if (result) {
+          change = await this.store.applyAlert(result);
+        }
         break;
       }
       case 'notice': {

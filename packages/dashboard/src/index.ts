@@ -54,7 +54,7 @@ export {
 } from './notify/SecondContactNotifier.js';
 export { postJson, type PostJson, type PostOutcome } from './notify/postJson.js';
 export { RetentionJob, type RetentionJobOptions } from './retention/RetentionJob.js';
-export { systemTimers, type Timers } from './Timers.js';
+export { systemTimers, type TimerHandle, type Timers } from '@hearth/graph';
 export { hashPassword, verifyPassword, passwordProblem } from './auth/passwords.js';
 export { WebSessions, SESSION_COOKIE, tokenHash } from './auth/WebSessions.js';
 export { InvalidUserError } from './errors/InvalidUserError.js';

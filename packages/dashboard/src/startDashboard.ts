@@ -8,7 +8,7 @@ import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import mqtt, { type IClientOptions } from 'mqtt';
-import { ALL_ROBOTS_TOPIC } from '@hearth/telemetry/mqtt';
+import { ALL_ROBOTS_TOPIC, type BackoffOptions } from '@hearth/telemetry/mqtt';
 import { Access } from './auth/Access.js';
 import { LoginThrottle, type LoginThrottleOptions } from './auth/LoginThrottle.js';
 import { WebSessions } from './auth/WebSessions.js';
@@ -26,7 +26,8 @@ import type { RouteContext } from './routes/RouteContext.js';
 import type { AlertView, DashboardStore, PurgeCounts } from './store/DashboardStore.js';
 import { MemoryDashboardStore } from './store/MemoryDashboardStore.js';
 import { TelemetryIngest } from './TelemetryIngest.js';
-import { systemTimers, type Timers } from './Timers.js';
+import { systemTimers, type Timers } from '@hearth/graph';
+import { BrokerReconnect } from './BrokerReconnect.js';
 
 export interface DashboardOptions {
   /** The broker the robots publish to, e.g. `mqtt://127.0.0.1:1883`. */
@@ -54,6 +55,11 @@ export interface DashboardOptions {
   readonly mqttClientId?: string;
   /** mqtt.js options laid over the dashboard's (credentials, TLS). */
   readonly mqttOptions?: IClientOptions;
+  /**
+   * Reconnect delays after the broker went away: exponential with jitter, like the robot's
+   * (default 500 ms doubling to 30 s, each half fixed and half random).
+   */
+  readonly reconnect?: BackoffOptions;
   /** Take the client address from X-Forwarded-For (set it behind a reverse proxy); default false. */
   readonly trustProxy?: boolean;
   /** How failed logins are slowed down (defaults in LoginThrottle). */
@@ -97,7 +103,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const logger = options.logger ?? stderrLogger;
   const store = options.store ?? new MemoryDashboardStore();
   const now = options.now ?? Date.now;
-  const timers = options.timers ?? systemTimers;
+  const timers = options.timers ?? systemTimers(now);
   const developmentMode = (await store.userCount()) === 0;
   if (developmentMode && !isLoopback(host)) {
     if (!options.store) await store.dispose();
@@ -137,9 +143,11 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     ...(options.mqttClientId === undefined
       ? { clientId: `hearth-dashboard-${Math.random().toString(16).slice(2, 10)}` }
       : { clientId: options.mqttClientId, clean: false }),
-    reconnectPeriod: 1000,
     ...options.mqttOptions,
+    // Reconnects are BrokerReconnect's (backoff with jitter), not mqtt.js's flat period.
+    reconnectPeriod: 0,
   });
+  const reconnect = new BrokerReconnect(client, timers, options.reconnect);
   let brokerConnected = false;
   let outageReported = false;
   const subscribed = new Promise<void>((resolve) => {
@@ -201,6 +209,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     const address = app.server.address();
     port = typeof address === 'object' && address !== null ? address.port : requestedPort;
   } catch (error) {
+    reconnect.dispose();
     await client.endAsync(true);
     await app.close();
     if (
@@ -229,6 +238,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
         retention.dispose();
         notifier.dispose();
         hub.closeAll();
+        reconnect.dispose();
         await app.close();
         await client.endAsync(true);
         if (!options.store) await store.dispose();

@@ -2,30 +2,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { RetentionJob, DAY_MS } from '../src/retention/RetentionJob.js';
 import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
-import type { Timers } from '../src/Timers.js';
 import { CapturingLogger } from './support/FakeRobotPublisher.js';
 import { alert, turnEvent } from './support/storeContract.js';
-
-class FakeTimers implements Timers {
-  readonly pending = new Map<number, { callback: () => void; ms: number }>();
-  private next = 0;
-  setTimeout(callback: () => void, ms: number): unknown {
-    this.pending.set(++this.next, { callback, ms });
-    return this.next;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  /** Runs the one pending timer. */
-  fire(): number {
-    const [[id, timer]] = [...this.pending.entries()] as [
-      [number, { callback: () => void; ms: number }],
-    ];
-    this.pending.delete(id);
-    timer.callback();
-    return timer.ms;
-  }
-}
+import { ManualTimers } from '../../../tests/support/ManualTimers.js';
 
 const at = (day: number) => Date.UTC(2025, 0, day, 12);
 const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
@@ -44,7 +23,7 @@ describe('RetentionJob', () => {
     await store.putLogin({ tokenHash: 'h', userName: 'x', createdAt: '', expiresAt: at(1) });
 
     let now = at(35);
-    const timers = new FakeTimers();
+    const timers = new ManualTimers();
     const logger = new CapturingLogger();
     const job = new RetentionJob({ store, logger, timers, now: () => now });
     expect(await job.start()).toEqual({ events: 1, sessions: 1, mood: 0, alerts: 1 });
@@ -58,29 +37,30 @@ describe('RetentionJob', () => {
     // A day later (fake), with a shorter setting: the next run uses it.
     await store.putSettings({ retentionDays: 7, secondContact: null });
     now = at(36);
-    expect(timers.fire()).toBe(DAY_MS);
+    expect(timers.delays()).toEqual([DAY_MS]);
+    timers.fireAll();
     await flush();
     sessions = (await store.snapshot()).sessions.map((s) => s.sessionId);
     expect(sessions).toEqual([]);
     // The alert nobody acknowledged is still there, 35 days on.
     expect((await store.snapshot()).alerts?.map((a) => a.alertId)).toEqual(['open-1']);
     // And the job keeps its daily schedule until disposed.
-    expect(timers.pending.size).toBe(1);
+    expect(timers.pendingCount).toBe(1);
     job.dispose();
-    expect(timers.pending.size).toBe(0);
+    expect(timers.pendingCount).toBe(0);
   });
 
   it('logs a failing store and tries again the next day', async () => {
     const store = new MemoryDashboardStore();
     store.purgeBefore = () => Promise.reject(new Error('disk full'));
-    const timers = new FakeTimers();
+    const timers = new ManualTimers();
     const logger = new CapturingLogger();
     const job = new RetentionJob({ store, logger, timers, now: () => at(2) });
     expect(await job.start()).toBeUndefined();
     expect(logger.lines).toContainEqual(
       expect.objectContaining({ level: 'error', fields: { error: 'disk full' } }),
     );
-    expect(timers.pending.size).toBe(1);
+    expect(timers.pendingCount).toBe(1);
     job.dispose();
   });
 });

@@ -9,7 +9,7 @@ import { SecondContactNotifier } from '../src/notify/SecondContactNotifier.js';
 import { postJson } from '../src/notify/postJson.js';
 import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
 import type { AlertView, DashboardSnapshot } from '../src/store/DashboardStore.js';
-import { systemTimers } from '../src/Timers.js';
+import { systemTimers } from '@hearth/graph';
 import { CapturingLogger, FakeRobotPublisher, eventually } from './support/FakeRobotPublisher.js';
 import { WebhookReceiver } from './support/WebhookReceiver.js';
 import { alert } from './support/storeContract.js';
@@ -35,7 +35,7 @@ describe('SecondContactNotifier', () => {
     const notifier = new SecondContactNotifier({
       store,
       logger,
-      timers: systemTimers,
+      timers: systemTimers(),
       now: Date.now,
       onChange: (a) => changes.push(a),
       maxAttempts,
@@ -146,7 +146,7 @@ describe('SecondContactNotifier', () => {
     const second = new SecondContactNotifier({
       store: first.store,
       logger: first.logger,
-      timers: systemTimers,
+      timers: systemTimers(),
       now: Date.now,
       onChange: () => undefined,
     });

@@ -1,11 +1,12 @@
 /**
  * Logins: with users in the store every API and the live socket need a session cookie (httpOnly,
  * SameSite=Strict); without users the dashboard is in development mode, on loopback only. And
- * the ingest fuzzed with fast-check: invalid and oversized payloads are refused, nothing crashes.
+ * the ingest fuzzed with fast-check: invalid and oversized payloads are refused, nothing crashes;
+ * an alert on alerts/<id> is stored only when the payload names the same alert.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { MAX_PAYLOAD_BYTES } from '@hearth/telemetry/mqtt';
+import { MAX_PAYLOAD_BYTES, alertTopicLevel, isValidTopicLevel } from '@hearth/telemetry/mqtt';
 import { startDashboard, type Dashboard } from '../src/startDashboard.js';
 import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
 import { TelemetryIngest } from '../src/TelemetryIngest.js';
@@ -84,6 +85,10 @@ describe('TelemetryIngest fuzzed', () => {
     'metrics',
     'mood',
     'alert',
+    'alerts/a1',
+    'alerts/',
+    'alerts/+',
+    'alerts/a1/extra',
     'notice',
     'session/s1/event',
     'session/s2/event',
@@ -128,6 +133,90 @@ describe('TelemetryIngest fuzzed', () => {
         );
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // Each alert has its own topic, alerts/<alertId>; the payload names the alert too, and the two
+  // must agree. Ids odd enough to be no topic level, topics naming another alert, and the empty
+  // retained message that clears an acknowledged alert's topic.
+  const oddIds = fc.constantFrom(
+    'a1',
+    'a2',
+    '',
+    ' ',
+    'a/b',
+    'a+b',
+    'a#',
+    '+',
+    '#',
+    'ünïcødé-✓',
+    'tab\there',
+    'nul\u0000',
+    'x'.repeat(129),
+    alertTopicLevel('a/b'),
+  );
+  const ids = fc.oneof(oddIds, fc.string({ maxLength: 140 }));
+  const alertPayload = (alertId: string, status: string) => ({
+    schema: 1,
+    robot: 'r1',
+    ts: '2025-01-01T00:00:00Z',
+    alertId,
+    sessionId: 's1',
+    level: 'high',
+    category: 'self_harm',
+    reasons: [],
+    message: 'I am here with you.',
+    status,
+    contact: 'primary',
+    raisedAt: '2025-01-01T00:00:00Z',
+    escalateAt: '2025-01-01T00:02:00Z',
+    resends: 0,
+    acknowledgedBy: '',
+  });
+
+  it('alerts/<id>: stores an alert only under its own id, ignores clears, never throws', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          // the topic's id and the payload's: the same, or each its own
+          ids.map((id) => [id, id] as const),
+          fc.tuple(ids, ids),
+        ),
+        fc.constantFrom('open', 'escalated', 'acknowledged', 'closed', 'empty', 'junk'),
+        fc.boolean(),
+        async ([topicId, payloadId], kind, legacy) => {
+          const store = new MemoryDashboardStore();
+          const logger = new CapturingLogger();
+          const changes: unknown[] = [];
+          const ingest = new TelemetryIngest(store, logger, (c) => changes.push(c));
+          const topic = legacy ? 'hearth/v1/r1/alert' : `hearth/v1/r1/alerts/${topicId}`;
+          const payload =
+            kind === 'empty'
+              ? Buffer.alloc(0)
+              : Buffer.from(
+                  kind === 'junk'
+                    ? `{"alertId":${JSON.stringify(payloadId)}`
+                    : JSON.stringify(alertPayload(payloadId, kind)),
+                );
+          await ingest.handle(topic, payload);
+          const stored = (await store.snapshot()).alerts ?? [];
+          const valid =
+            ['open', 'escalated', 'acknowledged'].includes(kind) && isValidTopicLevel(payloadId);
+          const topicMatches =
+            legacy || (isValidTopicLevel(topicId) && alertTopicLevel(payloadId) === topicId);
+          expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+          if (valid && topicMatches) {
+            expect(stored.map((a) => a.alertId)).toEqual([payloadId]);
+            expect(changes).toHaveLength(1);
+          } else {
+            // Refused (invalid, or naming another alert than its topic), an empty clear, or a
+            // topic that is no alert's: nothing stored.
+            expect(stored).toEqual([]);
+            expect(changes).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -45,7 +45,7 @@ describe('caregiver in the browser', () => {
       mqttUrl: started.broker.url,
       robotId,
       outboxDir: MEMORY_OUTBOX,
-      shareTranscripts: true,
+      consent: 'transcripts',
     });
     await telemetry.ready();
     transport

@@ -29,6 +29,7 @@ describe('DialogueNode on the in-process graph', () => {
         previous_reply_heard: '',
         previous_reply_interrupted: false,
         risk_level: 'none',
+        reasked: false,
       },
     ]);
     expect(h.sayGoals.map((g) => [g.utterance_id, g.text, g.group_id])).toEqual([

@@ -22,6 +22,8 @@ describe('dialogue machine with fake actors and a simulated clock', () => {
       instruction: '',
       previousReply: null,
       riskLevel: 'none',
+      // A first try, not the careful re-ask after a late classifier raise.
+      reasked: false,
     });
 
     clock.increment(300);

@@ -18,6 +18,7 @@ const done = (reply: string): DialogueEvent => ({
   generatedTokens: 7,
   tokensPerSecond: 35,
   contextStrategy: 'window',
+  model: 'tiny.gguf',
 });
 
 /** A dialogue actor that collects session summaries too. */
@@ -179,7 +180,12 @@ describe('sessions', () => {
     expect(s.turns[1]).toMatchObject({
       replyText: 'Goodbye, take care.',
       states: ['followUp', 'thinking', 'speaking', 'asleep'],
-      llm: { promptTokensEvaluated: 12, generatedTokens: 7, contextStrategy: 'window' },
+      llm: {
+        promptTokensEvaluated: 12,
+        generatedTokens: 7,
+        contextStrategy: 'window',
+        model: 'tiny.gguf',
+      },
     });
     expect(s.sessions).toEqual([
       {
@@ -199,6 +205,31 @@ describe('sessions', () => {
       },
     ]);
     expect(s.actor.getSnapshot().context.sessionId).toBe('');
+    s.actor.stop();
+  });
+
+  it('says the whole farewell before ending: a sentence spoken before the llm is done is not the end', async () => {
+    const s = start();
+    s.actor.send({ type: 'wake.detected' });
+    await fullTurn(s, 'I feel lonely');
+    s.actor.send({ type: 'speech.final', text: 'goodbye' });
+    s.effects.lastGeneration.sendBack(sentence('Goodbye.'));
+    // The first sentence is heard whole before the llm has sent the second one.
+    s.effects.lastUtterance.finish();
+    await settle();
+    expect(s.publicState()).toBe('speaking');
+    expect(s.sessions).toEqual([]);
+    s.effects.lastGeneration.sendBack(sentence('Take care of yourself.', 1));
+    s.effects.lastGeneration.sendBack(done('Goodbye. Take care of yourself.'));
+    expect(s.effects.lastUtterance.input.text).toBe('Take care of yourself.');
+    s.effects.lastUtterance.finish();
+    await settle();
+    expect(s.publicState()).toBe('asleep');
+    expect(s.turns[1]).toMatchObject({
+      replyText: 'Goodbye. Take care of yourself.',
+      llm: { model: 'tiny.gguf' },
+    });
+    expect(s.sessions.map((session) => session.reason)).toEqual(['goodbye']);
     s.actor.stop();
   });
 

@@ -3,7 +3,7 @@
  * and are not lost either: they are the next turn, answered once the reply has been said.
  */
 import { describe, expect, it } from '@jest/globals';
-import type { DialogueEvent } from '../src/index.js';
+import { MODERATE_RISK_PROTOCOL, type DialogueEvent } from '../src/index.js';
 import { settle, startDialogue } from './support/fakeActors.js';
 
 const sentence = (text: string, index = 0): DialogueEvent => ({
@@ -67,5 +67,27 @@ describe('speech heard while the robot replies (barge_in_on_speech off)', () => 
     expect(s.publicState()).toBe('listening');
     expect(s.actor.getSnapshot().context.heldSpeech).toBeNull();
     expect(s.effects.generations).toHaveLength(1);
+  });
+
+  it('keeps every held final: their words joined, answered with the highest risk among them', async () => {
+    const s = startDialogue({ config: { bargeInOnSpeech: false } });
+    s.actor.send({ type: 'wake.detected' });
+    s.actor.send({ type: 'speech.final', text: 'how are you' });
+    s.actor.send(sentence('Hello there.'));
+    s.actor.send({
+      type: 'speech.final',
+      text: 'I feel like a burden to everyone',
+      risk: { level: 'moderate', category: 'suicidal_ideation', rules: ['si.burden'] },
+    });
+    s.actor.send({ type: 'speech.final', text: 'anyway what is for dinner' });
+    s.actor.send(done);
+    s.effects.lastUtterance.finish();
+    await settle();
+    expect(s.effects.generations).toHaveLength(2);
+    expect(s.effects.lastGeneration.input).toMatchObject({
+      userText: 'I feel like a burden to everyone anyway what is for dinner',
+      riskLevel: 'moderate',
+      instruction: MODERATE_RISK_PROTOCOL,
+    });
   });
 });

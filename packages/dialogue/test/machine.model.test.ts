@@ -68,6 +68,19 @@ const events: ModelEvent[] = [
     alertId: 'a1',
   },
   { type: 'safety.crisis', reason: 'screen', alertId: 'a2' },
+  // A classifier's late raise of the words being answered: asked again while thinking.
+  {
+    type: 'safety.raised',
+    text: 'hello',
+    risk: { level: 'moderate', category: 'self_harm', rules: ['classifier:moderate'] },
+  },
+  // The person speaks again in a crisis: a fixed stay line, at most once per interval.
+  {
+    type: 'safety.stay',
+    userText: 'are you there',
+    message: 'I am still here.',
+    risk: { level: 'none', category: null, rules: [] },
+  },
   { type: 'session.end', reason: 'goodbye' },
   { type: 'gesture.performed', name: 'nod' },
   { type: 'affect.estimated', sessionId: 'sess', emotion: 'sadness', intensity: 0.5 },
@@ -109,6 +122,7 @@ function serializeState(snapshot: Snapshot): string {
     context.openAlerts.length,
     context.turn.userText !== '',
     context.heldSpeech !== null,
+    context.crisisStayAt !== null,
   ]);
 }
 

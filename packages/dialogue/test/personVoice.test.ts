@@ -1,39 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DialogueEvent } from '../src/index.js';
-import { PersonVoice, type VoiceTimers } from '../src/node/PersonVoice.js';
-
-/** Timers on a hand-moved clock. */
-class FakeTimers implements VoiceTimers {
-  now = 0;
-  private readonly due = new Map<number, { at: number; callback: () => void }>();
-  private next = 0;
-
-  nowMs(): number {
-    return this.now;
-  }
-  setTimeout(callback: () => void, delayMs: number): unknown {
-    const id = ++this.next;
-    this.due.set(id, { at: this.now + delayMs, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.due.delete(handle as number);
-  }
-  advance(ms: number): void {
-    this.now += ms;
-    for (const [id, timer] of [...this.due].sort((a, b) => a[1].at - b[1].at)) {
-      if (timer.at > this.now) continue;
-      this.due.delete(id);
-      timer.callback();
-    }
-  }
-  get pending(): number {
-    return this.due.size;
-  }
-}
+import { PersonVoice } from '../src/node/PersonVoice.js';
+import { ManualTimers } from '../../../tests/support/ManualTimers.js';
 
 function setup(settings = { minSpeechMs: 500, echoMarginMs: 1500 }) {
-  const timers = new FakeTimers();
+  const timers = new ManualTimers();
   const events: DialogueEvent[] = [];
   const current = { ...settings };
   const voice = new PersonVoice(
@@ -71,7 +42,7 @@ describe('PersonVoice', () => {
       { type: 'voice.started', at: 0 },
       { type: 'voice.ended', at: 300 },
     ]);
-    expect(timers.pending).toBe(0);
+    expect(timers.pendingCount).toBe(0);
   });
 
   it('ignores a voice that began while the robot spoke unless it outlasts the echo margin', () => {

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createInProcessTransport, LogCapture } from '@hearth/graph';
-import { crisisMessage } from '@hearth/safety';
+import { crisisMessage, crisisStayLine } from '@hearth/safety';
 import {
   DialogueNode,
   HUMAN_CONTACT_NUDGE,
@@ -98,6 +98,48 @@ describe('DialogueNode safety', () => {
     await until('listening again', () => h.stateNames.at(-1) === 'listening');
   });
 
+  it('stays with the person: after the crisis message, their words get the stay line, never the llm', async () => {
+    const h = (harness = new DialogueHarness());
+    await listening(h);
+    h.say('I want to kill myself');
+    const message = crisisMessage('en-US', 'suicidal_ideation').text;
+    await until('the crisis message said', () => h.turns.length === 1);
+    expect(h.sayGoals.at(-1)?.text).toBe(message);
+    h.say('I am so scared');
+    const line = crisisStayLine('en-US', 'suicidal_ideation', 0);
+    expect(line).toMatch(/988/);
+    await until('the stay line', () => h.sayGoals.some((g) => g.text === line));
+    await until('its turn record', () => h.turns.length === 2);
+    expect(h.turns[1]).toMatchObject({ user_text: 'I am so scared', reply_text: line });
+    // Within crisis_stay_interval_ms nothing more is said; no alert for words below the crisis.
+    h.say('are you there');
+    await pause(30);
+    expect(h.sayGoals.filter((g) => g.text !== message)).toHaveLength(1);
+    expect(h.alerts).toHaveLength(1);
+    expect(h.generateGoals).toEqual([]);
+    expect(h.dialogue.state).toBe('crisis');
+  });
+
+  it('counts only the stay lines said: one turned down within the interval skips no line', async () => {
+    const h = (harness = new DialogueHarness({ crisis_stay_interval_ms: 1000 }));
+    await listening(h);
+    h.say('I want to kill myself');
+    await until('the crisis message said', () => h.turns.length === 1);
+    const first = crisisStayLine('en-US', 'suicidal_ideation', 0);
+    const second = crisisStayLine('en-US', 'suicidal_ideation', 1);
+    expect(second).not.toBe(first);
+    h.say('I am so scared');
+    await until('the first stay line', () => h.turns.length === 2);
+    // Too soon: the machine turns it down, so the rotation must not move on.
+    h.say('are you there');
+    await pause(30);
+    expect(h.turns).toHaveLength(2);
+    await pause(1000);
+    h.say('hello?');
+    await until('the next stay line', () => h.turns.length === 3);
+    expect(h.turns.slice(1).map((turn) => turn.reply_text)).toEqual([first, second]);
+  });
+
   it('a partial at high risk enters crisis at once; its final raises no second alert', async () => {
     const h = (harness = new DialogueHarness());
     await listening(h);
@@ -107,7 +149,9 @@ describe('DialogueNode safety', () => {
     await pause(30);
     expect(h.alerts).toHaveLength(1);
     expect(h.generateGoals).toEqual([]);
-    await until('the crisis turn record', () => h.turns.length === 1);
+    // When the crisis message ends before the final arrives, the final gets a stay line, a
+    // second turn: wait for the first, not for exactly one.
+    await until('the crisis turn record', () => h.turns.length >= 1);
     expect(h.turns[0]?.user_text).toBe('I want to kill myself');
   });
 
@@ -187,6 +231,56 @@ describe('DialogueNode safety', () => {
     const [result] = h.dialogueGraphNode.setParameters({ ai_notice: '  ' });
     expect(result?.successful).toBe(false);
     expect(result?.reason).toMatch(/ai_notice cannot be empty/);
+    // Not removable by other words either: it must say the robot is an AI.
+    const [hello] = h.dialogueGraphNode.setParameters({ ai_notice: 'Hello!' });
+    expect(hello?.successful).toBe(false);
+    expect(hello?.reason).toMatch(/ai_notice "Hello!" does not say the robot is an AI/);
+    expect(hello?.reason).toMatch(/params\.yaml/);
+    // "j'ai" is not "IA"; the locale's own words are.
+    const [french] = h.dialogueGraphNode.setParameters({
+      locale: 'fr-FR',
+      ai_notice: "Bonjour, j'ai le temps.",
+    });
+    expect(french?.successful).toBe(false);
+    const notices: ReadonlyArray<readonly [string, string]> = [
+      ['fr-FR', 'Bonjour, je suis une IA.'],
+      ['de-DE', 'Hallo, ich bin eine KI.'],
+      ['es-ES', 'Hola, soy una inteligencia artificial.'],
+      ['en-GB', 'Hello, I am a robot companion.'],
+    ];
+    for (const [locale, notice] of notices) {
+      const [ok] = h.dialogueGraphNode.setParameters({ locale, ai_notice: notice });
+      expect(ok).toMatchObject({ successful: true });
+    }
+    // Naming a robot is not enough: a notice that negates it or claims a person is refused.
+    for (const notice of [
+      "I am not a robot, I'm a real person.",
+      "I'm not a machine.",
+      "I'm no robot, just a friend.",
+      "Hi, I'm a real person and I'm here for you.",
+    ]) {
+      const [negated] = h.dialogueGraphNode.setParameters({ locale: 'en-GB', ai_notice: notice });
+      expect(negated?.successful).toBe(false);
+      expect(negated?.reason).toMatch(/does not say the robot is an AI/);
+    }
+    const [kein] = h.dialogueGraphNode.setParameters({
+      locale: 'de-DE',
+      ai_notice: 'Ich bin kein Roboter.',
+    });
+    expect(kein?.successful).toBe(false);
+    const [notHuman] = h.dialogueGraphNode.setParameters({
+      locale: 'en-GB',
+      ai_notice: "Hello, I'm an AI companion, not a person.",
+    });
+    expect(notHuman?.successful).toBe(true);
+    // Only the locale changes: the notice already set is checked against its language.
+    const [english] = h.dialogueGraphNode.setParameters({ ai_notice: 'Hello, I am a machine.' });
+    expect(english?.successful).toBe(true);
+    const [toGerman] = h.dialogueGraphNode.setParameters({ locale: 'de-DE' });
+    expect(toGerman?.successful).toBe(false);
+    expect(toGerman?.reason).toMatch(/ai_notice "Hello, I am a machine\." does not say/);
+    const [toFrench] = h.dialogueGraphNode.setParameters({ locale: 'fr-FR' });
+    expect(toFrench?.successful).toBe(true);
     const [bad] = h.dialogueGraphNode.setParameters({ quiet_hours_start: '25:00' });
     expect(bad?.successful).toBe(false);
     expect(bad?.reason).toMatch(/HH:MM/);
@@ -196,6 +290,10 @@ describe('DialogueNode safety', () => {
     });
     const node = transport.createNode('dialogue', { parameterOverrides: { ai_notice: '' } });
     expect(() => new DialogueNode(node)).toThrow(InvalidDialogueParameterError);
+    const helloNode = transport.createNode('dialogue_hello', {
+      parameterOverrides: { ai_notice: 'Hello there!' },
+    });
+    expect(() => new DialogueNode(helloNode)).toThrow(/ai_notice "Hello there!" does not say/);
     await transport.shutdown();
   });
 

@@ -113,14 +113,19 @@ describe('SafetyGate with a risk classifier', () => {
     await until('the late crisis', () => h!.events.length === 2);
     expect(h.events[1]).toMatchObject({
       type: 'safety.crisis',
-      risk: { level: 'high', category: 'suicidal_ideation', rules: ['classifier:high'] },
+      // The record names the model that raised it; the alert carries the rule ids only.
+      risk: {
+        level: 'high',
+        category: 'suicidal_ideation',
+        rules: ['classifier:high', 'classifier-model:fake'],
+      },
     });
     await until('the alert', () => h!.alerts.length === 1);
     expect(h.alerts[0]).toMatchObject({ level: 'high', reasons: ['classifier:high'] });
     expect(fake.calls).toEqual(['I feel so empty lately']);
   });
 
-  it('a raise to moderate sends the notice; a lower verdict changes nothing', async () => {
+  it('a raise to moderate tells the machine and sends the notice; a lower verdict changes nothing', async () => {
     h = new GateHarness({ risk_classifier_model: 'm.gguf' }, () =>
       Promise.resolve(fakeClassifier({ level: 'moderate', category: 'self_harm' })),
     );
@@ -128,7 +133,18 @@ describe('SafetyGate with a risk classifier', () => {
     h.gate.onTranscript('everything hurts', true);
     await until('the notice', () => h!.alerts.length === 1);
     expect(h.alerts[0]).toMatchObject({ level: 'moderate', category: 'self_harm' });
-    expect(h.events.map((e) => e.type)).toEqual(['speech.final']);
+    expect(h.events).toEqual([
+      expect.objectContaining({ type: 'speech.final' }),
+      {
+        type: 'safety.raised',
+        text: 'everything hurts',
+        risk: {
+          level: 'moderate',
+          category: 'self_harm',
+          rules: expect.arrayContaining(['classifier:moderate', 'classifier-model:fake']),
+        },
+      },
+    ]);
 
     const lower = new GateHarness({ risk_classifier_model: 'm.gguf' }, () =>
       Promise.resolve(fakeClassifier({ level: 'none', category: null })),

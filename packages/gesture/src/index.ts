@@ -17,11 +17,15 @@ export {
   type ListeningParams,
   type ListeningState,
 } from './listen/activeListening.js';
-export { PersonVoice, ROBOT_ECHO_TAIL_MS, type VoiceCue } from './listen/PersonVoice.js';
+export { PersonVoice, type VoiceCue } from './listen/PersonVoice.js';
 export { visemeMouth } from './lipsync/visemeMouth.js';
+export { approachFrom } from './motion/approachFrom.js';
+export { PoseTracker } from './motion/PoseTracker.js';
+export { REST_MOTION, restTrajectory } from './motion/restTrajectory.js';
 export { GESTURE_PARAMETERS, type GestureSettings } from './node/gestureParameters.js';
 export {
   DEFAULT_TRAJECTORY_TOPIC,
+  PREVIEW_REQUEST_TOPIC,
   GestureNode,
   type GestureNodeOptions,
 } from './node/GestureNode.js';
@@ -70,5 +74,5 @@ export {
   type SchedulerEvent,
 } from './schedule/GestureScheduler.js';
 export { MicGateController } from './schedule/MicGateController.js';
-export { systemTimers, type TimerHandle, type Timers } from './schedule/Timers.js';
+export { systemTimers, type TimerHandle, type Timers } from '@hearth/graph';
 export { WordAligner, type AlignedBy } from './timing/WordAligner.js';

@@ -28,7 +28,7 @@ import {
   type Transcript,
 } from '@hearth/interfaces';
 import { DEFAULT_GESTURES_FILE, GestureNode, loadGestureProfile } from '../src/index.js';
-import { FakeTimers } from './support/FakeTimers.js';
+import { ManualTimers } from '../../../tests/support/ManualTimers.js';
 
 /**
  * Lets the in-process bus deliver what was published: it delivers on setImmediate, so a few
@@ -49,12 +49,12 @@ describe('GestureNode (in-process graph, default robot profile)', () => {
   let commands: GestureCommand[];
   let faces: FaceCommand[];
   let gates: MicGate[];
-  let timers: FakeTimers;
+  let timers: ManualTimers;
 
   beforeEach(async () => {
     transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
     gestureNode = transport.createNode('gesture');
-    timers = new FakeTimers();
+    timers = new ManualTimers();
     gesture = new GestureNode(gestureNode, await loadGestureProfile(DEFAULT_GESTURES_FILE), {
       timers,
     });
@@ -198,6 +198,26 @@ describe('GestureNode (in-process graph, default robot profile)', () => {
     say('It sounds like you have been carrying a lot.');
     await after(0);
     expect(commands.at(-1)?.intensity).toBeCloseTo(0.4, 5);
+  });
+
+  it('retunes the sentence cues and the default gesture by parameter', async () => {
+    const refused = gestureNode.setParameters({ sentence_cues: ['*?=shrug'] })[0];
+    expect(refused?.successful).toBe(false);
+    expect(refused?.reason).toMatch(/sentence_cues entry "\*\?=shrug"/);
+    const results = gestureNode.setParameters({
+      sentence_cues: ['*?=nod', 'hello='],
+      default_gesture: 'slow_nod',
+    });
+    expect(results.every((result) => result.successful)).toBe(true);
+    expect(gesture.currentMapping.default).toBe('slow_nod');
+    say('How are you feeling?');
+    await after(3000);
+    say('Hello, I am here.');
+    await after(3000);
+    expect(commands.map((c) => [c.name, c.reason])).toEqual([
+      ['nod', 'sentence'],
+      ['slow_nod', 'sentence'],
+    ]);
   });
 
   it('delays sentence gestures by speech_offset_ms', async () => {

@@ -32,7 +32,7 @@ import {
   rosJointTrajectory,
   type GestureProfile,
 } from '../src/index.js';
-import { FakeTimers } from './support/FakeTimers.js';
+import { ManualTimers } from '../../../tests/support/ManualTimers.js';
 
 /** The in-process bus delivers on setImmediate: a few event-loop turns see every hop through. */
 async function settle(): Promise<void> {
@@ -51,7 +51,7 @@ interface Rig {
   readonly node: GraphNode;
   readonly gesture: GestureNode;
   readonly profile: GestureProfile;
-  readonly timers: FakeTimers;
+  readonly timers: ManualTimers;
   readonly speech: Publisher<SpeechEvent>;
   readonly state: Publisher<DialogueState>;
   readonly transcript: Publisher<Transcript>;
@@ -71,7 +71,7 @@ async function makeRig(
 ): Promise<Rig> {
   const transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
   const node = transport.createNode('gesture', { parameterOverrides: overrides });
-  const timers = new FakeTimers();
+  const timers = new ManualTimers();
   const profile = await loadGestureProfile(DEFAULT_GESTURES_FILE);
   const gesture = new GestureNode(node, profile, { timers });
   const other = transport.createNode('other');

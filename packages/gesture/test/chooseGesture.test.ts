@@ -116,4 +116,35 @@ describe('chooseGesture (default robot profile)', () => {
       applyMappingOverrides(profile, { strategy: [], state: ['asleep'], affect: [] }),
     ).toThrow(MappingOverrideError);
   });
+
+  it('takes sentence cues and the default from the parameters, laid over the profile', () => {
+    const none = { strategy: [], state: [], affect: [] };
+    const mapping = applyMappingOverrides(profile, {
+      ...none,
+      // A question gets a nod, "hey" no longer waves, "welcome" does; the default is slow_nod.
+      sentenceCues: ['*?=nod', 'hey=', 'welcome back=wave'],
+      defaultGesture: 'slow_nod',
+    });
+    const chosen = (sentence: string): string | undefined =>
+      chooseGesture({ sentence }, profile, mapping)?.name;
+    expect(chosen('How are you feeling today?')).toBe('nod');
+    expect(chosen('Hey, there you are.')).toBe('slow_nod');
+    expect(chosen('Welcome back, friend.')).toBe('wave');
+    expect(chosen('Hello again.')).toBe('wave'); // the profile's other greetings stay
+    expect(chosen('I see.')).toBe('slow_nod');
+    // Nothing set: the profile's cues and default, unchanged.
+    expect(applyMappingOverrides(profile, none)).toMatchObject({
+      sentenceCues: profile.mapping.sentenceCues,
+      default: 'nod',
+    });
+    expect(() => applyMappingOverrides(profile, { ...none, sentenceCues: ['*?=shrug'] })).toThrow(
+      /sentence_cues entry "\*\?=shrug"[\s\S]*head_tilt/,
+    );
+    expect(() => applyMappingOverrides(profile, { ...none, sentenceCues: ['?=nod'] })).toThrow(
+      /no word to match[\s\S]*'\*\?'/,
+    );
+    expect(() => applyMappingOverrides(profile, { ...none, defaultGesture: 'shrug' })).toThrow(
+      /default_gesture entry "shrug"/,
+    );
+  });
 });

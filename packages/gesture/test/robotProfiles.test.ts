@@ -66,6 +66,18 @@ describe('robot profiles in robot-config/', () => {
     },
   );
 
+  it.each(PROFILES.filter((name) => name !== 'default'))(
+    "%s: its params.yaml lists every parameter the default robot's does (as its header says)",
+    (name) => {
+      const keys = (robot: string): string[] =>
+        loadParametersFile(join(ROBOT_CONFIG, robot, 'params.yaml'))
+          .entries.map((entry) => `${entry.nodeKey} ${entry.name}`)
+          .sort();
+      expect(keys('default').length).toBeGreaterThan(30);
+      expect(keys(name)).toEqual(expect.arrayContaining(keys('default')));
+    },
+  );
+
   it('maps Pepper gestures to its own joints and named animations', async () => {
     const pepper = await loadGestureProfile(join(ROBOT_CONFIG, 'pepper', 'gestures.yaml'));
     expect([...pepper.joints.keys()]).toEqual(

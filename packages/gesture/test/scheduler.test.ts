@@ -5,7 +5,7 @@ import {
   type SchedulerEvent,
 } from '../src/schedule/GestureScheduler.js';
 import { MicGateController } from '../src/schedule/MicGateController.js';
-import { FakeTimers } from './support/FakeTimers.js';
+import { ManualTimers } from '../../../tests/support/ManualTimers.js';
 
 function gesture(
   name: string,
@@ -27,7 +27,7 @@ function gesture(
 }
 
 function setup() {
-  const timers = new FakeTimers();
+  const timers = new ManualTimers();
   const log: string[] = [];
   const scheduler = new GestureScheduler<string>(timers, (event: SchedulerEvent<string>) => {
     const extra =
@@ -42,6 +42,19 @@ function setup() {
 }
 
 describe('GestureScheduler (fake clock)', () => {
+  it('ends a retimed gesture at its new length, counted from its start, and starts what waited', () => {
+    const { timers, log, scheduler } = setup();
+    const nod = gesture('nod', 2, ['head'], 1000);
+    scheduler.request(nod);
+    scheduler.request(gesture('tilt', 2, ['head'], 500, { maxWaitMs: 5000 }));
+    timers.advance(200);
+    scheduler.retime(nod, 1300); // its approach was stretched by 300 ms
+    timers.advance(900);
+    expect(log).toEqual(['0 started nod']);
+    timers.advance(200);
+    expect(log).toEqual(['0 started nod', '1300 finished nod', '1300 started tilt']);
+  });
+
   it('plays gestures on different joints together: lip-sync and gaze over arm gestures', () => {
     const { timers, log, scheduler } = setup();
     expect(scheduler.request(gesture('open_palms', 3, ['l_arm', 'r_arm'], 2000))).toBe('started');
@@ -158,7 +171,7 @@ describe('GestureScheduler (fake clock)', () => {
 
 describe('MicGateController (fake clock)', () => {
   it('closes while motions run and opens a tail after the last one ends', () => {
-    const timers = new FakeTimers();
+    const timers = new ManualTimers();
     const changes: string[] = [];
     const gate = new MicGateController(
       timers,
@@ -182,7 +195,7 @@ describe('MicGateController (fake clock)', () => {
   });
 
   it('stays closed when a new motion starts during the tail, and opens at once on release', () => {
-    const timers = new FakeTimers();
+    const timers = new ManualTimers();
     const changes: boolean[] = [];
     const gate = new MicGateController(timers, (open) => changes.push(open), 300);
     const a = {};

@@ -32,7 +32,7 @@ import {
   loadGestureProfile,
   PersonVoice,
 } from '../src/index.js';
-import { FakeTimers } from './support/FakeTimers.js';
+import { ManualTimers } from '../../../tests/support/ManualTimers.js';
 
 async function settle(): Promise<void> {
   for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
@@ -61,7 +61,7 @@ describe('GestureNode active listening on voice activity', () => {
   let transport: GraphTransport;
   let other: GraphNode;
   let gesture: GestureNode;
-  let timers: FakeTimers;
+  let timers: ManualTimers;
   let state: Publisher<DialogueState>;
   let voice: Publisher<VoiceActivity>;
   let speech: Publisher<SpeechEvent>;
@@ -70,7 +70,7 @@ describe('GestureNode active listening on voice activity', () => {
 
   beforeEach(async () => {
     transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    timers = new FakeTimers();
+    timers = new ManualTimers();
     gesture = new GestureNode(
       transport.createNode('gesture'),
       await loadGestureProfile(DEFAULT_GESTURES_FILE),

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { strokeWord } from '../src/choose/strokeWord.js';
 import type { SentenceCue } from '../src/profile/GestureProfile.js';
 import { WordAligner, type AlignedBy } from '../src/timing/WordAligner.js';
-import { FakeTimers } from './support/FakeTimers.js';
+import { ManualTimers } from '../../../tests/support/ManualTimers.js';
 
 const greeting: SentenceCue = {
   gesture: 'wave',
@@ -32,11 +32,11 @@ describe('strokeWord', () => {
 
 describe('WordAligner', () => {
   function aligner(): {
-    timers: FakeTimers;
+    timers: ManualTimers;
     fired: [string, AlignedBy, number][];
     a: WordAligner<string>;
   } {
-    const timers = new FakeTimers();
+    const timers = new ManualTimers();
     const fired: [string, AlignedBy, number][] = [];
     const a = new WordAligner<string>(timers, (payload, by) =>
       fired.push([payload, by, timers.nowMs()]),

@@ -13,13 +13,10 @@ import {
   type Llama,
 } from 'node-llama-cpp';
 import {
-  SHAPE_SPECS,
   TINY_LLAMA_SPEC,
   initialWeights,
-  makeShapeModel,
   makeTestModel,
   quantizedFrom,
-  readGgufFile,
   testModelVocabulary,
   writeTransformerModel,
   type TestModelQuantization,
@@ -130,27 +127,6 @@ describe.each<[string, TransformerSpec]>([
       }
     } finally {
       await model.dispose();
-    }
-  });
-});
-
-// A real-size shape model is hundreds of megabytes: written and loaded only when asked for.
-const shapeTest = process.env.HEARTH_TEST_SHAPE_MODELS === '1' ? it : it.skip;
-describe('a real-size shape model (set HEARTH_TEST_SHAPE_MODELS=1 to run)', () => {
-  shapeTest('qwen2.5-0.5b in Q4_0 loads in llama.cpp with its real parameter count', async () => {
-    const modelPath = join(dir, 'qwen2.5-0.5b-Q4_0.gguf');
-    await makeShapeModel({ outPath: modelPath, shape: 'qwen2.5-0.5b', quantization: 'Q4_0' });
-    const info = await readGgufFile(modelPath);
-    expect(info.tensors.find((t) => t.name === 'token_embd.weight')?.dims).toEqual([
-      896,
-      SHAPE_SPECS['qwen2.5-0.5b'].vocabSize,
-    ]);
-    const model = await llama.loadModel({ modelPath });
-    try {
-      expect(model.fileInsights.totalParameters).toBe(494_032_768);
-    } finally {
-      await model.dispose();
-      await rm(modelPath, { force: true });
     }
   });
 });

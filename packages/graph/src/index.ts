@@ -20,6 +20,7 @@ export {
 export { LogCapture, type LogRecord } from './logging/LogCapture.js';
 export { Listeners } from './Listeners.js';
 export { systemClock } from './clock/systemClock.js';
+export { systemTimers, type TimerHandle, type Timers } from './timers/Timers.js';
 
 export {
   loadParametersFile,

@@ -25,11 +25,21 @@ export const Topics = {
   safetyAlert: '/hearth/safety/alert',
   ttsEvents: '/hearth/tts/events',
   gestureCommand: '/hearth/gesture/command',
+  /**
+   * Another node (the console) asks the gesture node to perform a gesture as a preview
+   * (GestureCommand); the gesture node announces it on gestureCommand when it really starts.
+   */
+  gesturePreviewRequest: '/hearth/gesture/preview_request',
   /** The face layer: expression and lip-sync mouth shapes (gesture node). */
   faceCommand: '/hearth/gesture/face',
   /** Closed while gestures move the robot's motors, when the gesture node gates the mic. */
   micGate: '/hearth/gesture/mic_gate',
   caregiverCommand: '/hearth/caregiver/command',
+  /**
+   * ros4hri's people tracked now (IdsList, hri_msgs/msg/IdsList): the telemetry node applies the
+   * most restrictive consent among them. ros4hri's own name, so its person manager feeds it.
+   */
+  trackedPersons: '/humans/persons/tracked',
 } as const;
 
 export const Actions = {

@@ -1,15 +1,39 @@
-import type { GraphNode, ParameterValue } from '@hearth/graph';
+import type { Disposable, GraphNode, ParameterValue } from '@hearth/graph';
 import {
   ContextStrategyNames,
   defaultContextOptions,
   type ContextOptions,
   type ContextStrategyName,
 } from './context/ContextOptions.js';
+import { InvalidLoraScaleError } from './errors/InvalidLoraScaleError.js';
 import { defaultPersonaPrompt } from './persona.js';
 import { physicalCoreCount } from './physicalCoreCount.js';
 import { defaultSampling, type SamplingOptions } from './types.js';
 
+/** The adapter as trained: the scale when neither lora_scale nor the registry says another. */
+export const LORA_SCALE_DEFAULT = 1;
+
+/**
+ * lora_scale's declared default: "not set", i.e. the registry adapter's default_scale, else 1.
+ * A value of its own, so an operator's explicit 1 is kept and `ros2 param get` never shows a
+ * number the adapter is not running at by accident.
+ */
+export const LORA_SCALE_UNSET = -1;
+
+/** The largest lora_scale accepted. */
+export const LORA_SCALE_MAX = 4;
+
+/** Why a lora_scale value is refused, or undefined when it is -1 or within [0, max]. */
+export function loraScaleRefusal(value: number): string | undefined {
+  if (value === LORA_SCALE_UNSET || (value >= 0 && value <= LORA_SCALE_MAX)) return undefined;
+  return (
+    `lora_scale ${value} is not accepted: use a value from 0 to ${LORA_SCALE_MAX}, or ` +
+    `${LORA_SCALE_UNSET} for the registry adapter's default_scale (else 1).`
+  );
+}
+
 /** What the engine is loaded with; fixed for the node's life (restart to change). */
+
 export interface EngineConfig {
   readonly modelPath: string;
   readonly threads: number;
@@ -19,7 +43,11 @@ export interface EngineConfig {
   readonly chatTemplate: string;
   /** LoRA adapter GGUF; '' for none. */
   readonly loraPath: string;
-  readonly loraScale: number;
+  /**
+   * The adapter's strength; undefined when lora_scale is -1 (not set), so a registry adapter's
+   * `default_scale` applies, else 1 (see loraScaleFor).
+   */
+  readonly loraScale: number | undefined;
   /** `child`: the model runs in a worker process; `inline`: in the node's own process. */
   readonly modelProcess: ModelProcess;
   /** MiB the model may take; 0 = the memory free when it loads. */
@@ -41,7 +69,8 @@ export class LlmParameters {
     node.declareParameter('model_path', '', {
       description:
         'GGUF model file. Empty or "none" answers from the built-in supportive replies. ' +
-        'A test model: `hearth models make-test --out FILE`. Restart the node to change.',
+        'Install one with `hearth models pull NAME` (`hearth models list` for names). Restart ' +
+        'the node to change.',
       kind: 'string',
       readOnly: true,
     });
@@ -125,10 +154,13 @@ export class LlmParameters {
       kind: 'string',
       readOnly: true,
     });
-    node.declareParameter('lora_scale', 1, {
-      description: 'Strength of the LoRA adapter (1 = as trained, 0 = base model).',
+    node.declareParameter('lora_scale', LORA_SCALE_UNSET, {
+      description:
+        `Strength of the LoRA adapter, 0 to ${LORA_SCALE_MAX} (1 = as trained, 0 = base ` +
+        `model). ${LORA_SCALE_UNSET} (the default): the default_scale of the adapter's entry ` +
+        "in the model's registry entry, else 1. The scale in use is logged at load.",
       kind: 'double',
-      range: { min: -4, max: 4 },
+      range: { min: LORA_SCALE_UNSET, max: LORA_SCALE_MAX },
     });
     node.declareParameter('model_process', 'child', {
       description:
@@ -162,7 +194,8 @@ export class LlmParameters {
       maxSessions: this.number('max_sessions'),
       chatTemplate: this.string('chat_template').trim(),
       loraPath: this.string('lora_path').trim(),
-      loraScale: this.number('lora_scale'),
+      loraScale:
+        this.number('lora_scale') === LORA_SCALE_UNSET ? undefined : this.number('lora_scale'),
       modelProcess: this.string('model_process') as ModelProcess,
       memoryLimitMb: this.number('memory_limit_mb'),
       memoryMarginMb: this.number('memory_margin_mb'),
@@ -183,8 +216,26 @@ export class LlmParameters {
     return this.number('first_sentence_deadline_ms');
   }
 
+  /** lora_scale as set now: -1 (LORA_SCALE_UNSET) for the load-time default. */
   loraScale(): number {
     return this.number('lora_scale');
+  }
+
+  /**
+   * Refuses a lora_scale between -1 and 0 (the range alone allows them), at start and when set.
+   * The node disposes the returned validator.
+   */
+  validateLoraScale(): Disposable {
+    const refusal = loraScaleRefusal(this.loraScale());
+    if (refusal !== undefined) throw new InvalidLoraScaleError(this.loraScale(), refusal);
+    return this.node.addParameterValidator((changes) => {
+      for (const change of changes) {
+        if (change.name !== 'lora_scale' || typeof change.value !== 'number') continue;
+        const reason = loraScaleRefusal(change.value);
+        if (reason !== undefined) return { successful: false, reason };
+      }
+      return { successful: true };
+    });
   }
 
   /** The sampling parameters as they are now. */

@@ -1,11 +1,18 @@
-export { LlmNode, defaultSessionId, type LlmNodeOptions } from './LlmNode.js';
+export {
+  LlmNode,
+  defaultSessionId,
+  FALLBACK_MODEL_NAME,
+  type LlmNodeOptions,
+  type LlmNodeCreateOptions,
+} from './LlmNode.js';
 export {
   LlmParameters,
+  LORA_SCALE_UNSET,
   modelProcesses,
   type EngineConfig,
   type ModelProcess,
 } from './LlmParameters.js';
-export { loadReplyEngine, isNoModel } from './loadReplyEngine.js';
+export { loadReplyEngine, isNoModel, type LoadReplyEngineOptions } from './loadReplyEngine.js';
 export { LlamaEngine, type LlamaEngineOptions, type EngineLogLevel } from './engine/LlamaEngine.js';
 export { loadLlama, type LoadLlamaOptions } from './engine/loadLlama.js';
 export { checkModelFile, checkModelFileHead } from './engine/checkModelFile.js';
@@ -13,6 +20,12 @@ export { FallbackResponder, type FallbackResponderOptions } from './fallback/Fal
 export { replyBank, type BankReply } from './fallback/replyBank.js';
 export { carefulBank } from './fallback/carefulBank.js';
 export { detectTopics, Topics as FallbackTopics, type Topic } from './fallback/topics.js';
+export {
+  HUMAN_CONTACT_NUDGE,
+  asksForHumanContact,
+  humanContactBank,
+  type NudgeReply,
+} from './fallback/humanContactNudge.js';
 export { ReplyAssembler, type AssembledSentence } from './ReplyAssembler.js';
 export { SentenceSplitter, type SentenceSpan } from './SentenceSplitter.js';
 export { TagFilter, type TagFilterOutput } from './TagFilter.js';
@@ -45,9 +58,11 @@ export { TruncatedModelError } from './errors/TruncatedModelError.js';
 export { ModelLoadError } from './errors/ModelLoadError.js';
 export { modelHelp } from './errors/modelHelp.js';
 export { LoraAdapterError } from './errors/LoraAdapterError.js';
+export { InvalidLoraScaleError } from './errors/InvalidLoraScaleError.js';
 export { UnknownChatTemplateError } from './errors/UnknownChatTemplateError.js';
 export { ModelTooBigError } from './errors/ModelTooBigError.js';
 export { ModelSizeMismatchError } from './errors/ModelSizeMismatchError.js';
+export { ModelChecksumMismatchError } from './errors/ModelChecksumMismatchError.js';
 export {
   availableMemoryBytes,
   checkMemory,

@@ -1,10 +1,12 @@
 import type { Logger } from '@hearth/graph';
 import { LlamaEngine, type EngineLogLevel } from './engine/LlamaEngine.js';
 import { checkModelFileHead } from './engine/checkModelFile.js';
+import { checkRegistryChecksum, type FileHasher } from './engine/checkRegistryChecksum.js';
 import { checkRegistrySize } from './engine/checkRegistrySize.js';
 import { modelHelp } from './errors/modelHelp.js';
 import { FallbackResponder } from './fallback/FallbackResponder.js';
-import type { EngineConfig } from './LlmParameters.js';
+import { LORA_SCALE_DEFAULT, type EngineConfig } from './LlmParameters.js';
+import { loraScaleFor } from './registry/loraScaleFor.js';
 import { registryEntryFor } from './registry/registryEntryFor.js';
 import type { ReplyEngine } from './types.js';
 import { resolveWorkerEntry } from './worker/resolveWorkerEntry.js';
@@ -16,11 +18,20 @@ export function isNoModel(modelPath: string): boolean {
   return path === '' || path.toLowerCase() === 'none';
 }
 
+export interface LoadReplyEngineOptions {
+  /** Hashes the file for the registry check; default a worker thread (tests inject a slow one). */
+  readonly sha256?: FileHasher;
+}
+
 /**
  * Loads the configured model, or the fallback responder when there is none or it cannot be
  * loaded: the robot keeps answering kindly, and the log says what went wrong and how to fix it.
  */
-export async function loadReplyEngine(config: EngineConfig, logger: Logger): Promise<ReplyEngine> {
+export async function loadReplyEngine(
+  config: EngineConfig,
+  logger: Logger,
+  loadOptions: LoadReplyEngineOptions = {},
+): Promise<ReplyEngine> {
   const fallback = (): ReplyEngine =>
     new FallbackResponder({
       onListenerError: (error) => logger.warn(`A reply listener threw: ${String(error)}`),
@@ -37,13 +48,14 @@ export async function loadReplyEngine(config: EngineConfig, logger: Logger): Pro
   // The parameter wins; else the registry's family for this file. Either only applies when the
   // GGUF has no template of its own.
   const chatTemplate = config.chatTemplate || (registered?.entry.chat_template ?? '');
+  const loraScale = loraScaleFor(config.loraPath, config.loraScale, registered);
   const options = {
     modelPath: config.modelPath,
     threads: config.threads,
     contextSize: config.contextSize,
     maxSessions: config.maxSessions,
     chatTemplate,
-    ...(config.loraPath ? { lora: { filePath: config.loraPath, scale: config.loraScale } } : {}),
+    ...(config.loraPath ? { lora: { filePath: config.loraPath, scale: loraScale } } : {}),
     memory: {
       limitBytes: config.memoryLimitMb * 2 ** 20,
       marginBytes: config.memoryMarginMb * 2 ** 20,
@@ -52,13 +64,41 @@ export async function loadReplyEngine(config: EngineConfig, logger: Logger): Pro
   };
   try {
     await checkRegistrySize(config.modelPath, registered);
-    const engine = await loadModelEngine(config, options, logger);
+    // The SHA-256 check runs alongside the load (both read the same file, so the page cache
+    // serves the second reader), but the model answers no turn before it passes: a file that
+    // is not the registry's model could say anything. LlmNode.create does not wait for a check
+    // that must hash the file: the node serves from the fallback meanwhile. A pulled file's
+    // marker makes the check instant.
+    const [loaded, checked] = await Promise.allSettled([
+      loadModelEngine(config, options, logger),
+      checkRegistryChecksum(
+        config.modelPath,
+        registered,
+        (note) => logger.info(note),
+        loadOptions.sha256,
+      ),
+    ]);
+    if (checked.status === 'rejected') {
+      if (loaded.status === 'fulfilled') await loaded.value.dispose();
+      throw checked.reason;
+    }
+    if (loaded.status === 'rejected') throw loaded.reason;
+    const engine = loaded.value;
     logger.info(`Loaded model ${config.modelPath}`, {
       threads: engine.threads,
       contextSize: engine.contextSize,
       process: engine instanceof WorkerEngine ? `worker pid ${engine.pid}` : 'inline',
-      ...(config.loraPath ? { lora: config.loraPath, loraScale: config.loraScale } : {}),
+      ...(config.loraPath ? { lora: config.loraPath, loraScale } : {}),
     });
+    if (config.loraPath) {
+      const source =
+        config.loraScale !== undefined
+          ? 'lora_scale'
+          : loraScale === LORA_SCALE_DEFAULT
+            ? 'as trained: lora_scale is -1 and the registry gives no default_scale'
+            : "the registry adapter's default_scale: lora_scale is -1";
+      logger.info(`LoRA adapter ${config.loraPath} runs at scale ${loraScale} (${source}).`);
+    }
     return engine;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -40,6 +40,12 @@ export interface ReplyRequest {
    * A model follows `instruction`; the fallback answers a moderate turn from its careful bank.
    */
   readonly riskLevel?: string;
+  /**
+   * This turn asks the session's last turn again (the same userText) after that one was
+   * cancelled before a word of it was said, e.g. with a raised risk: the cancelled attempt leaves
+   * the history first, so the person's words are in it once.
+   */
+  readonly reasked?: boolean;
 }
 
 /** One spoken sentence, streamed while the reply is still being generated. */

@@ -35,6 +35,9 @@ describe('model file errors', () => {
     expect(error).toBeInstanceOf(ModelFileNotFoundError);
     expect(error.message).toContain(path);
     expect(error.message).toContain('hearth models make-test --out FILE');
+    expect(error.message).toContain(
+      '`hearth models pull NAME` (`hearth models list` shows the names)',
+    );
   });
 
   it('rejects a file that is not GGUF', async () => {

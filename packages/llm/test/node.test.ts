@@ -2,7 +2,7 @@
 // node will, with the real test model or the fallback replies.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   LogCapture,
   createInProcessTransport,
@@ -92,6 +92,7 @@ describe('llm node without a model', () => {
       expect(status).toBe('succeeded');
       expect(result).toMatchObject({
         fallback: true,
+        model: 'fallback',
         cancelled: false,
         context_strategy: 'fallback',
       });
@@ -120,13 +121,19 @@ describe('llm node without a model', () => {
       first_sentence_deadline_ms: 8000,
       chat_template: '',
       lora_path: '',
-      lora_scale: 1,
+      lora_scale: -1,
       model_process: 'child',
       memory_limit_mb: 0,
       memory_margin_mb: 512,
     });
     const [refused] = graph.node.setParameters({ context_strategy: 'forget_everything' });
     expect(refused?.successful).toBe(false);
+    // lora_scale: -1 (not set) or 0..4; the range alone would let -0.5 through.
+    const [between] = graph.node.setParameters({ lora_scale: -0.5 });
+    expect(between?.successful).toBe(false);
+    expect(between?.reason).toContain('use a value from 0 to 4, or -1');
+    expect(graph.node.setParameters({ lora_scale: 1 })[0]?.successful).toBe(true);
+    expect(graph.node.setParameters({ lora_scale: -1 })[0]?.successful).toBe(true);
     expect(graph.node.getParameter('threads')).toBeGreaterThanOrEqual(1);
     expect(String(graph.node.getParameter('persona_prompt'))).toMatch(
       /one to three short sentences/,
@@ -226,6 +233,8 @@ describe('llm node with the real test model', () => {
     expect(graph.llm.engine.kind).toBe('model');
     expect(result).toMatchObject({
       fallback: false,
+      // The file name only: telemetry reports it, and a path would tell the disk layout.
+      model: basename(model.modelPath),
       cancelled: false,
       context_strategy: 'window',
     });

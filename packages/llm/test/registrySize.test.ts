@@ -7,6 +7,8 @@ import { makeTestModel } from '@hearth/gguf';
 import { REGISTRY_ENV } from '@hearth/models';
 import { copyFileSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkRegistrySize } from '../src/engine/checkRegistrySize.js';
@@ -22,14 +24,22 @@ let original: string;
 let size: number;
 const previousRegistry = process.env[REGISTRY_ENV];
 
-function registryEntry(name: string, file: string, sizeBytes: number | null): string[] {
+const sha256Of = (file: string): string =>
+  createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function registryEntry(
+  name: string,
+  file: string,
+  sizeBytes: number | null,
+  sha256: string,
+): string[] {
   return [
     `  - name: ${name}`,
     '    description: a generated tiny model',
     `    url: https://example.org/${file}`,
     `    file: ${file}`,
     `    size_bytes: ${sizeBytes === null ? 'null' : String(sizeBytes)}`,
-    `    sha256: ${'ab'.repeat(32)}`,
+    `    sha256: ${sha256}`,
     '    licence: Apache-2.0',
     '    chat_template: chatml',
     '    context_length: 2048',
@@ -70,8 +80,9 @@ beforeAll(async () => {
     [
       'version: 1',
       'models:',
-      ...registryEntry('tiny-registered', 'tiny-registered.gguf', size),
-      ...registryEntry('tiny-unsized', 'tiny-unsized.gguf', null),
+      // The real SHA-256, so the checksum check at load passes the exact copy.
+      ...registryEntry('tiny-registered', 'tiny-registered.gguf', size, sha256Of(original)),
+      ...registryEntry('tiny-unsized', 'tiny-unsized.gguf', null, 'ab'.repeat(32)),
       '',
     ].join('\n'),
   );

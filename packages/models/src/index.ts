@@ -27,6 +27,7 @@ export {
 } from './install/listInstalled.js';
 export { silentProgress, type DownloadProgress } from './pull/DownloadProgress.js';
 export { TerminalProgress } from './pull/TerminalProgress.js';
+export { formatEta, formatProgressLine, type ProgressLineState } from './pull/progressLine.js';
 export {
   downloadFile,
   partialPathOf,
@@ -41,6 +42,13 @@ export { verifyModelFile } from './verify/verifyModelFile.js';
 export { verifyChecksum, type ChecksumResult } from './verify/verifyChecksum.js';
 export { summarizeGguf, type GgufSummary } from './verify/summarizeGguf.js';
 export { formatSummary } from './verify/formatSummary.js';
+export {
+  VERIFIED_MARKER_SUFFIX,
+  hasVerifiedMarker,
+  verifiedMarkerPath,
+  writeVerifiedMarker,
+  type VerifiedMarker,
+} from './verify/verifiedMarker.js';
 export { formatBytes, formatCount } from './verify/formatBytes.js';
 export { llamaFileTypeName } from './verify/llamaFileTypes.js';
 

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidGgufMagicError, makeTestModel } from '@hearth/gguf';
 import {
+  hasVerifiedMarker,
+  verifiedMarkerPath,
+  type VerifiedMarker,
   ChecksumMismatchError,
   DownloadInterruptedError,
   HttpStatusError,
@@ -149,6 +152,19 @@ describe('hearth models pull (against a local HTTP server)', () => {
       'bytes=1000-',
       'bytes=3000-',
     ]);
+  });
+
+  it('writes a verified marker (sha256, size, mtime) beside a checked download', async () => {
+    const dir = await freshDir();
+    const [pulled] = await pullModel({ registry, name: 'flaky', dir, retryDelayMs: 0 });
+    const path = pulled?.path ?? '';
+    const marker = JSON.parse(await readFile(verifiedMarkerPath(path), 'utf8')) as VerifiedMarker;
+    const info = await stat(path);
+    expect(marker).toEqual({ sha256: modelSha, size: info.size, mtimeMs: info.mtimeMs });
+    expect(await hasVerifiedMarker(path, modelSha)).toBe(true);
+    expect(await hasVerifiedMarker(path, 'f'.repeat(64))).toBe(false);
+    await utimes(path, new Date(0), new Date(0)); // changed since: hashed again at load
+    expect(await hasVerifiedMarker(path, modelSha)).toBe(false);
   });
 
   it('deletes a download whose SHA-256 is wrong, naming expected and actual', async () => {

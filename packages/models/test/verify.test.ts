@@ -1,9 +1,20 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { appendFile, copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TruncatedGgufError, InvalidGgufMagicError, makeTestModel } from '@hearth/gguf';
+import {
+  ENGLISH_WORDS,
+  Q4_0_BLOCK_BYTES,
+  QUANT_BLOCK_SIZE,
+  SpmVocabulary,
+  TINY_LLAMA_SPEC,
+  TruncatedGgufError,
+  InvalidGgufMagicError,
+  makeTestModel,
+  readGgufFile,
+  writeTransformerModel,
+} from '@hearth/gguf';
 import {
   FileNotInRegistryError,
   InstalledFileMismatchError,
@@ -55,6 +66,65 @@ describe('hearth models verify', () => {
     await writeFile(truncated, bytes.subarray(0, bytes.length - 1000));
     await expect(verifyModelFile(truncated)).rejects.toThrow(TruncatedGgufError);
     await expect(verifyModelFile(truncated)).rejects.toThrow(/cut\.gguf/);
+  });
+});
+
+describe('hearth models verify on a shape-like model cut short', () => {
+  // Qwen2.5's layout at the tiny model's width, with a vocabulary big enough (48,000 tokens;
+  // Qwen2.5's real 151,936 make 4.5 MB) that its metadata runs past the reader's first 1 MiB
+  // read, as every real model's does: what an interrupted download of a shape or real model
+  // looks like, in 3 MB.
+  let shapeLike: string;
+  let info: Awaited<ReturnType<typeof readGgufFile>>;
+  beforeAll(async () => {
+    shapeLike = join(dir, 'shape-like-qwen2.gguf');
+    const vocab = new SpmVocabulary({
+      words: ENGLISH_WORDS,
+      controlTokens: ['<|im_start|>', '<|im_end|>'],
+      padToSize: 48_000,
+    });
+    const spec = { ...TINY_LLAMA_SPEC, architecture: 'qwen2' as const, tiedEmbeddings: true };
+    // All-zero blocks are valid Q4_0 and F32, and cost nothing to make.
+    await writeTransformerModel(shapeLike, spec, vocab, 'Q4_0', (tensor, encoding) => {
+      const count = tensor.dims.reduce((product, dim) => product * dim, 1);
+      return new Uint8Array(
+        encoding === 'Q4_0' ? (count / QUANT_BLOCK_SIZE) * Q4_0_BLOCK_BYTES : count * 4,
+      );
+    });
+    info = await readGgufFile(shapeLike);
+  });
+
+  it('summarizes the whole file', async () => {
+    expect(info.dataOffset).toBeGreaterThan(1 << 20);
+    await expect(verifyModelFile(shapeLike)).resolves.toMatchObject({
+      architecture: 'qwen2',
+      vocabularySize: 48_000,
+      quantization: 'Q4_0',
+      fileSize: info.fileSize,
+    });
+  });
+
+  it.each([
+    ['inside the vocabulary, past the first read', () => (1 << 20) + 12_345],
+    ['at the end of the tensor table, before any weights', () => info.dataOffset],
+    ['one byte short', () => info.fileSize - 1],
+  ])('names the file and how much is missing when cut %s', async (_where, cutAt) => {
+    const cut = join(dir, 'cut-shape-like.gguf');
+    await copyFile(shapeLike, cut);
+    const size = cutAt();
+    await truncate(cut, size);
+    const error = await verifyModelFile(cut).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TruncatedGgufError);
+    const truncated = error as TruncatedGgufError;
+    expect(truncated.file).toBe(cut);
+    expect(truncated.actualBytes).toBe(size);
+    expect(truncated.expectedBytes).toBeGreaterThan(size);
+    // Once the tensor table is read, the exact size the table needs is known.
+    if (size >= info.dataOffset) expect(truncated.expectedBytes).toBe(info.expectedFileSize);
+    expect(truncated.message).toContain(`${cut} is truncated`);
   });
 });
 

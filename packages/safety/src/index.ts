@@ -68,4 +68,5 @@ export {
   type CrisisEntry,
   type Helpline,
 } from './crisis/crisisMessages.js';
+export { crisisStayLine } from './crisis/stayLines.js';
 export { InvalidScreenerOptionError } from './errors.js';

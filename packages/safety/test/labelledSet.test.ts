@@ -7,7 +7,13 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { SafetyScreener, atLeast } from '../src/index.js';
-import { loadLabelledSet, score, scoreTable, type Scored } from './support/labelledSet.js';
+import {
+  heldOutSummary,
+  loadLabelledSet,
+  score,
+  scoreTable,
+  type Scored,
+} from './support/labelledSet.js';
 
 function screenAll(file: string): Scored[] {
   const screener = new SafetyScreener();
@@ -27,6 +33,27 @@ describe('the labelled screener set', () => {
     expect([...levels].sort()).toEqual(['high', 'imminent', 'low', 'moderate', 'none']);
     expect(categories.size).toBe(6);
     expect(scores.hardNegatives).toBeGreaterThanOrEqual(60);
+  });
+
+  it('holds the mix of phrasings the audit asked for (by its tags)', () => {
+    const count = (kind: 'risk' | 'hard_negative' | 'any', tag: string) =>
+      scored.filter(({ item }) => (kind === 'any' || item.kind === kind) && item.tags.includes(tag))
+        .length;
+    const mix = {
+      indirect: count('risk', 'indirect'),
+      jokeNegatives: count('hard_negative', 'joke'),
+      riskyJokes: count('risk', 'joke'),
+      thirdParty: count('any', 'third_party'),
+      thirdPartyNow: count('risk', 'third_party_now'),
+      idioms: count('any', 'idiom'),
+    };
+    console.log(`mix: ${JSON.stringify(mix)}`);
+    expect(mix.indirect).toBeGreaterThanOrEqual(25);
+    expect(mix.jokeNegatives).toBeGreaterThanOrEqual(15);
+    expect(mix.riskyJokes).toBeGreaterThanOrEqual(5);
+    expect(mix.thirdParty).toBeGreaterThanOrEqual(15);
+    expect(mix.thirdPartyNow).toBeGreaterThanOrEqual(5);
+    expect(mix.idioms).toBeGreaterThanOrEqual(30);
   });
 
   it('catches every high and imminent message', () => {
@@ -68,7 +95,9 @@ describe('the held-out set (reported, not asserted)', () => {
   it('is scored and printed', () => {
     const scored = screenAll('screener-heldout.jsonl');
     const scores = score(scored);
-    console.log(scoreTable('screener-heldout.jsonl (never tuned on)', scores));
+    console.log(
+      `${scoreTable('screener-heldout.jsonl (never tuned on)', scores)}\n${heldOutSummary(scored).line}`,
+    );
     expect(scored.length).toBeGreaterThan(0);
   });
 });

@@ -76,7 +76,7 @@ describe('SafetyScreener.screen, one message', () => {
     }
   });
 
-  it('treats fiction and song lyrics as no risk, and jokes three levels lower', () => {
+  it('treats fiction and song lyrics as no risk, and other jokes three levels lower', () => {
     expect(screen('In the film the hero kills himself').level).toBe('none');
     expect(screen('The song goes "I want to die" and it is so catchy').level).toBe('none');
     expect(screen("lol I'm going to kill my brother, he ate my cake").level).toBe('none');
@@ -84,6 +84,117 @@ describe('SafetyScreener.screen, one message', () => {
 
   it('keeps a joke when a plan or means is named', () => {
     expect(screen('haha I have the pills here and I will do it tonight').level).toBe('imminent');
+  });
+
+  it('lowers a joke about the speaker’s own death one level, never below moderate', () => {
+    const lol = screen('I want to die lol');
+    expect(lol.level).toBe('moderate');
+    expect(lol.reasons[0]).toMatch(/a joke \("lol"\) → moderate/);
+    expect(screen('I want to die 😂').level).toBe('moderate');
+    // "seriously" or a time cancels the joke.
+    expect(screen('I want to kill myself haha, seriously').level).toBe('high');
+    expect(screen("haha I'm going to kill myself tonight").level).toBe('imminent');
+    // A moderate hyperbole with a joke is still none.
+    expect(screen("I'd rather die than eat broccoli haha").level).toBe('none');
+  });
+
+  it('keeps the risk of a double negative', () => {
+    expect(screen("I'm not sure I won't kill myself").level).toBe('high');
+    expect(screen("I can't promise I won't hurt myself tonight").level).toBe('high');
+    expect(screen("I won't hurt myself, I promise").level).toBe('none');
+  });
+
+  it('treats someone else at risk now as an emergency, and in the past as low', () => {
+    const bridge = screen("My friend is on the bridge right now and says she'll jump");
+    expect(bridge).toMatchObject({ level: 'high', category: 'medical_emergency' });
+    expect(bridge.reasons[0]).toMatch(/someone else at risk now/);
+    expect(screen('My daughter has taken an overdose')).toMatchObject({
+      level: 'high',
+      category: 'medical_emergency',
+    });
+    expect(screen('My son has cut his wrists').level).toBe('high');
+    expect(screen('My friend said she wanted to die').level).toBe('low');
+    expect(screen('My son cut his wrists years ago').level).toBe('low');
+  });
+
+  it('does not let an idiom hide a threat, a weapon or a wish to die', () => {
+    expect(screen('He will kill me if I tell anyone')).toMatchObject({
+      level: 'high',
+      category: 'abuse',
+    });
+    expect(screen('My son is going to kill me when he gets home, he has a knife').level).toBe(
+      'high',
+    );
+    expect(screen('My mum is going to kill me when she sees this mess').level).toBe('none');
+    expect(screen('I will kill her if she touches me again').category).toBe('harm_to_others');
+    expect(screen('I will kill him if he is late again').level).toBe('none');
+    expect(screen("I can't hang on much longer").level).toBe('high');
+    expect(screen('Hang on a minute, the kettle is boiling').level).toBe('none');
+    expect(screen("I'm sick to death of being alive").level).toBe('high');
+    expect(screen("I'm sick to death of the rain").level).toBe('none');
+    expect(screen('I just want to curl up and die').level).toBe('moderate');
+    expect(screen('Living is killing me').level).toBe('moderate');
+    expect(screen('The carer is killing me').category).toBe('abuse');
+    expect(screen('The traffic is killing me').level).toBe('none');
+  });
+
+  it('does not read ordinary talk as risk: prices, buses, scolding, waiting, kids (issue 7 audit)', () => {
+    const calm = [
+      'the price will jump',
+      'the horse will jump.',
+      'i will jump off at the next stop',
+      'Interest rates are going to jump.',
+      "I'll jump off the bus at the shops and walk the rest",
+      'my son will kill me if i leave the oven on again',
+      'he will kill me if i tell him i lost the keys',
+      'my wife is going to kill me when she gets home and sees the dog muddy',
+      'i can not hold on much longer, my arms are tired',
+      'i can not hang on any longer for the bus',
+      'i am sick to death of living in this flat',
+      'sick and tired of living with the noise next door',
+      'my daughter rang today, she is sick and tired of living with her husband',
+      'these kids are killing me',
+      'my grandson is killing me with his jokes',
+      'my carer is killing me with kindness',
+      'i wanted to curl up and die when i tripped',
+    ];
+    expect(calm.map((text) => `${text} → ${screen(text).level}`)).toEqual(
+      calm.map((text) => `${text} → none`),
+    );
+    expect(screen('i am tired of living with this pain').level).toBe('moderate');
+    // The call is dated, not the risk: reported words about someone else stay low.
+    expect(screen('mum rang today, she said she is tired of living')).toMatchObject({
+      level: 'low',
+      category: 'suicidal_ideation',
+    });
+  });
+
+  it('still reads the real statements next to those phrasings', () => {
+    const high = [
+      "I'm going to jump",
+      'i am going to jump off the bridge',
+      'My wife is standing on the balcony railing saying she will jump',
+      'he will kill me if i tell anyone',
+      'he will kill me if i leave him',
+      'he said he will kill me if i tell the police',
+      'i am scared, he will kill me when he gets home',
+      'i can not hold on much longer',
+      'i am tired of living',
+      'i want to throw myself in front of a bus',
+    ];
+    expect(high.map((text) => `${text} → ${screen(text).level}`)).toEqual(
+      high.map((text) => `${text} → high`),
+    );
+    expect(screen('tonight she is on the bridge and says she wants to die')).toMatchObject({
+      level: 'high',
+      category: 'medical_emergency',
+    });
+    expect(screen('the carer is killing me')).toMatchObject({
+      level: 'moderate',
+      category: 'abuse',
+    });
+    expect(screen('he is killing me, he starves me').category).toBe('abuse');
+    expect(screen('i want to curl up and die').level).toBe('moderate');
   });
 
   it('raises to imminent on plan, means or time', () => {

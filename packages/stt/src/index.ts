@@ -47,7 +47,7 @@ export {
 export { LiveSpeechPublisher } from './ros4hri/LiveSpeechPublisher.js';
 export { hriLocale } from './ros4hri/hriLocale.js';
 export { Backoff, type BackoffOptions } from './support/Backoff.js';
-export type { Timers } from './support/Timers.js';
+export type { TimerHandle, Timers } from '@hearth/graph';
 export { SttNode, SttParameters, defaultSttEngines, type SttNodeOptions } from './SttNode.js';
 export { UnknownSttEngineError } from './errors.js';
 export { AzureAuthenticationError } from './errors/AzureAuthenticationError.js';

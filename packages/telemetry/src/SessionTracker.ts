@@ -22,7 +22,31 @@ export type TrackedEvent =
 interface OpenSession {
   seq: number;
   turnCount: number;
+  /** When the tracker started it (ms since the epoch). */
+  startedAt: number;
 }
+
+/**
+ * The open sessions as the tracker left them: kept beside the outbox (FileSessionStore) so that a
+ * restarted telemetry node goes on numbering them where it stopped, instead of starting each again
+ * at 1 (two session.starts, interleaved turns and a wrong turnCount on the dashboard).
+ */
+export interface SessionsSnapshot {
+  /** The session open now; empty when none. */
+  readonly current: string;
+  readonly sessions: readonly {
+    readonly sessionId: string;
+    /**
+     * No event of the session has a higher number (the last one given, or a reservation above
+     * it: SeqReservation); the next event gets seq + 1.
+     */
+    readonly seq: number;
+    readonly turnCount: number;
+    readonly startedAt: number;
+  }[];
+}
+
+export const NO_SESSIONS: SessionsSnapshot = { current: '', sessions: [] };
 
 /** Ended sessions remembered for turns that arrive after their session's end. */
 const REMEMBERED_ENDED_SESSIONS = 32;
@@ -40,8 +64,32 @@ export class SessionTracker {
   private readonly sessions = new Map<string, OpenSession>();
   private readonly ended = new Map<string, OpenSession>();
 
-  /** `newSessionId` names the one-turn session of robot speech outside any session (tests fix it). */
-  constructor(private readonly newSessionId: () => string = outsideSessionId) {}
+  /**
+   * `newSessionId` names the one-turn session of robot speech outside any session (tests fix it);
+   * `nowMs` dates each session's start.
+   */
+  constructor(
+    private readonly newSessionId: () => string = outsideSessionId,
+    private readonly nowMs: () => number = Date.now,
+  ) {}
+
+  /**
+   * Continues the open sessions of a tracker that stopped (a restarted node): their events go on
+   * from the saved numbers. A session the dialogue then reports as another id ends them as usual.
+   */
+  restore(snapshot: SessionsSnapshot): void {
+    for (const { sessionId, seq, turnCount, startedAt } of snapshot.sessions)
+      this.sessions.set(sessionId, { seq, turnCount, startedAt });
+    if (this.sessions.has(snapshot.current)) this.current = snapshot.current;
+  }
+
+  /** The open sessions now, for saving. */
+  snapshot(): SessionsSnapshot {
+    return {
+      current: this.current,
+      sessions: [...this.sessions].map(([sessionId, s]) => ({ sessionId, ...s })),
+    };
+  }
 
   /** The session open now; empty when none. */
   get currentSessionId(): string {
@@ -75,7 +123,7 @@ export class SessionTracker {
    * and every turn still belongs to a session; the open session, if any, is left alone. A reply
    * without a session is a fault of the sender: nothing (the caller logs it).
    */
-  onTurn(sessionId: string, kind = 'reply'): TrackedEvent[] {
+  onTurn(sessionId: string, kind = 'reply', turnIndex = 0): TrackedEvent[] {
     const reply = kind === 'reply' || kind === '';
     if (sessionId === '') return reply ? [] : this.outsideSession();
     const late = this.ended.get(sessionId);
@@ -89,6 +137,7 @@ export class SessionTracker {
     }
     const session = this.open(sessionId);
     if (reply) session.turnCount += 1;
+    session.turnCount = Math.max(session.turnCount, turnIndex);
     out.push({ type: 'turn', sessionId, seq: ++session.seq });
     return out;
   }
@@ -116,7 +165,7 @@ export class SessionTracker {
 
   private start(sessionId: string): TrackedEvent {
     this.ended.delete(sessionId);
-    const session: OpenSession = { seq: 0, turnCount: 0 };
+    const session: OpenSession = { seq: 0, turnCount: 0, startedAt: this.nowMs() };
     this.sessions.set(sessionId, session);
     return { type: 'session.start', sessionId, seq: ++session.seq };
   }
@@ -142,7 +191,7 @@ export class SessionTracker {
   private open(sessionId: string): OpenSession {
     let session = this.sessions.get(sessionId);
     if (!session) {
-      session = { seq: 0, turnCount: 0 };
+      session = { seq: 0, turnCount: 0, startedAt: this.nowMs() };
       this.sessions.set(sessionId, session);
     }
     return session;

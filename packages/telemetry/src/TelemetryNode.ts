@@ -2,7 +2,7 @@
  * The telemetry node: the dialogue's state and turns go to MQTT for the care dashboard, and
  * caregiver commands from MQTT come back into the graph, validated. It never blocks the robot:
  * while the broker is away, messages wait in the outbox and mqtt.js reconnects on its own.
- * Every message leaves only as far as the consent of the person speaking allows (ConsentProfile,
+ * Every message leaves only as far as the consent of everyone with the robot allows (ConsentProfile,
  * ConsentGate), with text redacted; open alerts and the outbox survive a restart; the outbox is
  * bounded by retention_days, except alerts, which are never dropped.
  */
@@ -28,10 +28,19 @@ import {
   type SessionSummary,
   type TurnRecord,
 } from '@hearth/interfaces';
-import { Qos, type GraphNode, type ParameterValue, type Publisher } from '@hearth/graph';
+import {
+  Qos,
+  systemTimers,
+  type GraphNode,
+  type ParameterValue,
+  type Publisher,
+  type TimerHandle,
+  type Timers,
+} from '@hearth/graph';
 import { AlertDesk, type AlertSend } from './alerts/AlertDesk.js';
 import type { AlertStore } from './alerts/AlertStore.js';
 import { FileAlertStore } from './alerts/FileAlertStore.js';
+import { LegacyAlertTopic } from './alerts/LegacyAlertTopic.js';
 import { MemoryAlertStore } from './alerts/MemoryAlertStore.js';
 import { permits, type ConsentLevel } from './consent/ConsentLevel.js';
 import { narrowEntry } from './consent/ConsentGate.js';
@@ -40,10 +49,9 @@ import { parseCommand, toCaregiverCommand } from './commands.js';
 import { Backoff, type BackoffOptions } from './connection/Backoff.js';
 import { readCaFile } from './connection/readCaFile.js';
 import { redactUrl } from './connection/redactUrl.js';
-import { systemTimers, type Timers } from './connection/Timers.js';
 import { InvalidMqttUrlError } from './errors/InvalidMqttUrlError.js';
 import { ProcessSampler } from './metrics/ProcessSampler.js';
-import { FileOutbox } from './outbox/FileOutbox.js';
+import { FileOutbox, OUTBOX_JOURNAL } from './outbox/FileOutbox.js';
 import { MemoryOutbox } from './outbox/MemoryOutbox.js';
 import type { Outbox, OutboxEntry, OutboxReviser } from './outbox/Outbox.js';
 import { OutboxSender } from './outbox/OutboxSender.js';
@@ -63,7 +71,9 @@ import {
   type NoticePayload,
   type SessionEventPayload,
 } from './schemas.js';
-import { SessionTracker, type TrackedEvent } from './SessionTracker.js';
+import { FileSessionStore } from './sessions/FileSessionStore.js';
+import { SeqReservation } from './sessions/SeqReservation.js';
+import { SessionTracker, type SessionsSnapshot, type TrackedEvent } from './SessionTracker.js';
 import { assertTopicLevel, robotTopics, type RobotTopics } from './topics.js';
 
 export const TELEMETRY_NODE_NAME = NodeNames.telemetry;
@@ -103,11 +113,6 @@ export interface TelemetryNodeOptions {
    */
   readonly consent?: ConsentLevel;
   /**
-   * @deprecated use `consent: 'transcripts'`. True: `consent: 'transcripts'`; false: no effect
-   * (the default shares no text).
-   */
-  readonly shareTranscripts?: boolean;
-  /**
    * Where open alerts are kept across restarts; default `alerts.json` in the on-disk outbox's
    * folder (in memory when the outbox is).
    */
@@ -119,7 +124,10 @@ export interface TelemetryNodeOptions {
   readonly outbox?: Outbox;
   /** When given it wins over the outbox_dir parameter; `memory` keeps it in memory only. */
   readonly outboxDir?: string;
-  /** The model's name for the metrics topic (the llm node's model file, say). */
+  /**
+   * The model's name for the metrics topic until a turn names the one that answered
+   * (TurnRecord.model, filled by the llm node: the model's file name or `fallback`).
+   */
   readonly modelName?: string;
   /** Timers for reconnects, alert re-sends and escalation, and periodic metrics. */
   readonly timers?: Timers;
@@ -168,7 +176,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   readonly topics: RobotTopics;
   readonly consent: ConsentProfile;
   private retentionDays: number;
-  private retentionTimer: unknown;
+  private retentionTimer: TimerHandle | undefined;
   private readonly alertStore: AlertStore;
   private sessionNames: { sessionId: string; names: Set<string> } = {
     sessionId: '',
@@ -178,17 +186,24 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private readonly outbox: Outbox;
   private readonly ownsOutbox: boolean;
   private readonly sender: OutboxSender;
-  private readonly tracker = new SessionTracker();
+  private readonly tracker = new SessionTracker(undefined, () => this.node.clock.nowMs());
+  /** The open sessions' numbering beside the on-disk outbox; none for an outbox in memory. */
+  private readonly sessionStore: FileSessionStore | undefined;
+  /** When sessions.json must be written: once per SEQ_RESERVATION events, not every event. */
+  private readonly reservation = new SeqReservation();
+  /** Whether an older robot's retained alert on the legacy `alert` topic needs clearing. */
+  private legacyAlert: LegacyAlertTopic | undefined;
   private readonly commandPublisher: Publisher<CaregiverCommand>;
   private readonly timers: Timers;
   private readonly backoff: Backoff;
-  private reconnectTimer: unknown;
-  private metricsTimer: unknown;
+  private reconnectTimer: TimerHandle | undefined;
+  private metricsTimer: TimerHandle | undefined;
   private readonly metricsPeriodMs: number;
   private commandMaxAgeMs: number;
   private readonly alerts: AlertDesk;
   private readonly sampler = new ProcessSampler();
-  private readonly modelName: string;
+  /** The model that answered the latest turn (TurnRecord.model); periodic metrics repeat it. */
+  private modelName: string;
   private readonly disposables: { dispose(): void }[] = [];
   /** Appends happen in arrival order even though the outbox is asynchronous. */
   private appendChain: Promise<void> = Promise.resolve();
@@ -227,8 +242,11 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       "PEM file of the CA that signed the broker's TLS certificate (mqtts://, wss://); empty: the system's CAs. Read at start.",
     );
     const ca = caFile === '' ? undefined : readCaFile(caFile);
-    const defaultLevel = options.consent ?? (options.shareTranscripts ? 'transcripts' : undefined);
-    this.consent = new ConsentProfile(node, defaultLevel === undefined ? {} : { defaultLevel });
+    const defaultLevel = options.consent;
+    this.consent = new ConsentProfile(node, {
+      ...(defaultLevel === undefined ? {} : { defaultLevel }),
+      ...(options.timers === undefined ? {} : { timers: options.timers }),
+    });
     this.retentionDays = node.declareParameter('retention_days', TelemetryDefaults.retentionDays, {
       description:
         'Days the robot keeps queued telemetry about sessions; older is purged, except alerts and notices, which are never dropped (an open alert stays open until acknowledged). Applies at once.',
@@ -277,7 +295,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     );
     this.watchParameters();
     this.topics = robotTopics(this.robotId);
-    this.timers = options.timers ?? systemTimers;
+    this.timers = options.timers ?? systemTimers();
     this.backoff = new Backoff(options.backoff);
     this.modelName = options.modelName ?? '';
 
@@ -325,7 +343,12 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     this.sender = new OutboxSender(this.outbox, this.client, node.logger, (entry) =>
       this.beforeSend(entry),
     );
+    this.sessionStore =
+      this.outbox instanceof FileOutbox ? new FileSessionStore(this.outbox.dir) : undefined;
     this.restoreAlerts();
+    this.restoreSessions();
+    // A folder of this version's own: nothing to clear, now or at a later start.
+    if (this.legacyAlert?.needsClear === false) this.markLegacyAlertCleared();
     this.purgeExpired();
     this.disposables.push(this.consent.onChange(() => this.onConsentChanged()));
     this.firstConnect = new Promise((resolve) => this.once('connected', resolve));
@@ -397,6 +420,8 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     if (this.reconnectTimer !== undefined) this.timers.clearTimeout(this.reconnectTimer);
     if (this.retentionTimer !== undefined) this.timers.clearTimeout(this.retentionTimer);
     if (this.metricsTimer !== undefined) this.timers.clearTimeout(this.metricsTimer);
+    // A clean stop saves the numbering exactly: the next start then continues without a gap.
+    if (this.sessionStore) this.writeSessions(this.reservation.exact(this.tracker.snapshot()));
     await this.appendChain;
     let graceful = false;
     if (this.client.connected) {
@@ -465,7 +490,9 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     if (dir === MEMORY_OUTBOX) return new MemoryOutbox({ capacity, onDrop });
     const folder = dir === '' ? defaultOutboxDir(this.robotId) : dir;
     try {
+      const legacyAlert = LegacyAlertTopic.inspect(folder, OUTBOX_JOURNAL);
       const outbox = new FileOutbox({ dir: folder, capacity, onDrop });
+      this.legacyAlert = legacyAlert;
       const waiting = outbox.tornLines;
       if (waiting > 0)
         this.node.logger.warn('telemetry outbox: skipped lines torn by a crash', { torn: waiting });
@@ -503,6 +530,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
         retain: true,
       });
       await this.client.subscribeAsync(this.topics.commands, { qos: 1 });
+      this.clearLegacyAlert();
     } catch (error) {
       this.node.logger.warn('telemetry could not announce itself; will retry on reconnect', {
         error: (error as Error).message,
@@ -511,6 +539,35 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     }
     this.sender.kick();
     this.emit('connected');
+  }
+
+  /**
+   * Robots before per-alert topics kept their newest open alert retained on the single
+   * `.../alert` topic, and nothing of this version ever clears it: a dashboard would show that
+   * alert again at every connect. Where the outbox folder shows an older robot ran on it
+   * (LegacyAlertTopic), it is cleared on the first connect with an empty retained message, queued
+   * after the open alerts restored at start (alerts.json), so it leaves only once they are
+   * retained again on their own `alerts/<alertId>` topics; then never again on that folder.
+   */
+  private clearLegacyAlert(): void {
+    if (this.legacyAlert?.needsClear !== true) return;
+    this.legacyAlert.needsClear = false;
+    this.enqueueRaw(this.topics.legacyAlert, '', true, 'alert');
+    this.markLegacyAlertCleared();
+  }
+
+  /** After what is queued so far: once the clear is in the outbox, it leaves even after a crash. */
+  private markLegacyAlertCleared(): void {
+    const legacyAlert = this.legacyAlert;
+    if (!legacyAlert) return;
+    this.appendChain = this.appendChain
+      .then(() => legacyAlert.markCleared())
+      .then(undefined, (error: unknown) =>
+        // Only costs one more empty retained message at the next start.
+        this.node.logger.warn('telemetry could not note the legacy alert topic cleared', {
+          error: (error as Error).message,
+        }),
+      );
   }
 
   private onClientError(error: Error): void {
@@ -554,8 +611,9 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private onState(message: DialogueState): void {
     if (this.disposed) return;
     const ts = isoTime(message.stamp, this.node.clock.nowMs());
-    for (const event of this.tracker.onState(message.session_id, message.event))
-      this.enqueueSessionEvent(event, ts);
+    const events = this.tracker.onState(message.session_id, message.event);
+    this.saveSessions();
+    for (const event of events) this.enqueueSessionEvent(event, ts);
     this.enqueue(
       this.topics.state,
       StatePayloadSchema,
@@ -567,7 +625,8 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private onTurn(message: TurnRecord): void {
     if (this.disposed) return;
     // Robot speech outside a session (a caregiver's say) gets a session of its own (SessionTracker).
-    const events = this.tracker.onTurn(message.session_id, message.kind);
+    const events = this.tracker.onTurn(message.session_id, message.kind, message.turn_index);
+    this.saveSessions();
     const sessionId = events.find((event) => event.type === 'turn')?.sessionId;
     if (sessionId === undefined) {
       this.node.logger.warn('turn record without a session id; not sent', {
@@ -588,8 +647,9 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private onSessionSummary(message: SessionSummary): void {
     if (this.disposed || message.session_id === '') return;
     const ts = isoTime(message.stamp, this.node.clock.nowMs());
-    for (const event of this.tracker.onSummary(message.session_id))
-      this.enqueueSessionEvent(event, ts, undefined, message);
+    const events = this.tracker.onSummary(message.session_id);
+    this.saveSessions();
+    for (const event of events) this.enqueueSessionEvent(event, ts, undefined, message);
   }
 
   private onSafetyAlert(message: SafetyAlert): void {
@@ -642,14 +702,15 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   }
 
   private sendAlert(message: AlertSend): void {
+    const topic = this.topics.alert(message.alertId);
     if (message.payload === null) {
-      this.enqueueRaw(this.topics.alert, '', true, 'alert');
+      this.enqueueRaw(topic, '', true, 'alert');
       return;
     }
     // Alerts always leave (the safety net); their free text only with transcripts consent,
     // redacted. enqueue narrows the reasons to rule ids otherwise.
     this.enqueue(
-      this.topics.alert,
+      topic,
       AlertPayloadSchema,
       this.redactedAlertText(message.payload),
       message.retain,
@@ -714,6 +775,55 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     this.alerts.restore(stored);
   }
 
+  /**
+   * Continues the sessions that were open when the node stopped: their events go on from the
+   * saved sequence numbers and turn counts, so the dashboard sees one session, not two.
+   */
+  private restoreSessions(): void {
+    if (!this.sessionStore) return;
+    const stored = this.sessionStore.load();
+    if (this.sessionStore.unreadable)
+      this.node.logger.warn('telemetry could not read the open sessions kept on disk', {
+        file: this.sessionStore.path,
+      });
+    if (stored.sessions.length === 0) return;
+    this.tracker.restore(stored);
+    this.reservation.restored(stored);
+    this.node.logger.info('telemetry continues the sessions open before the restart', {
+      sessions: stored.sessions.map((s) => s.sessionId),
+    });
+  }
+
+  /**
+   * Saves the open sessions' numbering when what is saved no longer covers it (SeqReservation:
+   * a session opened or ended, or a seq past its reservation). Call before queueing the events.
+   */
+  private saveSessions(): void {
+    if (!this.sessionStore) return;
+    const snapshot = this.reservation.next(this.tracker.snapshot());
+    if (snapshot) this.writeSessions(snapshot);
+  }
+
+  /**
+   * Writes asynchronously, in the outbox's append chain: the events queued after it reach the
+   * outbox (and so the broker) only once it is on disk, which is what keeps seq increasing
+   * across a crash.
+   */
+  private writeSessions(snapshot: SessionsSnapshot): void {
+    const store = this.sessionStore;
+    if (!store) return;
+    this.appendChain = this.appendChain
+      .then(() => store.save(snapshot))
+      .then(undefined, (error: unknown) => {
+        // The events still go out; the next change tries again.
+        this.reservation.forget();
+        this.node.logger.error('telemetry could not save the open sessions', {
+          file: store.path,
+          error: (error as Error).message,
+        });
+      });
+  }
+
   private retentionCutoff(): number {
     return this.node.clock.nowMs() - this.retentionDays * DAY_MS;
   }
@@ -736,7 +846,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   }
 
   /**
-   * Consent changed (a person's level, the default, or who is speaking): what waits in the
+   * Consent changed (a person's level, the default, or who is with the robot): what waits in the
    * outbox is narrowed at once, and retained state and mood are cleared from the broker when the
    * person speaking no longer lets them leave.
    */
@@ -746,14 +856,14 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       (entry) => this.narrowToConsent(entry),
       'consent changed: queued telemetry narrowed or withheld',
     );
-    const level = this.consent.levelFor(this.consent.currentPerson);
+    const level = this.consent.currentLevel;
     // Clearing twice is harmless (an empty retained message), keeping a stale state is not.
     if (!permits(level, 'state_mood')) {
       this.enqueueRaw(this.topics.state, '', true, 'normal');
       this.enqueueRaw(this.topics.mood, '', true, 'normal');
     }
     this.node.logger.info('telemetry consent applied', {
-      person: this.consent.currentPerson,
+      person: this.consent.audience,
       level,
     });
   }
@@ -808,6 +918,8 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   }
 
   private metrics(ts: string, turn?: TurnRecord): MetricsPayload {
+    // Robot-initiated turns generate nothing and name no model: keep the last one that answered.
+    if (turn !== undefined && turn.model !== '') this.modelName = turn.model;
     const base = {
       schema: SCHEMA_VERSION,
       robot: this.robotId,
@@ -930,7 +1042,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       qos: 1,
       retain,
       priority,
-      person: this.consent.currentPerson,
+      person: this.consent.audience,
       queuedAt: this.node.clock.nowMs(),
     });
     if (!entry) return;

@@ -21,7 +21,7 @@ export {
 export { FileOutbox, type FileOutboxOptions } from './outbox/FileOutbox.js';
 export { OutboxDirError } from './errors/OutboxDirError.js';
 export { Backoff, type BackoffOptions } from './connection/Backoff.js';
-export { systemTimers, type Timers } from './connection/Timers.js';
+export { systemTimers, type TimerHandle, type Timers } from '@hearth/graph';
 export { AlertDesk, type AlertDeskOptions, type AlertSend } from './alerts/AlertDesk.js';
 export { FileAlertStore, ALERTS_FILE } from './alerts/FileAlertStore.js';
 export { MemoryAlertStore } from './alerts/MemoryAlertStore.js';

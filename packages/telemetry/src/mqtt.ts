@@ -12,3 +12,5 @@ export { PortInUseError } from './errors/PortInUseError.js';
 export { InvalidTopicLevelError } from './errors/InvalidTopicLevelError.js';
 export * from './topics.js';
 export * from './schemas.js';
+// The robot's reconnect delays, for the dashboard's own client (exponential with jitter).
+export { Backoff, type BackoffOptions } from './connection/Backoff.js';

@@ -226,11 +226,11 @@ export type MetricsPayload = z.infer<typeof MetricsPayloadSchema>;
 export const ALERT_LEVELS = ['none', 'low', 'moderate', 'high', 'imminent'] as const;
 
 /**
- * `hearth/v1/<robot>/alert`, QoS 1. Sent when the safety screen raises an alert, re-sent while
- * nobody has acknowledged it, re-sent `escalated` (to the second contact) when nobody has within
- * `alert_escalate_after_ms`, and once more `acknowledged`. The newest open alert is retained, so
- * a dashboard that connects late still sees it; the retained message is cleared (an empty
- * payload) when no alert is open.
+ * `hearth/v1/<robot>/alerts/<alertId>`, QoS 1. Sent when the safety screen raises an alert,
+ * re-sent while nobody has acknowledged it, re-sent `escalated` (to the second contact) when
+ * nobody has within `alert_escalate_after_ms`, and once more `acknowledged`. Every open alert is
+ * retained on its own topic, so a dashboard that connects late sees them all; an acknowledged
+ * one's retained message is cleared (an empty payload).
  */
 export const AlertPayloadSchema = z.object({
   ...envelope,

@@ -3,6 +3,7 @@
  * `hearth/v1/<robot>/`; the version is in the path so that a v2 schema can run beside v1 on one
  * broker during a fleet upgrade. See docs/mqtt.md.
  */
+import { createHash } from 'node:crypto';
 import { InvalidTopicLevelError } from './errors/InvalidTopicLevelError.js';
 
 export const MQTT_ROOT = 'hearth/v1';
@@ -54,8 +55,18 @@ export interface RobotTopics {
   readonly metrics: string;
   /** The person's affect, turn by turn; QoS 1, the latest retained. */
   readonly mood: string;
-  /** Safety alerts: QoS 1, the newest open one retained until acknowledged. */
-  readonly alert: string;
+  /**
+   * One safety alert's topic (`alerts/<alertId>`): QoS 1, retained while open and cleared (an
+   * empty retained message) once acknowledged, so a late subscriber gets every open alert.
+   */
+  alert(alertId: string): string;
+  /** Every alert of this robot (subscription filter). */
+  readonly alerts: string;
+  /**
+   * The single alert topic of robots before per-alert topics: never written now, except the
+   * empty retained message that clears what an older robot left there.
+   */
+  readonly legacyAlert: string;
   /** Moderate-risk notices: QoS 1, never retained, sent once (not alerts). */
   readonly notice: string;
   /** A caregiver command to this robot. */
@@ -74,20 +85,35 @@ export function robotTopics(robot: string): RobotTopics {
     sessionEvents: `${base}/session/+/event`,
     metrics: `${base}/metrics`,
     mood: `${base}/mood`,
-    alert: `${base}/alert`,
+    alert: (alertId) => `${base}/alerts/${alertTopicLevel(alertId)}`,
+    alerts: `${base}/alerts/+`,
+    legacyAlert: `${base}/alert`,
     notice: `${base}/notice`,
     command: (verb) => `${base}/cmd/${verb}`,
     commands: `${base}/cmd/+`,
   };
 }
 
-/** What a topic under `hearth/v1/` names. `command.verb` is unchecked: validate it. */
+/**
+ * The topic level of an alert id: the id itself, or (for an id that cannot be one level, e.g. with
+ * a `/`) a digest of it, so that no alert is ever left unsent. The payload carries the real id.
+ */
+export function alertTopicLevel(alertId: string): string {
+  if (isValidTopicLevel(alertId)) return alertId;
+  return `id-${createHash('sha256').update(alertId).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * What a topic under `hearth/v1/` names. `command.verb` is unchecked: validate it. An alert's
+ * `alertId` is its topic level ('' for the single `alert` topic of robots before per-alert
+ * topics, which an outbox written by one may still hold).
+ */
 export type ParsedTopic =
   | { readonly robot: string; readonly kind: 'status' }
   | { readonly robot: string; readonly kind: 'state' }
   | { readonly robot: string; readonly kind: 'metrics' }
   | { readonly robot: string; readonly kind: 'mood' }
-  | { readonly robot: string; readonly kind: 'alert' }
+  | { readonly robot: string; readonly kind: 'alert'; readonly alertId: string }
   | { readonly robot: string; readonly kind: 'notice' }
   | { readonly robot: string; readonly kind: 'sessionEvent'; readonly sessionId: string }
   | { readonly robot: string; readonly kind: 'command'; readonly verb: string };
@@ -106,12 +132,14 @@ export function parseTopic(topic: string): ParsedTopic | undefined {
       first === 'state' ||
       first === 'metrics' ||
       first === 'mood' ||
-      first === 'alert' ||
       first === 'notice'
     ) {
       return { robot, kind: first };
     }
-    return undefined;
+    return first === 'alert' ? { robot, kind: 'alert', alertId: '' } : undefined;
+  }
+  if (rest.length === 2 && first === 'alerts' && second !== undefined) {
+    return isValidTopicLevel(second) ? { robot, kind: 'alert', alertId: second } : undefined;
   }
   if (rest.length === 2 && first === 'cmd' && second !== undefined && second !== '') {
     return { robot, kind: 'command', verb: second };

@@ -46,26 +46,30 @@ describe('AlertDesk', () => {
       retain: false,
       payload: { status: 'acknowledged', acknowledgedBy: 'carol', contact: 'secondary' },
     });
-    expect(clear).toEqual({ payload: null, retain: true });
+    expect(clear).toEqual({ alertId: 'a1', payload: null, retain: true });
     const count = sent.length;
     timers.advance(60_000);
     expect(sent).toHaveLength(count);
-    expect(timers.delays).toEqual([]);
+    expect(timers.delays()).toEqual([]);
     expect(alerts.acknowledge('a1', 'carol')).toBe(false);
   });
 
-  it('keeps the newest open alert retained when an older one is acknowledged, and the other way round', () => {
+  it('retains every open alert on its own topic and clears only the acknowledged one', () => {
     const { sent, alerts } = desk();
     alerts.raise(alert('a1'), 0);
     alerts.raise(alert('a2'), 10);
     alerts.raise(alert('a2'), 20); // the same alert twice is one alert
     expect(alerts.openAlerts.map((a) => a.alertId)).toEqual(['a1', 'a2']);
+    expect(sent.map((m) => [m.alertId, m.retain])).toEqual([
+      ['a1', true],
+      ['a2', true],
+    ]);
     alerts.acknowledge('a1', 'carol');
-    expect(sent.at(-1)).toMatchObject({ retain: false, payload: { alertId: 'a1' } });
-    alerts.raise(alert('a3'), 30);
-    alerts.acknowledge('a3', 'carol');
-    // a2 is the newest open one again: it becomes the retained message.
-    expect(sent.at(-1)).toMatchObject({ retain: true, payload: { alertId: 'a2', status: 'open' } });
+    // The acknowledgement, then a1's retained message cleared; a2's is left alone.
+    expect(sent.slice(2).map((m) => [m.alertId, m.retain, m.payload?.status ?? null])).toEqual([
+      ['a1', false, 'acknowledged'],
+      ['a1', true, null],
+    ]);
   });
 
   it('tells every change, so the open alerts can be kept on disk', () => {
@@ -90,7 +94,7 @@ describe('AlertDesk', () => {
     const { timers, sent, alerts } = desk(2000);
     alerts.restore(open);
     expect(sent.map((m) => [m.payload?.alertId, m.retain, m.payload?.resends])).toEqual([
-      ['a1', false, 1],
+      ['a1', true, 1],
       ['a2', true, 1],
     ]);
     timers.advance(2999);
@@ -110,6 +114,6 @@ describe('AlertDesk', () => {
     const { timers, alerts } = desk();
     alerts.raise(alert('a1'), 0);
     alerts.dispose();
-    expect(timers.delays).toEqual([]);
+    expect(timers.delays()).toEqual([]);
   });
 });

@@ -96,4 +96,39 @@ describe('SessionTracker', () => {
     // A reply without a session is the sender's fault: nothing to send.
     expect(tracker.onTurn('', 'reply')).toEqual([]);
   });
+
+  it('continues restored sessions where they stopped; a session reported as new is new', () => {
+    const first = new SessionTracker(undefined, () => 5000);
+    first.onState('s1', 'wake.detected');
+    first.onTurn('s1');
+    const saved = first.snapshot();
+    expect(saved).toEqual({
+      current: 's1',
+      sessions: [{ sessionId: 's1', seq: 2, turnCount: 1, startedAt: 5000 }],
+    });
+
+    const again = new SessionTracker();
+    again.restore(saved);
+    expect(again.currentSessionId).toBe('s1');
+    expect(again.onState('s1', 'speech.final')).toEqual([]);
+    expect(again.onTurn('s1')).toEqual([{ type: 'turn', sessionId: 's1', seq: 3 }]);
+    expect(again.onState('s2', 'wake.detected')).toEqual([
+      { type: 'session.end', sessionId: 's1', seq: 4, turnCount: 2, reason: 'wake.detected' },
+      { type: 'session.start', sessionId: 's2', seq: 1 },
+    ]);
+  });
+
+  it("lifts a turn count that fell behind to the dialogue's turn_index, never lowers it", () => {
+    const tracker = new SessionTracker();
+    tracker.restore({
+      current: 's1',
+      sessions: [{ sessionId: 's1', seq: 70, turnCount: 3, startedAt: 0 }],
+    });
+    tracker.onTurn('s1', 'reply', 7);
+    tracker.onTurn('s1', 'check_in', 7);
+    tracker.onTurn('s1', 'reply', 2);
+    expect(tracker.onState('', 'goodbye')).toEqual([
+      { type: 'session.end', sessionId: 's1', seq: 74, turnCount: 8, reason: 'goodbye' },
+    ]);
+  });
 });

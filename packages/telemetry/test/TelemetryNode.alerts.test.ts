@@ -59,7 +59,7 @@ describe('TelemetryNode alerts, mood and metrics', () => {
         message: 'I am here with you.',
       }),
     );
-    const first = await probe.next((m) => m.topic.endsWith('/alert'));
+    const first = await probe.next((m) => /\/alerts\//.test(m.topic));
     expect(AlertPayloadSchema.parse(first.json)).toMatchObject({
       alertId: 'alert-1',
       status: 'open',
@@ -69,14 +69,14 @@ describe('TelemetryNode alerts, mood and metrics', () => {
     expect(first.qos).toBe(1);
 
     // A dashboard that connects late gets the open alert at once.
-    const late = await MqttProbe.connect(harness.broker.url, `hearth/v1/${robot}/alert`);
+    const late = await MqttProbe.connect(harness.broker.url, `hearth/v1/${robot}/alerts/+`);
     expect((await late.next(() => true)).retain).toBe(true);
     await late.close();
 
     timers.advance(5000);
-    await probe.next((m) => m.topic.endsWith('/alert') && status(m) === 'escalated');
+    await probe.next((m) => /\/alerts\//.test(m.topic) && status(m) === 'escalated');
     const resends = probe.messages.filter(
-      (m) => m.topic.endsWith('/alert') && status(m) === 'open',
+      (m) => /\/alerts\//.test(m.topic) && status(m) === 'open',
     );
     expect(resends.length).toBeGreaterThanOrEqual(2);
 
@@ -93,16 +93,16 @@ describe('TelemetryNode alerts, mood and metrics', () => {
       }),
       { qos: 1 },
     );
-    const ack = await probe.next((m) => m.topic.endsWith('/alert') && status(m) === 'acknowledged');
+    const ack = await probe.next((m) => /\/alerts\//.test(m.topic) && status(m) === 'acknowledged');
     expect(AlertPayloadSchema.parse(ack.json)).toMatchObject({ acknowledgedBy: 'carol' });
-    await probe.next((m) => m.topic.endsWith('/alert') && m.text === '');
+    await probe.next((m) => /\/alerts\//.test(m.topic) && m.text === '');
     expect(commands).toMatchObject([
       { verb: 'ack-alert', alert_id: 'alert-1', issued_by: 'carol' },
     ]);
     expect(telemetry.openAlerts).toEqual([]);
 
     // Cleared: a dashboard that connects now sees no alert.
-    const after = await MqttProbe.connect(harness.broker.url, `hearth/v1/${robot}/alert`);
+    const after = await MqttProbe.connect(harness.broker.url, `hearth/v1/${robot}/alerts/+`);
     await new Promise((r) => setTimeout(r, 100));
     expect(after.messages).toEqual([]);
     await after.close();
@@ -121,7 +121,8 @@ describe('TelemetryNode alerts, mood and metrics', () => {
     });
     expect(MoodPayloadSchema.parse(mood.json).valence).toBeCloseTo(-0.6);
 
-    driver.createPublisher(TurnRecordType, Topics.dialogueTurn, Qos.events).publish(
+    const turns = driver.createPublisher(TurnRecordType, Topics.dialogueTurn, Qos.events);
+    turns.publish(
       TurnRecordType.create({
         session_id: 's-1',
         turn_index: 0,
@@ -146,10 +147,59 @@ describe('TelemetryNode alerts, mood and metrics', () => {
     });
     expect(metrics.memory.rssBytes).toBeGreaterThan(0);
 
-    // Between turns, metrics come every metrics_period_ms (60 s by default).
+    // The model that answered, as the llm node names it in the turn, wins over the option.
+    turns.publish(
+      TurnRecordType.create({ session_id: 's-1', turn_index: 1, model: 'phi-3-mini.Q4_K_M.gguf' }),
+    );
+    const named = await probe.next(
+      (m) =>
+        m.topic.endsWith('/metrics') && (m.json as { turn?: { index: number } }).turn?.index === 1,
+    );
+    expect(MetricsPayloadSchema.parse(named.json).model.name).toBe('phi-3-mini.Q4_K_M.gguf');
+
+    // Between turns, metrics come every metrics_period_ms (60 s by default), naming that model.
     timers.advance(60_000);
-    await probe.next(
+    const health = await probe.next(
       (m) => m.topic.endsWith('/metrics') && (m.json as { turn?: unknown }).turn === undefined,
     );
+    expect(MetricsPayloadSchema.parse(health.json).model.name).toBe('phi-3-mini.Q4_K_M.gguf');
+  });
+
+  it('keeps every open alert retained on its own topic, so a late dashboard gets them all', async () => {
+    const alerts = driver.createPublisher(SafetyAlertType, Topics.safetyAlert, Qos.events);
+    for (const id of ['a-1', 'a-2', 'a-3'])
+      alerts.publish(
+        SafetyAlertType.create({
+          alert_id: id,
+          session_id: 's-1',
+          level: 'high',
+          category: 'abuse',
+        }),
+      );
+    await probe.next((m) => m.topic.endsWith('/alerts/a-3'));
+    const retainedNow = async (): Promise<string[]> => {
+      const late = await MqttProbe.connect(harness.broker.url, `hearth/v1/${robot}/alerts/+`);
+      await new Promise((r) => setTimeout(r, 150));
+      await late.close();
+      expect(late.messages.every((m) => m.retain)).toBe(true);
+      return late.messages.map((m) => AlertPayloadSchema.parse(m.json).alertId).sort();
+    };
+    expect(await retainedNow()).toEqual(['a-1', 'a-2', 'a-3']);
+
+    await probe.client.publishAsync(
+      `hearth/v1/${robot}/cmd/ack-alert`,
+      JSON.stringify({
+        schema: 1,
+        robot,
+        ts: new Date().toISOString(),
+        commandId: randomUUID(),
+        issuedBy: 'carol',
+        verb: 'ack-alert',
+        alertId: 'a-2',
+      }),
+      { qos: 1 },
+    );
+    await probe.next((m) => m.topic.endsWith('/alerts/a-2') && m.text === '');
+    expect(await retainedNow()).toEqual(['a-1', 'a-3']);
   });
 });

@@ -126,6 +126,7 @@ function sentinel(driver: GraphNode, alertId: string): void {
 const kindOf = (m: ProbeMessage): string => {
   const leaf = m.topic.split('/').slice(3).join('/');
   if (leaf.startsWith('session/')) return (m.json as { type: string }).type;
+  if (leaf.startsWith('alerts/')) return 'alert';
   if (leaf === 'metrics') return (m.json as { turn?: unknown }).turn ? 'turn metrics' : 'health';
   return leaf;
 };
@@ -189,7 +190,7 @@ describe('TelemetryNode consent', () => {
       endSession(driver, 's-1');
       await pause(200);
       sentinel(driver, 'end');
-      await probe.next((m) => m.topic.endsWith('/alert'));
+      await probe.next((m) => /\/alerts\//.test(m.topic));
 
       expect([...new Set(probe.messages.map(kindOf))].sort()).toEqual(expected[level]);
       const everything = probe.messages.map((m) => m.text).join('\n');
@@ -300,7 +301,7 @@ describe('TelemetryNode consent', () => {
     track(await startEmbeddedBroker({ port }));
     const probe = track(await MqttProbe.connect(url, 'hearth/v1/revoke/#'));
     sentinel(driver, 'end');
-    await probe.next((m) => m.topic.endsWith('/alert'));
+    await probe.next((m) => /\/alerts\//.test(m.topic));
     const everything = probe.messages.map((m) => m.text).join('\n');
     expect(everything).not.toMatch(/userText|replyText|\[PHONE\]|\[NAME\]/);
     // Margaret's session still shows its state and bare turn; nothing of Tom's leaves.

@@ -73,16 +73,16 @@ describe('TelemetryNode notices, turn flags and quiet hours', () => {
     // Long past the re-send and escalation times: nothing more about it.
     timers.advance(60_000);
     raise('alert-h1', 'high');
-    await probe.next((m) => m.topic.endsWith('/alert'));
+    await probe.next((m) => /\/alerts\//.test(m.topic));
     await new Promise((r) => setTimeout(r, 100));
     expect(probe.messages.filter((m) => m.topic.endsWith('/notice'))).toHaveLength(1);
-    const alerts = probe.messages.filter((m) => m.topic.endsWith('/alert'));
+    const alerts = probe.messages.filter((m) => /\/alerts\//.test(m.topic));
     expect(alerts.map((m) => (m.json as { alertId: string }).alertId)).toEqual(['alert-h1']);
     // High stays an alert: open until acknowledged, and retained.
     expect(telemetry.openAlerts.map((a) => a.alertId)).toEqual(['alert-h1']);
     // A dashboard that connects now sees the alert retained, and no notice.
     const late = await MqttProbe.connect(harness.broker.url, `hearth/v1/${robot}/#`);
-    await late.next((m) => m.topic.endsWith('/alert'));
+    await late.next((m) => /\/alerts\//.test(m.topic));
     await new Promise((r) => setTimeout(r, 100));
     expect(late.messages.some((m) => m.topic.endsWith('/notice'))).toBe(false);
     await late.close();

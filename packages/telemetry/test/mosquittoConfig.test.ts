@@ -73,9 +73,12 @@ describe('config/mosquitto on a real mosquitto', () => {
     // allowed message sent after it marks the point by which the refused one would have arrived.
     await robotA.publishAsync('hearth/v1/robot-b/status', 'forged', { qos: 1 });
     await robotA.publishAsync('hearth/v1/robot-b/alert', 'forged', { qos: 1 });
+    await robotA.publishAsync('hearth/v1/robot-b/alerts/a-1', 'forged', { qos: 1 });
+    await robotA.publishAsync('hearth/v1/robot-a/alerts/a-1', 'my alert', { qos: 1 });
     await robotA.publishAsync('hearth/v1/robot-a/status', 'mine', { qos: 1 });
     await dashboard.next((m) => m.topic === 'hearth/v1/robot-a/status');
     expect(dashboard.messages.map((m) => [m.topic, m.text])).toEqual([
+      ['hearth/v1/robot-a/alerts/a-1', 'my alert'],
       ['hearth/v1/robot-a/status', 'mine'],
     ]);
     await robotA.endAsync();
@@ -131,6 +134,7 @@ describe('config/mosquitto on a real mosquitto', () => {
       'metrics',
       'mood',
       'alert',
+      'alerts/a-1',
       'notice',
     ])
       await dashboard.publishAsync(`hearth/v1/hearth-dashboard/${leaf}`, 'forged', { qos: 1 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { ALL_ROBOTS_TOPIC, parseTopic, robotTopics } from '../src/topics.js';
+import { ALL_ROBOTS_TOPIC, alertTopicLevel, parseTopic, robotTopics } from '../src/topics.js';
 import { InvalidTopicLevelError } from '../src/errors/InvalidTopicLevelError.js';
 
 describe('topics', () => {
@@ -18,7 +18,19 @@ describe('topics', () => {
     expect(parseTopic(t.status)).toEqual({ robot: 'hearth-sim', kind: 'status' });
     expect(parseTopic(t.state)).toEqual({ robot: 'hearth-sim', kind: 'state' });
     expect(parseTopic(t.metrics)).toEqual({ robot: 'hearth-sim', kind: 'metrics' });
-    expect(parseTopic(t.alert)).toEqual({ robot: 'hearth-sim', kind: 'alert' });
+    expect(t.alert('a-1')).toBe('hearth/v1/hearth-sim/alerts/a-1');
+    expect(t.alerts).toBe('hearth/v1/hearth-sim/alerts/+');
+    expect(parseTopic(t.alert('a-1'))).toEqual({
+      robot: 'hearth-sim',
+      kind: 'alert',
+      alertId: 'a-1',
+    });
+    // The single alert topic of robots before per-alert topics (still in an old outbox).
+    expect(parseTopic('hearth/v1/hearth-sim/alert')).toEqual({
+      robot: 'hearth-sim',
+      kind: 'alert',
+      alertId: '',
+    });
     expect(parseTopic(t.notice)).toEqual({ robot: 'hearth-sim', kind: 'notice' });
     expect(parseTopic(t.sessionEvent('abc'))).toEqual({
       robot: 'hearth-sim',
@@ -50,5 +62,16 @@ describe('topics', () => {
       expect(() => robotTopics(bad)).toThrow(InvalidTopicLevelError);
     }
     expect(() => t.sessionEvent('a/b')).toThrow(/session id/);
+  });
+
+  it('gives an alert id that cannot be a topic level a digest of it, never dropping the alert', () => {
+    const level = alertTopicLevel('a/b#');
+    expect(level).toMatch(/^id-[0-9a-f]{32}$/);
+    expect(alertTopicLevel('a/b#')).toBe(level);
+    expect(parseTopic(t.alert('a/b#'))).toEqual({
+      robot: 'hearth-sim',
+      kind: 'alert',
+      alertId: level,
+    });
   });
 });

@@ -16,7 +16,18 @@ export { FileAudioSink, type FileAudioSinkOptions } from './audio/FileAudioSink.
 export { NoDeviceAudioSink } from './audio/NoDeviceAudioSink.js';
 export { appendWavFile } from './audio/appendWavFile.js';
 export { voicedSegments, type Segment, type VoicedSegmentOptions } from './audio/voicedSegments.js';
-export { EspeakEngine, type EspeakEngineOptions } from './engine/EspeakEngine.js';
+export {
+  EspeakEngine,
+  type EspeakBackend,
+  type EspeakEngineOptions,
+} from './engine/EspeakEngine.js';
+export type { EspeakEvent, EspeakRawSynthesis } from './engine/libespeak/espeakEvents.js';
+export { espeakVisemes, espeakWordTimings } from './engine/libespeak/espeakTimings.js';
+export {
+  LIBESPEAK_DEFAULT_PATH,
+  LibEspeakWorker,
+  type LibEspeakRequest,
+} from './engine/libespeak/LibEspeakWorker.js';
 export {
   AZURE_DEFAULT_STYLE,
   AZURE_DEFAULT_VOICE,
@@ -47,6 +58,7 @@ export { AzureCredentialsMissingError } from './errors/AzureCredentialsMissingEr
 export { AzureSynthesisFailedError } from './errors/AzureSynthesisFailedError.js';
 export { EspeakFailedError } from './errors/EspeakFailedError.js';
 export { EspeakNotFoundError } from './errors/EspeakNotFoundError.js';
+export { LibEspeakUnavailableError } from './errors/LibEspeakUnavailableError.js';
 export { SynthesisCancelledError } from './errors/SynthesisCancelledError.js';
 export {
   AUDIO_OUTPUTS,

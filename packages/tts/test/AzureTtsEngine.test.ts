@@ -58,7 +58,9 @@ describe('azureCredentials', () => {
   });
 });
 
-describe('AzureTtsEngine (fake SDK synthesizer, recorded events)', () => {
+// The events are scripted after the SDK's documented order (support/FakeAzureSynthesizer.ts), not
+// recorded from the service: no Azure key exists here. The real run below needs one.
+describe('AzureTtsEngine (fake SDK synthesizer, scripted events)', () => {
   it('maps words, visemes and streamed audio; speaks SSML with the style', async () => {
     const fake = new FakeAzureSynthesizer(HELLO_THERE);
     const engine = new AzureTtsEngine({ credentials, createSynthesizer: () => fake });

@@ -2,6 +2,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { decodePcm16Wav, durationMs } from '@hearth/audio';
 import {
   createInProcessTransport,
   LogCapture,
@@ -124,6 +125,71 @@ describe('TtsNode cancel timing (in-process graph)', () => {
     // The synthesizer was closed: the rest of the stream never came.
     expect(fake.closed).toBe(true);
     expect(fake.delivered).toBeLessThan(HELLO_THERE.length);
+  });
+
+  let azureFake: FakeAzureSynthesizer | undefined;
+  /** Azure (fake SDK, streamed in chunks) or espeak-ng (one piece), for the same barge-in. */
+  const engines: [string, () => TtsEngine][] = [
+    [
+      'Azure fake, streamed',
+      () =>
+        new AzureTtsEngine({
+          credentials: { key: 'test-key-0123', region: 'westeurope' },
+          // 40 ms a step: the barge-in below comes while the stream is still arriving.
+          createSynthesizer: () => (azureFake = new FakeAzureSynthesizer(HELLO_THERE, 40)),
+        }),
+    ],
+    ['espeak-ng, one piece', () => new EspeakEngine()],
+  ];
+
+  it.each(engines)(
+    'simulated, %s: a barge-in keeps what was heard in the utterance and group WAVs',
+    async (_name, makeEngine) => {
+      const client = serve(makeEngine(), { audio_output: 'simulated', playback_speed: 1 });
+      let onWord: () => void = () => undefined;
+      const firstWord = new Promise<void>((resolve) => (onWord = resolve));
+      const handle = await client.sendGoal(
+        SayAction.goal.create({ utterance_id: 'b1-s1', group_id: 'b1', text: 'Hello there.' }),
+        { onFeedback: (f) => f.event === 'word' && onWord() },
+      );
+      await firstWord;
+      // Let some audio be heard after the first word before the person barges in.
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      void handle.cancel();
+      const { result } = await handle.result;
+      expect(result).toMatchObject({ cancelled: true });
+      expect(result.words_spoken).toBeGreaterThanOrEqual(1);
+      expect(result.duration_ms).toBeGreaterThan(0);
+      expect(result.audio_path).toBe(join(audioDir, 'b1-s1.wav'));
+      expect(result.group_audio_path).toBe(join(audioDir, 'b1.wav'));
+      const utterance = decodePcm16Wav(await readFile(result.audio_path));
+      const group = decodePcm16Wav(await readFile(result.group_audio_path));
+      // The group's file holds exactly what was played (the sample rounding aside); the
+      // utterance's file holds at least that much of the synthesis.
+      expect(Math.abs(durationMs(group) - result.duration_ms)).toBeLessThanOrEqual(1);
+      expect(durationMs(utterance)).toBeGreaterThanOrEqual(durationMs(group));
+      expect(group.samples.some((sample) => sample !== 0)).toBe(true);
+      // For Azure the cancel really cut the stream short (the path this test is about).
+      if (azureFake) expect(azureFake.delivered).toBeLessThan(HELLO_THERE.length);
+      azureFake = undefined;
+    },
+  );
+
+  it('during libespeak-ng synthesis: the result comes within 50 ms and nothing is heard', async () => {
+    const engine = new EspeakEngine({ backend: 'library' });
+    await engine.backend(); // the worker is up: the cancel lands inside espeak_Synth
+    const client = serve(engine, { audio_output: 'none' });
+    const { result, resultMs, endMs } = await cancelTimed(
+      client,
+      'This is a very long text for espeak-ng to work on. '.repeat(400),
+      // About 30 minutes of speech: still synthesizing 60 ms after the goal went out.
+      () => new Promise((resolve) => setTimeout(resolve, 60)),
+    );
+    console.log(`cancel during libespeak-ng synthesis to result ${resultMs.toFixed(1)} ms`);
+    expect(result).toMatchObject({ cancelled: true, words_spoken: 0 });
+    expect(resultMs).toBeLessThan(CANCEL_BUDGET_MS);
+    expect(Number.isNaN(endMs)).toBe(true);
+    expect(events).toEqual([]);
   });
 
   it('during espeak-ng synthesis: espeak-ng is killed and the result comes within 50 ms', async () => {

@@ -1,6 +1,7 @@
 import { Qos, type Disposable, type GraphNode, type Publisher } from '@hearth/graph';
 import {
   DialogueStateType,
+  ROBOT_ECHO_TAIL_MS,
   Services,
   SpeechEventType,
   Topics,
@@ -86,7 +87,7 @@ export class WakeWordNode implements Disposable {
       description:
         'The one phrase heard while the robot speaks (its own voice is ignored); empty: none.',
     });
-    const tailMs = node.declareParameter(WakeWordParameters.selfHearingTailMs, 400, {
+    const tailMs = node.declareParameter(WakeWordParameters.selfHearingTailMs, ROBOT_ECHO_TAIL_MS, {
       description: "How long after the robot's audio ends its voice may still be heard (echo).",
       kind: 'integer',
       range: { min: 0, max: 5000 },

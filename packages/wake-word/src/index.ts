@@ -68,6 +68,7 @@ export {
   type EnrollmentRecording,
 } from './template/enroll.js';
 export {
+  DEFAULT_NEGATIVE_MARGIN,
   TemplateMatcher,
   type TemplateMatch,
   type TemplateMatcherOptions,

@@ -9,14 +9,7 @@ import {
   type WakeWord,
 } from '@hearth/interfaces';
 import { WakeWordNode } from '../src/index.js';
-
-async function until(what: string, check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
+import { until } from '../../../tests/support/until.js';
 
 describe('WakeWordNode with the console engine', () => {
   let transport: GraphTransport | undefined;

@@ -73,6 +73,8 @@ export class AudioInNode implements Disposable {
   private honorMicGate: boolean;
   private micOpen = true;
   private detectorName = 'off';
+  /** Set while the node reports its detector, the one change `vad_detector` accepts. */
+  private reportingDetector = false;
   private readonly assembler: FrameAssembler;
   /** Frames (and the steps ordered with them) go out at most 4 a turn: see PacedSteps. */
   private readonly outbox: PacedSteps;
@@ -145,6 +147,14 @@ export class AudioInNode implements Disposable {
       choices: VAD_KINDS,
       readOnly: true,
     }) as VadKind;
+    // A report, not a setting: the detector actually running, so a tool (the console) learns of a
+    // Silero→energy fallback at once rather than with the first voice activity. ROS 2 read-only
+    // parameters cannot change at all, so the node refuses every change but its own instead.
+    node.declareParameter(AudioInParameters.vadDetector, this.vadKind === 'off' ? 'off' : '', {
+      description:
+        "The voice activity detector running (silero, energy; '' while it loads; off). Read-only: set `vad` to choose one.",
+      kind: 'string',
+    });
     this.segmentOptions = {
       threshold: node.declareParameter(AudioInParameters.vadThreshold, 0.5, {
         description: "Silero's speech probability threshold (the energy detector ignores it).",
@@ -180,6 +190,15 @@ export class AudioInNode implements Disposable {
     node.createSubscription(MicGateType, Topics.micGate, (gate) => this.onMicGate(gate), Qos.state);
     this.subscriptions.push(
       node.addParameterValidator(refuseBadTopicFormat),
+      node.addParameterValidator((changes) =>
+        !this.reportingDetector &&
+        changes.some((change) => change.name === AudioInParameters.vadDetector)
+          ? {
+              successful: false,
+              reason: `parameter ${AudioInParameters.vadDetector} is read-only: it reports the detector running; set ${AudioInParameters.vad} in the parameters file to choose one`,
+            }
+          : undefined,
+      ),
       node.onParametersChanged((changes) => {
         if (changes.some((change) => TOPIC_FORMAT_PARAMETERS.has(change.name))) {
           this.topicSource?.configure(topicFormatOf((name) => node.getParameter(name)));
@@ -242,7 +261,10 @@ export class AudioInNode implements Disposable {
     // The detector starts loading with the capture; frames wait in the tracker's queue meanwhile.
     if (this.vadKind !== 'off' && this.tracker === undefined) {
       const vad = createVad(this.vadKind, this.segmentOptions, this.node.logger);
-      void vad.then((loaded) => (this.detectorName = loaded.name));
+      void vad.then(
+        (loaded) => this.reportDetector(loaded.name),
+        () => undefined, // the tracker reports the failure
+      );
       this.tracker = new VoiceActivityTracker({
         vad,
         publish: (activity) => {
@@ -259,6 +281,17 @@ export class AudioInNode implements Disposable {
       source: this.source.name,
       vad: this.vadKind,
     });
+  }
+
+  private reportDetector(name: string): void {
+    this.detectorName = name;
+    if (this.disposed) return;
+    this.reportingDetector = true;
+    try {
+      this.node.setParameters({ [AudioInParameters.vadDetector]: name });
+    } finally {
+      this.reportingDetector = false;
+    }
   }
 
   /** The voice activity detector running (silero, energy), or off; known once it has loaded. */

@@ -12,6 +12,8 @@ export const AudioInParameters = {
   topicSampleFormat: 'topic_sample_format',
   frameMs: 'frame_ms',
   vad: 'vad',
+  /** Read-only report: the detector running (silero, energy), '' until it has loaded, or off. */
+  vadDetector: 'vad_detector',
   vadThreshold: 'vad_threshold',
   vadMinSpeechMs: 'vad_min_speech_ms',
   vadHangoverMs: 'vad_hangover_ms',

@@ -55,8 +55,13 @@ export interface BenchReport {
     readonly file: string;
     readonly architecture: string;
     readonly parameters: number;
-    /** Bytes of all tensors: what decoding one token reads from memory. */
+    /** Bytes of all tensors. */
     readonly tensorBytes: number;
+    /**
+     * What decoding one token reads from memory: all tensors but one embedding row, or the whole
+     * embedding when the output projection is tied to it (bytesReadPerToken).
+     */
+    readonly bytesReadPerToken: number;
     readonly fileSize: number;
     /** Seconds spent generating the shape model, or null when a cached one was reused. */
     readonly generatedSeconds: number | null;
@@ -65,7 +70,7 @@ export interface BenchReport {
   readonly decode: {
     readonly tokens: number;
     readonly tokensPerSecond: number;
-    /** bandwidth / tensorBytes: the most tokens per second memory allows. */
+    /** bandwidth / bytesReadPerToken: the most tokens per second memory allows. */
     readonly limitTokensPerSecond: number;
     readonly ratioToLimit: number;
   };
@@ -96,5 +101,19 @@ export interface BenchReport {
     readonly firstTokenRatio: number;
     readonly totalRatio: number;
     readonly tokensPerSecondRatio: number;
+    /**
+     * The node's default, `model_process: child`: Hearth's WorkerEngine, the model in a worker
+     * process over IPC, after the inline engine is disposed (at most two copies of the model
+     * loaded), its turns alternating with direct turns of its own (`direct`, their median),
+     * which its ratios are against. Absent when the worker is not built or memory is short.
+     */
+    readonly workerProcess?: {
+      readonly median: TurnTiming;
+      readonly runs: readonly TurnTiming[];
+      readonly direct: TurnTiming;
+      readonly firstTokenRatio: number;
+      readonly totalRatio: number;
+      readonly tokensPerSecondRatio: number;
+    };
   };
 }

@@ -33,7 +33,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
     '| measure | value |',
     '| --- | --- |',
     `| memory bandwidth (${bandwidth.method}) | ${gb(bandwidth.bytesPerSecond)}/s (read with ${bandwidth.threads} thread(s): ${gb(bandwidth.parallelReadBytesPerSecond)}/s, copy: ${gb(bandwidth.copyBytesPerSecond)}/s) |`,
-    `| bytes read per token | ${gb(model.tensorBytes)} |`,
+    `| bytes read per token | ${gb(model.bytesReadPerToken)} |`,
     `| limit = bandwidth / bytes per token | ${fixed(decode.limitTokensPerSecond, 1)} tokens/s |`,
     `| measured decode (node-llama-cpp, ${decode.tokens} tokens) | ${fixed(decode.tokensPerSecond, 1)} tokens/s |`,
     `| **measured / limit** | **${fixed(decode.ratioToLimit)}** |`,
@@ -59,9 +59,22 @@ export function formatBenchMarkdown(report: BenchReport): string {
     '| side | first token | prompt tokens | tokens/s | total |',
     '| --- | --- | --- | --- | --- |',
     turnRow('node-llama-cpp', overhead.direct),
-    turnRow('Hearth LlamaEngine', overhead.hearth),
+    turnRow('Hearth LlamaEngine (model_process: inline)', overhead.hearth),
+    ...(overhead.workerProcess
+      ? [turnRow('Hearth WorkerEngine (model_process: child)', overhead.workerProcess.median)]
+      : []),
     '',
-    `Hearth ÷ direct: first token **${fixed(overhead.firstTokenRatio)}**, total **${fixed(overhead.totalRatio)}**, tokens/s **${fixed(overhead.tokensPerSecondRatio)}** (1.00 = no overhead).`,
+    `Hearth inline ÷ direct: first token **${fixed(overhead.firstTokenRatio)}**, total **${fixed(overhead.totalRatio)}**, tokens/s **${fixed(overhead.tokensPerSecondRatio)}** (1.00 = no overhead).`,
+    ...(overhead.workerProcess
+      ? [
+          '',
+          `Hearth worker process ÷ direct (the direct turns it alternated with, after the inline engine was unloaded: first token ${ms(overhead.workerProcess.direct.firstTokenMs)}, total ${ms(overhead.workerProcess.direct.totalMs)}): first token **${fixed(overhead.workerProcess.firstTokenRatio)}**, total **${fixed(overhead.workerProcess.totalRatio)}**, tokens/s **${fixed(overhead.workerProcess.tokensPerSecondRatio)}**.`,
+        ]
+      : [
+          '',
+          'The worker-process side (model_process: child) was skipped: the worker is not built, ' +
+            'or free memory could not hold a second copy of the model (the log says which).',
+        ]),
     '',
     '## Every turn (Hearth)',
     '',

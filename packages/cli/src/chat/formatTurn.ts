@@ -33,6 +33,8 @@ export function turnJson(turn: ChatTurn): Record<string, unknown> {
       ...(r.interrupted ? { bargeInToSilence: ms(r.barge_in_to_silence_ms) } : {}),
     },
     llm: {
+      // The model file that answered, `fallback` for the built-in replies, null when none was asked.
+      model: r.model === '' ? null : r.model,
       promptTokensEvaluated: r.prompt_tokens_evaluated,
       generatedTokens: r.generated_tokens,
       firstTokenMs: ms(r.llm_first_token_ms),

@@ -48,10 +48,10 @@ export async function chatCommand(
   out: NodeJS.WritableStream,
 ): Promise<number> {
   const profile = loadRobotProfile(options.robot);
-  const overrides = mergeOverrides(
-    await modelOverrides(options.model),
-    paramOverrides(options.param),
-  );
+  const model = await modelOverrides(options.model);
+  // A bad --model is reported and the graph goes on with the fallback replies.
+  if (model.problem !== undefined) process.stderr.write(`error: ${model.problem}\n`);
+  const overrides = mergeOverrides(model.overrides, paramOverrides(options.param));
   // No speaker is attached: speech is written to files without waiting for its playing time
   // (the `none` output); --realtime keeps the profile's output, paced as a robot would be.
   if (!options.realtime) overrides.tts = { ...overrides.tts, audio_output: 'none' };

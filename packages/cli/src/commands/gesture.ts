@@ -110,8 +110,11 @@ export async function gestureListCommand(
  * `hearth gesture play NAME`: the joint trajectory the gesture node publishes for this gesture
  * on this robot (on its `trajectory_topic`, by default /hearth/gesture/joint_trajectory). `--json`
  * prints exactly that trajectory_msgs/JointTrajectory message (positions in radians, scaled by
- * `--intensity`, checked against the joint limits); for a gesture the robot plays as its own
- * animation, the node sends no trajectory, so it prints the GestureCommand naming it instead.
+ * `--intensity`, checked against the joint limits) as planned from rest, the joints at their
+ * neutral pose: on a running robot the node plans from the current pose, so after a held posture
+ * the approach to the first point may be retimed (stretched to the velocity limits). For a
+ * gesture the robot plays as its own animation, the node sends no trajectory, so it prints the
+ * GestureCommand naming it instead.
  */
 export async function gesturePlayCommand(
   name: string,

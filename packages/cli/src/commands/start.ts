@@ -35,10 +35,10 @@ export async function startCommand(
   out: NodeJS.WritableStream,
 ): Promise<number> {
   const profile = loadRobotProfile(options.robot);
-  const overrides = mergeOverrides(
-    await modelOverrides(options.model),
-    paramOverrides(options.param),
-  );
+  const model = await modelOverrides(options.model);
+  // A bad --model is reported (on stderr, as chat does) and the graph goes on with the fallback.
+  if (model.problem !== undefined) process.stderr.write(`error: ${model.problem}\n`);
+  const overrides = mergeOverrides(model.overrides, paramOverrides(options.param));
   const audioDir = options.audioDir ?? join(tmpdir(), 'hearth-audio');
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async (): Promise<void> => {
@@ -100,7 +100,8 @@ export async function startCommand(
 /**
  * The web console as the graph's `console` node. It tunes the gesture node through a parameter
  * client (ROS 2's parameter services), as `ros2 param set` would; its figure starts from the
- * profile's gestures file and follows the gesture node's `gestures_file`.
+ * profile's gestures file and follows the gesture node's `gestures_file`, and it reads audio_in's
+ * `vad` parameter to tell when voice activity fell back from Silero.
  */
 export function startGraphConsole(
   graph: ComposedGraph,
@@ -114,6 +115,8 @@ export function startGraphConsole(
     audioDir: options.audioDir,
     notices: graph.notices,
     gesturesNode: NodeNames.gesture,
+    // Its `vad` parameter against each VoiceActivity's detector: a Silero fallback shows on the page.
+    audioNode: NodeNames.audioIn,
     ...(profile.gesturesFile === undefined ? {} : { gesturesFile: profile.gesturesFile }),
   });
 }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { durationMs, readWavFile } from '@hearth/audio';
 import {
+  DEFAULT_NEGATIVE_MARGIN,
   DEFAULT_REFRACTORY_MS,
   DEFAULT_TEMPLATE_THRESHOLD,
   enrollWakeTemplates,
@@ -13,22 +14,33 @@ import { CliError } from '../errors.js';
 export interface EnrollOptions {
   readonly out: string;
   readonly phrase: string;
+  /** Recordings of confusable phrases ("hey heart"), stored as negative templates. */
+  readonly negative?: readonly string[];
 }
 
-/** `hearth wakeword enroll --out FILE WAV...`: a template file from 3 to 5 recordings. */
+const readRecordings = (files: readonly string[]) =>
+  Promise.all(
+    files.map(async (file) => ({ name: basename(file), audio: await readWavFile(file) })),
+  );
+
+/**
+ * `hearth wakeword enroll --out FILE WAV... [--negative WAV...]`: a template file from 3 to 5
+ * recordings, and negative templates from recordings of confusable phrases.
+ */
 export async function wakewordEnrollCommand(
   files: readonly string[],
   options: EnrollOptions,
   out: NodeJS.WritableStream,
 ): Promise<number> {
-  const recordings = await Promise.all(
-    files.map(async (file) => ({ name: basename(file), audio: await readWavFile(file) })),
-  );
-  const model = await enrollWakeTemplates(options.phrase, recordings);
+  const recordings = await readRecordings(files);
+  const negatives = await readRecordings(options.negative ?? []);
+  const model = await enrollWakeTemplates(options.phrase, recordings, undefined, negatives);
   await writeWakeTemplateFile(options.out, model);
   const lengths = model.templates.map((t) => `${t.source} ${t.frames.length * 10} ms`).join(', ');
+  const negativeCount = model.negatives?.length ?? 0;
   out.write(
-    `Enrolled "${model.phrase}" from ${model.templates.length} recordings (${lengths}) into ${options.out}\n`,
+    `Enrolled "${model.phrase}" from ${model.templates.length} recordings (${lengths})` +
+      `${negativeCount > 0 ? ` and ${negativeCount} negative(s)` : ''} into ${options.out}\n`,
   );
   return 0;
 }
@@ -38,6 +50,7 @@ export interface DetectOptions {
   readonly json: boolean;
   readonly threshold?: string;
   readonly refractoryMs?: string;
+  readonly negativeMargin?: string;
 }
 
 function numberOption(value: string | undefined, name: string, fallback: number): number {
@@ -61,9 +74,14 @@ export async function wakewordDetectCommand(
   const model = await readWakeTemplateFile(options.model);
   const threshold = numberOption(options.threshold, '--threshold', DEFAULT_TEMPLATE_THRESHOLD);
   const refractoryMs = numberOption(options.refractoryMs, '--refractory-ms', DEFAULT_REFRACTORY_MS);
+  const negativeMargin = numberOption(
+    options.negativeMargin,
+    '--negative-margin',
+    DEFAULT_NEGATIVE_MARGIN,
+  );
   for (const file of files) {
     const audio = await readWavFile(file);
-    const matcher = new TemplateMatcher(model, { threshold, refractoryMs });
+    const matcher = new TemplateMatcher(model, { threshold, refractoryMs, negativeMargin });
     const detections = [];
     for (let at = 0; at < audio.samples.length; at += 480) {
       for (const match of matcher.push(audio.samples.subarray(at, at + 480))) {

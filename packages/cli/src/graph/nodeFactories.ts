@@ -4,7 +4,7 @@ import { AffectNode } from '@hearth/affect';
 import { AudioInNode } from '@hearth/audio';
 import { DialogueNode } from '@hearth/dialogue';
 import { GestureNode, loadGestureProfile } from '@hearth/gesture';
-import { LlmNode } from '@hearth/llm';
+import { LlmNode, isNoModel } from '@hearth/llm';
 import { SttNode } from '@hearth/stt';
 import { TelemetryNode } from '@hearth/telemetry';
 import { createTtsEngine, EspeakEngine, TtsNode } from '@hearth/tts';
@@ -70,8 +70,10 @@ export const nodeFactories: Record<HearthNodeName, Factory> = {
   async [NodeNames.tts](node, context) {
     // The `engine` parameter picks espeak-ng or Azure (whose key is checked here, at start).
     const engine = createTtsEngine(node);
-    // Fail at start with espeak-ng's install hint rather than on the first reply.
-    if (engine instanceof EspeakEngine) await engine.version();
+    // Fail at start with espeak-ng's install hint rather than on the first reply. The binary is
+    // needed only when libespeak-ng cannot be loaded: a robot with just the library starts.
+    if (engine instanceof EspeakEngine && (await engine.backend()) === 'cli')
+      await engine.version();
     return new TtsNode(node, engine, { audioDir: context.audioDir });
   },
   async [NodeNames.gesture](node, context) {
@@ -82,12 +84,29 @@ export const nodeFactories: Record<HearthNodeName, Factory> = {
   },
   async [NodeNames.llm](node) {
     const llm = await LlmNode.create(node);
+    const modelPath = String(node.getParameter('model_path')).trim();
+    if (llm.checkingModel) {
+      return {
+        node: llm,
+        notices: [
+          `Checking the model file ${modelPath} against the model registry's SHA-256 (once per ` +
+            'file) ...; Hearth answers from its built-in supportive replies until it passes, ' +
+            'then the model takes over (the log says when).',
+        ],
+      };
+    }
     if (llm.engine.kind !== 'fallback') return llm;
+    const install =
+      'To install one: `hearth models pull NAME` (`hearth models list` shows the names), then ' +
+      'start with --model FILE.gguf.';
     return {
       node: llm,
       notices: [
-        'No language model is loaded: Hearth answers from its built-in supportive replies. ' +
-          'To use a model, start with --model FILE.gguf (see models/README.md).',
+        'No language model is loaded: ' +
+          (isNoModel(modelPath)
+            ? ''
+            : `${modelPath} could not be loaded (the error above says why and how to fix it); `) +
+          `Hearth answers from its built-in supportive replies. ${install}`,
       ],
     };
   },

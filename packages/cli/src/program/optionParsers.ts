@@ -30,3 +30,27 @@ export function collectParam(text: string, previous: string[] = []): string[] {
 
 /** `Number(value)`, as the numeric options with a number default take it. */
 export const toNumber = (value: string): number => Number(value);
+
+/** A person id as the robot profile's `people.ids` spell them. */
+const PERSON_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** Parses `--person ID` (the telemetry node refuses nothing: an unknown id gets the default). */
+export function personOption(value: string): string {
+  if (!PERSON_ID.test(value)) {
+    throw new InvalidArgumentError(
+      `--person must be a person id from the robot profile's people.ids (lower-case letters, digits, "-" and "_"), got "${value}"`,
+    );
+  }
+  return value;
+}
+
+/**
+ * `--person ID` as the parameter it sets: `telemetry.consent.current_person`, who is with the
+ * robot when ros4hri tracks nobody (in the simulator, always). Added after the `--param`s, so it
+ * wins over a `--param` setting the same.
+ */
+export function withPerson<T extends { person?: string; param?: string[] }>(options: T): T {
+  if (options.person === undefined) return options;
+  const param = `telemetry.consent.current_person=${JSON.stringify(options.person)}`;
+  return { ...options, param: [...(options.param ?? []), param] };
+}

@@ -1,7 +1,7 @@
 /** `hearth start`, `chat`, `node` and `graph`: the robot's graph, run in the ways it can be. */
 import { Option, type Command } from 'commander';
 import { runFrom } from './commandModules.js';
-import { collectParam, portOption, toNumber } from './optionParsers.js';
+import { collectParam, personOption, portOption, toNumber, withPerson } from './optionParsers.js';
 
 export function declareStart(program: Command): void {
   program
@@ -39,7 +39,14 @@ export function declareStart(program: Command): void {
       collectParam,
       [],
     )
-    .action((options) => runFrom('start', (m) => m.startCommand(options, process.stdout)));
+    .option(
+      '--person <id>',
+      "who is with the robot (an id from the profile's people.ids): their consent decides what telemetry sends (sets telemetry.consent.current_person)",
+      personOption,
+    )
+    .action((options) =>
+      runFrom('start', (m) => m.startCommand(withPerson(options), process.stdout)),
+    );
 }
 
 export function declareChat(program: Command): void {
@@ -79,8 +86,13 @@ export function declareChat(program: Command): void {
       collectParam,
       [],
     )
+    .option(
+      '--person <id>',
+      "who is with the robot (an id from the profile's people.ids): their consent decides what telemetry sends (sets telemetry.consent.current_person)",
+      personOption,
+    )
     .action((options) =>
-      runFrom('chat', (m) => m.chatCommand(options, process.stdin, process.stdout)),
+      runFrom('chat', (m) => m.chatCommand(withPerson(options), process.stdin, process.stdout)),
     );
 }
 

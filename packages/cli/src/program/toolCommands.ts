@@ -16,6 +16,10 @@ export function declareWakeword(program: Command): void {
     .description('make a template file from 3 to 5 WAV recordings of the wake phrase')
     .requiredOption('--out <file>', 'where to write the template file (JSON)')
     .option('--phrase <text>', 'the phrase the recordings say', 'hey hearth')
+    .option(
+      '--negative <wav...>',
+      'recordings of confusable phrases ("hey heart"): the phrase must score above them',
+    )
     .argument('<wav...>', 'the recordings (any PCM WAV; converted to 16 kHz mono)')
     .action((files: string[], options) =>
       runFrom('wakeword', (m) => m.wakewordEnrollCommand(files, options, process.stdout)),
@@ -27,6 +31,7 @@ export function declareWakeword(program: Command): void {
     .option('--json', 'print one JSON object per file', false)
     .option('--threshold <score>', 'detection score needed, 0 to 1')
     .option('--refractory-ms <ms>', 'no second detection for this long after one')
+    .option('--negative-margin <score>', 'how far the phrase must score above its negatives')
     .argument('<wav...>', 'the recordings to search')
     .action((files: string[], options) =>
       runFrom('wakeword', (m) => m.wakewordDetectCommand(files, options, process.stdout)),
@@ -94,7 +99,9 @@ export function declareGesture(program: Command): void {
     );
   gesture
     .command('play')
-    .description('print the joint trajectory of a gesture (trajectory_msgs/JointTrajectory)')
+    .description(
+      'print the joint trajectory of a gesture (trajectory_msgs/JointTrajectory) as planned from rest; on a running robot the gesture node retimes its approach from the current pose',
+    )
     .argument('<name>', 'the gesture, as `hearth gesture list` names it')
     .option(...robotOption)
     .option('--intensity <0..1>', 'scale the motion around the neutral pose', '1')

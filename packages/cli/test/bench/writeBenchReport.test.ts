@@ -45,6 +45,7 @@ const report: BenchReport = {
     architecture: 'qwen2',
     parameters: 494_032_768,
     tensorBytes: 280e6,
+    bytesReadPerToken: 210e6,
     fileSize: 283e6,
     generatedSeconds: null,
   },

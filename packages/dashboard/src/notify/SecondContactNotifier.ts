@@ -11,7 +11,7 @@
  */
 import type { DashboardLogger } from '../DashboardLogger.js';
 import type { AlertView, DashboardStore, SecondContact } from '../store/DashboardStore.js';
-import type { Timers } from '../Timers.js';
+import type { TimerHandle, Timers } from '@hearth/graph';
 import { postJson, type PostJson, type PostOutcome } from './postJson.js';
 
 export interface SecondContactNotifierOptions {
@@ -49,7 +49,7 @@ export interface EscalationNotice {
 }
 
 export class SecondContactNotifier {
-  private readonly timers = new Set<unknown>();
+  private readonly timers = new Set<TimerHandle>();
   private disposed = false;
 
   constructor(private readonly options: SecondContactNotifierOptions) {}

@@ -5,7 +5,7 @@
  */
 import type { DashboardLogger } from '../DashboardLogger.js';
 import type { DashboardStore, PurgeCounts } from '../store/DashboardStore.js';
-import type { Timers } from '../Timers.js';
+import type { TimerHandle, Timers } from '@hearth/graph';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,7 +19,7 @@ export interface RetentionJobOptions {
 }
 
 export class RetentionJob {
-  private timer: unknown;
+  private timer: TimerHandle | undefined;
   private running: Promise<PurgeCounts | undefined> | undefined;
   private disposed = false;
 

@@ -20,6 +20,8 @@ import {
 
 export class FakeRobotPublisher {
   private seq = 0;
+  /** Alerts sent, so clear() can empty each one's retained topic. */
+  private readonly alertIds = new Set<string>();
   readonly topics: RobotTopics;
 
   private constructor(
@@ -83,10 +85,15 @@ export class FakeRobotPublisher {
   /** An alert as the robot's AlertDesk sends it (QoS 1, retained while open). */
   async alert(payload: Omit<AlertPayload, 'schema' | 'robot' | 'ts'>): Promise<void> {
     const full = AlertPayloadSchema.parse({ ...this.envelope(), ...payload });
-    await this.client.publishAsync(this.topics.alert, JSON.stringify(full), {
+    const topic = this.topics.alert(payload.alertId);
+    this.alertIds.add(payload.alertId);
+    await this.client.publishAsync(topic, JSON.stringify(full), {
       qos: 1,
       retain: payload.status !== 'acknowledged',
     });
+    // Like the robot's AlertDesk: an acknowledged alert's retained message is cleared.
+    if (payload.status === 'acknowledged')
+      await this.client.publishAsync(topic, '', { qos: 1, retain: true });
   }
 
   /** A moderate-risk notice as the telemetry node sends it: QoS 1, never retained, once. */
@@ -119,7 +126,8 @@ export class FakeRobotPublisher {
   async clear(): Promise<void> {
     await this.client.publishAsync(this.topics.status, '', { qos: 1, retain: true });
     await this.client.publishAsync(this.topics.state, '', { qos: 1, retain: true });
-    await this.client.publishAsync(this.topics.alert, '', { qos: 1, retain: true });
+    for (const alertId of this.alertIds)
+      await this.client.publishAsync(this.topics.alert(alertId), '', { qos: 1, retain: true });
   }
 
   async close(): Promise<void> {

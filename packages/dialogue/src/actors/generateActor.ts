@@ -62,6 +62,7 @@ export function createGenerateActor(
         previous_reply_heard: heard,
         previous_reply_interrupted: input.previousReply !== null,
         risk_level: input.riskLevel ?? '',
+        reasked: input.reasked ?? false,
       });
       handle = await client.sendGoal(goal, {
         onFeedback: (feedback) =>
@@ -88,6 +89,7 @@ export function createGenerateActor(
           generatedTokens: outcome.result.generated_tokens,
           tokensPerSecond: outcome.result.tokens_per_second,
           contextStrategy: outcome.result.context_strategy,
+          model: outcome.result.model,
         });
       } else {
         send({

@@ -8,7 +8,7 @@ import {
   setup,
   type EventObject,
 } from 'xstate';
-import { guardReply } from '@hearth/safety';
+import { guardReply, levelRank } from '@hearth/safety';
 import { ActorNotProvidedError } from '../errors.js';
 import {
   HUMAN_CONTACT_NUDGE,
@@ -121,6 +121,26 @@ function isQuiet(context: DialogueContext): boolean {
 
 function riskOf(event: DialogueEvent): TurnRisk | undefined {
   return event.type === 'speech.final' || event.type === 'speech.partial' ? event.risk : undefined;
+}
+
+/** The higher of two risks (the first when equal). */
+function higherRisk(a: TurnRisk, b: TurnRisk): TurnRisk {
+  return levelRank(b.level) > levelRank(a.level) ? b : a;
+}
+
+/** A classifier's raise of the words the open turn answers, above what the turn has. */
+function raisesOpenTurn(context: DialogueContext, event: DialogueEvent): boolean {
+  return (
+    event.type === 'safety.raised' &&
+    context.turn.userText !== '' &&
+    context.turn.userText === event.text.trim() &&
+    levelRank(event.risk.level) > levelRank(context.turn.risk.level)
+  );
+}
+
+/** Nothing of the reply has formed yet: it can be asked again without the person noticing. */
+function nothingSaid(turn: TurnState): boolean {
+  return turn.pending.length === 0 && turn.current === null && turn.spoken.length === 0;
 }
 
 /**
@@ -298,6 +318,12 @@ export const dialogueMachine = setup({
     /** The person's voice has lasted past a backchannel (the node's voice.sustained): barge-in on speech. */
     voiceInterrupts: ({ context }) => speechMayInterrupt(context),
     farewell: ({ context }) => context.turn.farewell,
+    /** A moderate classifier raise of this turn's words, before any of the reply has formed. */
+    reasksCarefully: ({ context, event }) =>
+      event.type === 'safety.raised' &&
+      event.risk.level === 'moderate' &&
+      raisesOpenTurn(context, event) &&
+      nothingSaid(context.turn),
     /** Words heard while the robot replies that do not interrupt it: kept for the next turn. */
     heldForNextTurn: ({ context, event }) =>
       textOf(event) !== '' && !isBackchannel(textOf(event), context.config.backchannels),
@@ -321,6 +347,21 @@ export const dialogueMachine = setup({
     announcementNext: ({ context }, params: { next: AnnouncementNext }) =>
       context.announcement?.next === params.next,
     openingInProgress: ({ context }) => openingInProgress(context),
+    /**
+     * The person spoke again in a crisis: answered with a stay line once nothing is being said
+     * (the crisis message is heard whole) and the last stay line began at least
+     * `crisisStayIntervalMs` ago.
+     */
+    mayStay: ({ context, event }) =>
+      event.type === 'safety.stay' &&
+      event.userText.trim() !== '' &&
+      event.message.trim() !== '' &&
+      context.announcement === null &&
+      (context.crisisStayAt === null ||
+        context.now() - context.crisisStayAt >= context.config.crisisStayIntervalMs),
+    /** A session opened by a crisis has not heard the AI notice yet (never inside the crisis message). */
+    aiNoticeOwed: ({ context }) =>
+      context.sessionId !== '' && !context.aiNoticeSaid && openingWords(context) !== '',
     /** A caregiver's ack-alert that leaves no alert open (an empty id acknowledges them all). */
     acksLastAlert: ({ context, event }) =>
       event.type === 'caregiver.ackAlert' &&
@@ -388,6 +429,8 @@ export const dialogueMachine = setup({
           interruptedReply: null,
           voiceEndedAt: null,
           heldSpeech: null,
+          carriedRisk: NO_RISK,
+          aiNoticeSaid: false,
         });
       },
     ),
@@ -406,7 +449,11 @@ export const dialogueMachine = setup({
       const now = context.now();
       const fromFinal = textOf(event) !== '';
       const userText = fromFinal ? textOf(event) : context.partial.trim();
-      const risk = (fromFinal ? riskOf(event) : context.partialRisk) ?? NO_RISK;
+      // A late classifier raise of the last turn, whose reply was already said, makes this one careful.
+      const risk = higherRisk(
+        (fromFinal ? riskOf(event) : context.partialRisk) ?? NO_RISK,
+        context.carriedRisk,
+      );
       const session = context.session;
       const nudge =
         session !== null &&
@@ -421,6 +468,7 @@ export const dialogueMachine = setup({
         turnIndex: context.turnIndex + 1,
         partial: '',
         partialRisk: NO_RISK,
+        carriedRisk: NO_RISK,
         voiceEndedAt: null,
         rePrompted: false,
         checkedIn: false,
@@ -444,6 +492,45 @@ export const dialogueMachine = setup({
           risk,
         },
       };
+    }),
+    /**
+     * A classifier raised the open turn to moderate before a word of the reply was said: the turn
+     * carries the raised risk and is asked again with the careful protocol (the generate actor is
+     * restarted, which cancels the first goal).
+     */
+    reaskCarefully: assign({
+      turn: ({ context, event }) => {
+        if (event.type !== 'safety.raised') return context.turn;
+        const turn = context.turn;
+        return {
+          ...withTimings(turn, { firstTokenAt: null }),
+          risk: event.risk,
+          instruction: joinInstructions(turn.instruction, MODERATE_RISK_PROTOCOL),
+          generateStartedAt: context.now(),
+          received: 0,
+          strategy: '',
+          reasked: true,
+        };
+      },
+    }),
+    /**
+     * A classifier's late raise that does not restart the reply: the open turn's record carries
+     * it, words held for the next turn carry it, and a moderate raise of words whose reply is
+     * already being said (or was) makes the next turn careful. Never cuts the reply short.
+     */
+    recordRaisedRisk: assign(({ context, event }) => {
+      if (event.type !== 'safety.raised' || context.state === 'crisis') return {};
+      const text = event.text.trim();
+      const held = context.heldSpeech;
+      if (held !== null && held.text.includes(text))
+        return { heldSpeech: { ...held, risk: higherRisk(held.risk ?? NO_RISK, event.risk) } };
+      const careful = event.risk.level === 'moderate';
+      if (raisesOpenTurn(context, event))
+        return {
+          turn: { ...context.turn, risk: event.risk },
+          ...(careful ? { carriedRisk: higherRisk(context.carriedRisk, event.risk) } : {}),
+        };
+      return careful ? { carriedRisk: higherRisk(context.carriedRisk, event.risk) } : {};
     }),
     enqueueSentence: assign({
       turn: ({ context, event }) => {
@@ -486,6 +573,7 @@ export const dialogueMachine = setup({
             generatedTokens: event.generatedTokens ?? 0,
             tokensPerSecond: event.tokensPerSecond ?? 0,
             contextStrategy: event.contextStrategy ?? '',
+            model: event.model ?? '',
           },
         };
       },
@@ -615,6 +703,7 @@ export const dialogueMachine = setup({
         partial: '',
         partialRisk: NO_RISK,
         openAlerts,
+        crisisStayAt: null,
         announcement: newAnnouncement('crisis', text, 'listening', context.state, context.now()),
         announcements: context.announcements + 1,
         ...(userText === ''
@@ -630,6 +719,34 @@ export const dialogueMachine = setup({
             }),
       };
     }),
+    /**
+     * The person spoke again in the crisis, once its message was said: their words and the fixed
+     * stay line (the helpline again) are a turn of their own, recorded as the crisis turn is.
+     */
+    openStayTurn: assign(({ context, event }) => {
+      if (event.type !== 'safety.stay') return {};
+      return {
+        partial: '',
+        partialRisk: NO_RISK,
+        crisisStayAt: context.now(),
+        announcement: newAnnouncement(
+          'crisis',
+          event.message,
+          'listening',
+          context.state,
+          context.now(),
+        ),
+        announcements: context.announcements + 1,
+        turnIndex: context.turnIndex + 1,
+        turn: {
+          ...withTimings(emptyTurn(), { speechEndAt: context.now() }),
+          userText: event.userText.trim(),
+          states: [context.state],
+          risk: event.risk,
+        },
+      };
+    }),
+    leaveCrisis: assign({ crisisStayAt: null }),
     /** A further alert while in crisis: counted, and kept open until acknowledged. */
     addAlert: assign({
       openAlerts: ({ context, event }) =>
@@ -703,6 +820,7 @@ export const dialogueMachine = setup({
           announcements: context.announcements + 1,
           rePrompted: context.rePrompted || params.kind === 'rePrompt',
           checkedIn: context.checkedIn || params.kind === 'checkIn',
+          aiNoticeSaid: context.aiNoticeSaid || params.kind === 'greeting',
         };
       },
     ),
@@ -739,10 +857,22 @@ export const dialogueMachine = setup({
         ),
       });
     }),
-    /** Words the person said over the opening words or a reply: kept, and taken once the robot listens. */
+    /**
+     * Words the person said over the opening words or a reply: kept, and taken once the robot
+     * listens. Several finals are one turn: their words joined, and the highest risk among them,
+     * so a moderate utterance followed by a calm one is still answered with the careful protocol.
+     */
     holdSpeech: assign({
-      heldSpeech: ({ event }) =>
-        event.type === 'speech.final' && textOf(event) !== '' ? event : null,
+      heldSpeech: ({ context, event }) => {
+        if (event.type !== 'speech.final' || textOf(event) === '') return null;
+        const held = context.heldSpeech;
+        if (held === null) return event;
+        return {
+          ...event,
+          text: `${held.text.trim()} ${textOf(event)}`,
+          risk: higherRisk(held.risk ?? NO_RISK, event.risk ?? NO_RISK),
+        };
+      },
     }),
     replayHeldSpeech: enqueueActions(({ enqueue, context }) => {
       if (context.heldSpeech === null) return;
@@ -772,7 +902,10 @@ export const dialogueMachine = setup({
     nextInstruction: '',
     interruptedReply: null,
     partialRisk: NO_RISK,
+    carriedRisk: NO_RISK,
     openAlerts: [],
+    crisisStayAt: null,
+    aiNoticeSaid: false,
     heldSpeech: null,
     voiceEndedAt: null,
   }),
@@ -785,6 +918,8 @@ export const dialogueMachine = setup({
     'caregiver.say': { actions: 'queueSay' },
     'voice.started': { actions: 'voiceStarted' },
     'voice.ended': { actions: 'voiceEnded' },
+    // A late classifier raise; `responding.thinking` asks again instead, before a word is said.
+    'safety.raised': { actions: 'recordRaisedRisk' },
     // Safety comes first: from any state, whatever was going on is cancelled.
     'safety.crisis': {
       target: '.crisis',
@@ -891,6 +1026,7 @@ export const dialogueMachine = setup({
           instruction: context.turn.instruction,
           previousReply: context.turn.previousReply,
           riskLevel: context.turn.risk.level,
+          reasked: context.turn.reasked,
         }),
         onError: {
           target: 'recovering',
@@ -971,6 +1107,16 @@ export const dialogueMachine = setup({
         thinking: {
           entry: { type: 'enterState', params: { state: 'thinking' } },
           always: { guard: 'hasPending', target: 'speaking' },
+          on: {
+            // Nothing said yet: ask again with the careful protocol (re-entering `responding`
+            // cancels the first goal); the person only waits a little longer.
+            'safety.raised': {
+              guard: 'reasksCarefully',
+              target: '#dialogue.responding',
+              reenter: true,
+              actions: 'reaskCarefully',
+            },
+          },
           // Never stuck on an llm that does not answer.
           after: {
             respondingTimeout: {
@@ -992,8 +1138,9 @@ export const dialogueMachine = setup({
               always: [
                 { guard: 'hasPending', target: 'saying' },
                 {
-                  // The person said goodbye and the robot has said its farewell: the session ends.
-                  guard: { type: 'farewell' },
+                  // The person said goodbye and the robot has said its whole farewell (the llm
+                  // is done, not only the sentences it has sent so far): the session ends.
+                  guard: and(['farewell', 'generationDone']),
                   target: '#dialogue.asleep',
                   actions: [
                     { type: 'endTurn', params: { outcome: 'spoken', next: 'asleep' } },
@@ -1223,7 +1370,26 @@ export const dialogueMachine = setup({
       },
       on: {
         'safety.crisis': { actions: ['countAlert', 'addAlert'] },
+        // The robot stays with the person: their further words get a fixed line, never the llm.
+        'safety.stay': {
+          guard: 'mayStay',
+          target: 'crisis',
+          reenter: true,
+          actions: 'openStayTurn',
+        },
         'caregiver.ackAlert': [
+          {
+            // A session the crisis opened: the AI notice comes now, before the first reply.
+            guard: and(['acksLastAlert', 'aiNoticeOwed']),
+            target: 'announcing',
+            actions: [
+              { type: 'closeCrisisTurn', params: { said: true, audioPath: '' } },
+              'ackAlert',
+              'clearAnnouncement',
+              'leaveCrisis',
+              GREETING,
+            ],
+          },
           {
             guard: 'acksLastAlert',
             target: 'listening',
@@ -1232,6 +1398,7 @@ export const dialogueMachine = setup({
               { type: 'closeCrisisTurn', params: { said: true, audioPath: '' } },
               'ackAlert',
               'clearAnnouncement',
+              'leaveCrisis',
             ],
           },
           { actions: 'ackAlert' },

@@ -36,6 +36,8 @@ export type DialogueEvent =
       generatedTokens?: number;
       tokensPerSecond?: number;
       contextStrategy?: string;
+      /** The model that answered, or `fallback` (GenerateResult.model). */
+      model?: string;
     }
   | { type: 'llm.failed'; reason: string }
   /** The tts began producing audio for an utterance (first audio of the turn). */
@@ -76,6 +78,18 @@ export type DialogueEvent =
       alertId?: string;
       risk?: TurnRisk;
     }
+  /**
+   * The model classifier raised the risk of the final transcript `text` after the screen had
+   * passed it on (below high: a raise to high or imminent comes as `safety.crisis`). A moderate
+   * raise while the robot still thinks about that turn asks the llm again with the careful
+   * protocol; once the reply is being said it is left alone, and the next turn is careful.
+   */
+  | { type: 'safety.raised'; text: string; risk: TurnRisk }
+  /**
+   * The person spoke again in a crisis (no higher level): the robot answers with `message`, a
+   * fixed line that repeats the helpline, at most once per `crisisStayIntervalMs`, never the llm.
+   */
+  | { type: 'safety.stay'; userText: string; message: string; risk: TurnRisk }
   | { type: 'session.end'; reason: string }
   | { type: 'gesture.performed'; name: string }
   /** The affect node's estimate for the person's turn (mood at session start and end). */

@@ -25,6 +25,7 @@ export const NO_LLM_STATS: LlmStats = {
   generatedTokens: 0,
   tokensPerSecond: 0,
   contextStrategy: '',
+  model: '',
 };
 
 /** A turn with nothing in it yet: the state between turns. */
@@ -52,6 +53,7 @@ export function emptyTurn(): TurnState {
     replyGuarded: false,
     guardRules: [],
     previousReply: null,
+    reasked: false,
   };
 }
 

@@ -35,6 +35,11 @@ export interface DialogueConfig {
   readonly crisisMessage: string;
   /** Said first at every session start: the robot is an AI (the node refuses an empty value). */
   readonly aiNotice: string;
+  /**
+   * In a crisis, after its message: the person's further words get a fixed line that repeats the
+   * helpline (`safety.stay`), at most once per this many ms.
+   */
+  readonly crisisStayIntervalMs: number;
   /** Quiet hours, 'HH:MM' local time ('' : none): no robot-initiated speech but the AI notice. */
   readonly quietHoursStart: string;
   readonly quietHoursEnd: string;
@@ -104,6 +109,7 @@ export const DEFAULT_DIALOGUE_CONFIG: DialogueConfig = {
   quietHoursStart: '',
   quietHoursEnd: '',
   nudgeAfterTurns: 20,
+  crisisStayIntervalMs: 20_000,
   crisisMessage:
     'I am really glad you told me. Your safety matters. I am letting someone who cares for you know ' +
     'right now, and I will stay with you. If you are in danger, please call your local emergency number.',
@@ -133,6 +139,8 @@ export interface LlmStats {
   readonly generatedTokens: number;
   readonly tokensPerSecond: number;
   readonly contextStrategy: string;
+  /** The model that answered (its file name), `fallback`, or '' when no reply was generated. */
+  readonly model: string;
 }
 
 /** The turn in progress; replaced by a fresh one at every turn boundary. */
@@ -171,6 +179,11 @@ export interface TurnState {
   readonly guardRules: readonly string[];
   /** The previous reply of the session, when the person cut it short (for the Generate goal). */
   readonly previousReply: InterruptedReply | null;
+  /**
+   * The goal was asked again (a classifier raised the risk before a word was said): the llm
+   * drops the cancelled first attempt from its history instead of keeping the words twice.
+   */
+  readonly reasked: boolean;
 }
 
 /**
@@ -335,8 +348,20 @@ export interface DialogueContext {
   readonly interruptedReply: InterruptedReply | null;
   /** The safety screen of the last partial transcript (a turn taken from partials carries it). */
   readonly partialRisk: TurnRisk;
+  /**
+   * A classifier's late raise of a turn whose reply was already being said (or had ended): the
+   * next turn of the session is answered with at least this risk (the careful protocol).
+   */
+  readonly carriedRisk: TurnRisk;
   /** Safety alerts raised and not yet acknowledged; crisis ends when none is left. */
   readonly openAlerts: readonly string[];
+  /** When the robot last began a stay line in this crisis; null before the first and outside one. */
+  readonly crisisStayAt: number | null;
+  /**
+   * The session's opening words (the AI notice) have begun. A session opened by a crisis has not
+   * had them: they are said after the acknowledgement, before the first reply.
+   */
+  readonly aiNoticeSaid: boolean;
   /**
    * A final transcript heard over the opening words, or over a reply it did not interrupt
    * (barge_in_on_speech off), taken as the next turn once the robot listens again.
@@ -376,4 +401,6 @@ export interface GenerateInput {
   readonly previousReply: InterruptedReply | null;
   /** The safety screen's level of userText (the Generate goal's risk_level); absent: not screened. */
   readonly riskLevel?: RiskLevel;
+  /** This goal asks the turn again after the first goal was cancelled before a word was said. */
+  readonly reasked?: boolean;
 }

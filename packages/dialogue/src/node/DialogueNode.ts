@@ -23,7 +23,14 @@ import {
   type GetDialogueStateResponse,
   type TurnRecord,
 } from '@hearth/interfaces';
-import { Qos, type Disposable, type GraphNode, type Publisher } from '@hearth/graph';
+import {
+  Qos,
+  systemTimers,
+  type Disposable,
+  type GraphNode,
+  type Publisher,
+  type Timers,
+} from '@hearth/graph';
 import { createActor, type Actor } from 'xstate';
 import { createGenerateActor } from '../actors/generateActor.js';
 import { createSayActor } from '../actors/sayActor.js';
@@ -36,7 +43,7 @@ import type { DialogueEvent } from '../machine/events.js';
 import type { DialogueConfig, DialogueStateName, TurnSummary } from '../machine/types.js';
 import { toDialogueState, toSessionSummary, toTurnRecord } from './messages.js';
 import { SilenceTracker } from './SilenceTracker.js';
-import { PersonVoice, systemVoiceTimers, type VoiceTimers } from './PersonVoice.js';
+import { PersonVoice } from './PersonVoice.js';
 import {
   DialogueParameters,
   declareDialogueParameters,
@@ -56,7 +63,7 @@ export interface DialogueNodeOptions {
   /** The safety screen's alert ids and screener (tests give fixed ids). */
   readonly safety?: SafetyGateOptions;
   /** Timers for how long the person's voice lasts; the node's clock and real timers by default. */
-  readonly voiceTimers?: VoiceTimers;
+  readonly voiceTimers?: Timers;
 }
 
 /**
@@ -166,7 +173,11 @@ export class DialogueNode implements Disposable {
       (event) => this.send(event),
       () => {
         const { context } = this.actor.getSnapshot();
-        return { state: context.state, sessionId: context.sessionId };
+        return {
+          state: context.state,
+          sessionId: context.sessionId,
+          turnIndex: context.turnIndex,
+        };
       },
       options.safety,
     );
@@ -174,7 +185,7 @@ export class DialogueNode implements Disposable {
     this.voice = new PersonVoice(
       (event) => this.send(event),
       () => readPersonVoiceSettings(node),
-      options.voiceTimers ?? systemVoiceTimers(() => node.clock.nowMs()),
+      options.voiceTimers ?? systemTimers(() => node.clock.nowMs()),
     );
 
     node.createSubscription(WakeWordType, Topics.wakeWord, (wake) =>

@@ -1,10 +1,6 @@
+import type { TimerHandle, Timers } from '@hearth/graph';
+import { ROBOT_ECHO_TAIL_MS } from '@hearth/interfaces';
 import type { DialogueEvent } from '../machine/events.js';
-
-/**
- * How long after the robot's audio ends the microphone may still hear it (room echo): the same
- * allowance as the wake_word node's `self_hearing_tail_ms` and the gesture node's PersonVoice.
- */
-export const ROBOT_ECHO_TAIL_MS = 400;
 
 /** How long a segment of voice must last before it counts (read at each segment's start). */
 export interface PersonVoiceSettings {
@@ -17,33 +13,13 @@ export interface PersonVoiceSettings {
   readonly echoMarginMs: number;
 }
 
-/** One-shot timers, injectable so tests drive them without waiting. */
-export interface VoiceTimers {
-  nowMs(): number;
-  setTimeout(callback: () => void, delayMs: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export function systemVoiceTimers(nowMs: () => number): VoiceTimers {
-  return {
-    nowMs,
-    setTimeout: (callback, delayMs) => {
-      const handle = setTimeout(callback, Math.max(0, delayMs));
-      // A pending check must never keep the process alive on shutdown.
-      handle.unref();
-      return handle;
-    },
-    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  };
-}
-
 interface Segment {
   readonly startMs: number;
   /** It began while the robot spoke or within the echo tail: the robot's voice until it lasts. */
   readonly echo: boolean;
   /** Taken for the person's voice (at once, or once it outlasted the echo margin). */
   person: boolean;
-  timer: unknown;
+  timer: TimerHandle | undefined;
 }
 
 /**
@@ -62,7 +38,7 @@ export class PersonVoice {
   constructor(
     private readonly send: (event: DialogueEvent) => void,
     private readonly settings: () => PersonVoiceSettings,
-    private readonly timers: VoiceTimers,
+    private readonly timers: Timers,
     private readonly echoTailMs = ROBOT_ECHO_TAIL_MS,
   ) {}
 

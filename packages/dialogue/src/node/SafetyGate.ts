@@ -8,6 +8,7 @@ import {
   atLeast,
   combineWithClassifier,
   crisisMessage,
+  crisisStayLine,
   levelRank,
   type ClassifierAnswer,
   type RiskClassifier,
@@ -39,12 +40,39 @@ export interface LoadedRiskClassifier extends RiskClassifier {
 export interface DialogueView {
   readonly state: DialogueStateName;
   readonly sessionId: string;
+  /**
+   * The machine's turn counter: a stay line it said opens a turn, one it turned down (too soon,
+   * or the crisis message still being said) does not. Without it every stay line sent counts.
+   */
+  readonly turnIndex?: number;
+}
+
+/** The rule id in a turn's risk that names the classifier model which raised it. */
+function classifierNameRule(name: string): string {
+  return `classifier-model:${name}`;
 }
 
 /** Said on a moderate notice: the alert's `message`, since the reply is not known yet. */
 const MODERATE_NOTICE =
   'The robot is answering with the careful protocol: validating feelings, asking gently about ' +
   'safety, and encouraging support from a trusted person or a professional.';
+
+/** Said on a moderate notice for words heard while no turn was taken (asleep, paused): nobody was answered. */
+const NOT_IN_CONVERSATION_NOTICE =
+  'Heard while not in conversation: the robot did not answer these words. Please check in with ' +
+  'the person.';
+
+/**
+ * The moderate notice's words: it says the robot answers carefully only when the words were taken
+ * as a turn (a session is open and the robot is neither asleep nor paused).
+ */
+function moderateNotice(view: DialogueView): string {
+  const conversing = view.sessionId !== '' && view.state !== 'asleep' && view.state !== 'paused';
+  return conversing ? MODERATE_NOTICE : NOT_IN_CONVERSATION_NOTICE;
+}
+
+/** The screener's window for words heard outside any session; cleared when a session starts. */
+const NO_SESSION = 'no-session';
 
 /**
  * Screens every transcript before the dialogue machine (and so the llm) sees it. High or imminent
@@ -53,12 +81,17 @@ const MODERATE_NOTICE =
  * notice; anything else passes on with its level for the turn record. A partial transcript may
  * enter crisis at once. A moderate notice is raised once per turn: by the final, or, when the
  * turn was taken from the last partial (end-of-turn silence, no final), when that turn starts
- * (`userTurnStarted`), from that partial's screen.
+ * (`userTurnStarted`), from that partial's screen; the screener's window then remembers that
+ * partial as the turn. In a crisis, a final below a new higher level gets `safety.stay` (a fixed
+ * line repeating the helpline). Words heard while no turn is taken get an honest notice.
  *
  * With `risk_classifier_model` set, a model classifies each final transcript after the screen has
  * acted on it, so a slow or failing model never delays the deterministic path; it can only raise
- * the level: to high or imminent, the crisis starts then; to moderate, caregivers get the notice.
- * Partials are not classified: a model call per partial would queue behind itself.
+ * the level: to high or imminent, the crisis starts then; below that the machine gets
+ * `safety.raised` (a reply not yet begun is asked again with the careful protocol, one being
+ * said is left alone and the next turn is careful; the turn record carries the raise) and, for
+ * moderate, caregivers get the notice, once. Partials are not classified: a model call per
+ * partial would queue behind itself.
  */
 export class SafetyGate {
   private readonly screener: SafetyScreener;
@@ -66,8 +99,19 @@ export class SafetyGate {
   private readonly createAlertId: () => string;
   /** The highest level alerted in the crisis now in progress. */
   private crisisLevel: RiskLevel | null = null;
+  /** The category of the crisis now in progress: picks the stay line (helpline or emergency). */
+  private crisisCategory: ScreenResult['category'] = null;
+  /** Stay lines said in this crisis (not merely offered): they take turns. */
+  private stayLines = 0;
   /** The last partial's screen when it was moderate: the turn's risk if no final follows. */
   private moderatePartial: ScreenResult | null = null;
+  /**
+   * The last partial's words and screen window, until a final replaces it: when the machine takes
+   * the turn from it (end-of-turn silence), the screener remembers it then, once.
+   */
+  private lastPartial: { readonly text: string; readonly sessionId: string } | null = null;
+  /** The session the gate last saw open: a new one clears the no-session window. */
+  private seenSession = '';
   private readonly loadClassifier: (modelPath: string) => Promise<LoadedRiskClassifier>;
   private classifier: LoadedRiskClassifier | null = null;
   /** Counts classifier (re)loads, so a load that finishes after a newer one is dropped. */
@@ -116,11 +160,10 @@ export class SafetyGate {
   /** Screens one transcript and hands it to the machine as the event it calls for. */
   onTranscript(text: string, isFinal: boolean): void {
     const before = this.view();
+    this.noteSession(before.sessionId);
     if (before.state !== 'crisis') this.crisisLevel = null;
-    const result = this.screener.screen(text, {
-      sessionId: before.sessionId || 'no-session',
-      partial: !isFinal,
-    });
+    const screenSession = before.sessionId || NO_SESSION;
+    const result = this.screener.screen(text, { sessionId: screenSession, partial: !isFinal });
     const risk: TurnRisk = { level: result.level, category: result.category, rules: result.rules };
     if (result.level !== 'none') {
       // Rule ids only: the log and the alert never carry the person's words.
@@ -133,12 +176,15 @@ export class SafetyGate {
     }
     // Set before the machine sees the transcript: it may start the turn synchronously.
     this.moderatePartial = !isFinal && result.level === 'moderate' ? result : null;
+    this.lastPartial = isFinal ? null : { text, sessionId: screenSession };
+    if (before.state === 'crisis') return this.inCrisis(text, isFinal, result, risk, screenSession);
     if (atLeast(result.level, 'high')) return this.crisis(text, result, risk);
     this.send({ type: isFinal ? 'speech.final' : 'speech.partial', text, risk });
-    if (isFinal && result.level === 'moderate' && before.state !== 'crisis') {
-      this.publishAlert(this.createAlertId(), this.view().sessionId, result, MODERATE_NOTICE);
+    if (isFinal && result.level === 'moderate') {
+      const after = this.view();
+      this.publishAlert(this.createAlertId(), after.sessionId, result, moderateNotice(after));
     }
-    if (isFinal) this.classifyLater(text, result, before.sessionId || 'no-session');
+    if (isFinal) this.classifyLater(text, result, screenSession);
   }
 
   /**
@@ -147,7 +193,13 @@ export class SafetyGate {
    */
   userTurnStarted(): void {
     const partial = this.moderatePartial;
+    const taken = this.lastPartial;
     this.moderatePartial = null;
+    this.lastPartial = null;
+    // The turn is the last partial (no final came): the window remembers it, as it does a final,
+    // so "a third moderate" and "one level up after a high" count it. Screening it again gives
+    // the same result: partials are never remembered, so the window has not changed since.
+    if (taken) this.screener.screen(taken.text, { sessionId: taken.sessionId });
     const now = this.view();
     if (partial && now.state !== 'crisis')
       this.publishAlert(this.createAlertId(), now.sessionId, partial, MODERATE_NOTICE);
@@ -156,7 +208,17 @@ export class SafetyGate {
   /** The session is over: the screener forgets its recent turns. */
   sessionEnded(sessionId: string): void {
     this.moderatePartial = null;
+    this.lastPartial = null;
     this.screener.endSession(sessionId);
+  }
+
+  /**
+   * A session has started since the last transcript: words heard outside any session (one
+   * shared window) no longer weigh on anyone's turns.
+   */
+  private noteSession(sessionId: string): void {
+    if (sessionId !== '' && sessionId !== this.seenSession) this.screener.endSession(NO_SESSION);
+    this.seenSession = sessionId;
   }
 
   private useClassifier(modelPath: string): void {
@@ -236,20 +298,67 @@ export class SafetyGate {
       category: raised.category,
       rules: raised.rules,
     });
-    const risk: TurnRisk = { level: raised.level, category: raised.category, rules: raised.rules };
+    // The record names the model that raised the turn (the rule ids alone say only the level).
+    const risk: TurnRisk = {
+      level: raised.level,
+      category: raised.category,
+      rules: [...raised.rules, classifierNameRule(classifier.name)],
+    };
     if (now.state !== 'crisis') this.crisisLevel = null;
     if (atLeast(raised.level, 'high')) return this.crisis(text, raised, risk);
-    if (raised.level === 'moderate' && now.state !== 'crisis')
-      this.publishAlert(this.createAlertId(), sessionId, raised, MODERATE_NOTICE);
+    if (now.state === 'crisis') return;
+    this.send({ type: 'safety.raised', text, risk });
+    if (raised.level === 'moderate')
+      this.publishAlert(this.createAlertId(), sessionId, raised, moderateNotice(now));
+  }
+
+  /**
+   * Words heard in a crisis: a higher level is a new alert; otherwise a final gets the machine's
+   * stay line (a fixed line repeating the helpline; the machine says it at most once per
+   * `crisis_stay_interval_ms`), and the classifier may still raise it.
+   */
+  private inCrisis(
+    text: string,
+    isFinal: boolean,
+    result: ScreenResult,
+    risk: TurnRisk,
+    screenSession: string,
+  ): void {
+    // The crisis message is this turn's reply: nothing heard now is a turn taken from a partial.
+    this.moderatePartial = null;
+    this.lastPartial = null;
+    if (atLeast(result.level, 'high') && !this.crisisCovers(result.level))
+      return this.crisis(text, result, risk);
+    if (!isFinal) return;
+    const message = crisisStayLine(this.locale(), this.crisisCategory, this.stayLines);
+    const turnBefore = this.view().turnIndex;
+    this.send({ type: 'safety.stay', userText: text, message, risk });
+    // Only a line the machine said moves the rotation on: counting one it turned down would skip
+    // a line the person never heard.
+    const turnAfter = this.view().turnIndex;
+    if (turnBefore === undefined || turnAfter !== turnBefore) this.stayLines++;
+    this.classifyLater(text, result, screenSession);
+  }
+
+  /** The crisis in progress already alerted at this level or higher. */
+  private crisisCovers(level: RiskLevel): boolean {
+    return this.crisisLevel !== null && levelRank(level) <= levelRank(this.crisisLevel);
+  }
+
+  private locale(): string {
+    return String(this.node.getParameter(DialogueParameters.locale) || DEFAULT_LOCALE);
   }
 
   private crisis(text: string, result: ScreenResult, risk: TurnRisk): void {
     // In a crisis already, only a higher level is a new alert (a final repeating the partial that
     // set it off is not).
-    if (this.crisisLevel !== null && levelRank(result.level) <= levelRank(this.crisisLevel)) return;
+    if (this.crisisCovers(result.level)) return;
+    if (this.crisisLevel === null) {
+      this.crisisCategory = result.category;
+      this.stayLines = 0;
+    }
     this.crisisLevel = result.level;
-    const locale = String(this.node.getParameter(DialogueParameters.locale) || DEFAULT_LOCALE);
-    const message = crisisMessage(locale, result.category).text;
+    const message = crisisMessage(this.locale(), result.category).text;
     const alertId = this.createAlertId();
     this.send({
       type: 'safety.crisis',

@@ -40,6 +40,7 @@ export function toTurnRecord(turn: TurnSummary, stamp: Time, bargeInToSilenceMs 
     audio_path: turn.audioPath,
     interrupted: turn.interrupted,
     fallback: turn.fallback,
+    model: turn.llm.model,
     llm_first_token_ms: turn.durations.llmFirstTokenMs,
     llm_total_ms: turn.durations.llmTotalMs,
     tts_first_audio_ms: turn.durations.ttsFirstAudioMs,

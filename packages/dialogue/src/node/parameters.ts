@@ -3,6 +3,7 @@ import { DIALOGUE_STATES } from '@hearth/interfaces';
 import { DEFAULT_CANCEL_TIMEOUT_MS } from '../actors/sayActor.js';
 import { InvalidDialogueParameterError } from '../errors.js';
 import { isQuietHoursValue } from '../safety/quietHours.js';
+import { aiNoticeWords, saysItIsAnAi } from './aiNotice.js';
 import type { PersonVoiceSettings } from './PersonVoice.js';
 import {
   DEFAULT_AI_NOTICE,
@@ -35,6 +36,7 @@ export const DialogueParameters = {
   quietHoursStart: 'quiet_hours_start',
   quietHoursEnd: 'quiet_hours_end',
   nudgeAfterTurns: 'nudge_after_turns',
+  crisisStayIntervalMs: 'crisis_stay_interval_ms',
   respondingTimeoutMs: 'responding_timeout_ms',
   cancelTimeoutMs: 'cancel_timeout_ms',
   riskClassifierModel: 'risk_classifier_model',
@@ -182,7 +184,7 @@ const declarations: readonly Declaration[] = [
     DialogueParameters.aiNotice,
     DEFAULT_AI_NOTICE,
     'string',
-    'Said first at every session start: that the robot is an AI. Cannot be empty.',
+    "Said first at every session start: that the robot is an AI. Cannot be empty, and must say so (AI, KI, IA, artificial, robot... in the locale's language).",
   ],
   [
     DialogueParameters.quietHoursStart,
@@ -195,6 +197,13 @@ const declarations: readonly Declaration[] = [
     D.quietHoursEnd,
     'string',
     'End of quiet hours, HH:MM robot local time ("": none); may be earlier than the start (overnight).',
+  ],
+  [
+    DialogueParameters.crisisStayIntervalMs,
+    D.crisisStayIntervalMs,
+    'integer',
+    "In a crisis, after its message: the person's further words get a short fixed line repeating the helpline, at most once per this many ms (no llm).",
+    { min: 1000, max: MAX_WINDOW_MS },
   ],
   [
     DialogueParameters.nudgeAfterTurns,
@@ -249,15 +258,30 @@ function interruptibleRefusal(name: string, value: ParameterValue): string | und
   return undefined;
 }
 
-/** Why a value of a safety parameter is refused, or undefined when it is fine. */
-function refusal(name: string, value: ParameterValue): string | undefined {
-  if (name === DialogueParameters.interruptibleStates) return interruptibleRefusal(name, value);
-  if (name === DialogueParameters.aiNotice && String(value).trim() === '') {
+/** Why an AI notice is refused, or undefined when it says the robot is an AI. */
+function aiNoticeRefusal(name: string, value: ParameterValue, locale: string): string | undefined {
+  const where = `the robot's parameters file (robot-config/<robot>/params.yaml, dialogue: ros__parameters: ${name})`;
+  if (String(value).trim() === '') {
     return (
       `${name} cannot be empty: the robot must say it is an AI at the start of each session. ` +
-      'Set other words (e.g. "Hello, I\'m an AI companion.") instead of removing them.'
+      `Set other words in ${where} (e.g. "Hello, I'm an AI companion.") instead of removing them.`
     );
   }
+  if (!saysItIsAnAi(String(value), locale)) {
+    return (
+      `${name} "${String(value)}" does not say the robot is an AI: the notice is not removable. ` +
+      `In ${where}, use words that say so, e.g. "AI" or one of ${aiNoticeWords(locale)
+        .map((word) => `"${word}"`)
+        .join(', ')} for locale ${locale}.`
+    );
+  }
+  return undefined;
+}
+
+/** Why a value of a safety parameter is refused, or undefined when it is fine. */
+function refusal(name: string, value: ParameterValue, locale: string): string | undefined {
+  if (name === DialogueParameters.interruptibleStates) return interruptibleRefusal(name, value);
+  if (name === DialogueParameters.aiNotice) return aiNoticeRefusal(name, value, locale);
   if (
     (name === DialogueParameters.quietHoursStart || name === DialogueParameters.quietHoursEnd) &&
     !isQuietHoursValue(String(value))
@@ -267,8 +291,12 @@ function refusal(name: string, value: ParameterValue): string | undefined {
   return undefined;
 }
 
+function localeOf(node: GraphNode): string {
+  return String(node.getParameter(DialogueParameters.locale) || DEFAULT_LOCALE);
+}
+
 /**
- * Refuses an empty AI notice, malformed quiet hours and interruptible states that are unknown or
+ * Refuses an empty AI notice, or one that does not say the robot is an AI, malformed quiet hours and interruptible states that are unknown or
  * include crisis, at start (throwing) and at runtime (`ros2 param set` gets the reason).
  */
 export function guardDialogueParameters(node: GraphNode): Disposable {
@@ -278,12 +306,21 @@ export function guardDialogueParameters(node: GraphNode): Disposable {
     DialogueParameters.quietHoursStart,
     DialogueParameters.quietHoursEnd,
   ]) {
-    const reason = refusal(name, node.getParameter(name));
+    const reason = refusal(name, node.getParameter(name), localeOf(node));
     if (reason !== undefined) throw new InvalidDialogueParameterError(name, reason);
   }
   return node.addParameterValidator((changes: readonly ParameterChange[]) => {
+    // A locale changed with the notice in one call is the one the notice must speak.
+    const newLocale = changes.find((c) => c.name === DialogueParameters.locale)?.value;
+    const locale = newLocale === undefined ? localeOf(node) : String(newLocale) || DEFAULT_LOCALE;
     for (const change of changes) {
-      const reason = refusal(change.name, change.value);
+      const reason = refusal(change.name, change.value, locale);
+      if (reason !== undefined) return { successful: false, reason };
+    }
+    // Only the locale changes: the notice already set must still speak its language.
+    if (newLocale !== undefined && !changes.some((c) => c.name === DialogueParameters.aiNotice)) {
+      const name = DialogueParameters.aiNotice;
+      const reason = refusal(name, node.getParameter(name), locale);
       if (reason !== undefined) return { successful: false, reason };
     }
     return { successful: true };
@@ -331,6 +368,7 @@ export function readDialogueConfig(node: GraphNode): Partial<DialogueConfig> {
     quietHoursStart: String(get(P.quietHoursStart)),
     quietHoursEnd: String(get(P.quietHoursEnd)),
     nudgeAfterTurns: Number(get(P.nudgeAfterTurns)),
+    crisisStayIntervalMs: Number(get(P.crisisStayIntervalMs)),
     respondingTimeoutMs: Number(get(P.respondingTimeoutMs)),
   };
 }

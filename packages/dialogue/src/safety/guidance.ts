@@ -10,10 +10,11 @@ export const MODERATE_RISK_PROTOCOL =
   'judgement. Ask gently whether they are safe right now. Encourage them to reach out to someone ' +
   'they trust or to a professional. Give no advice on methods, medicines or diagnoses.)';
 
-/** In a long session, once: a gentle turn toward the people in the person's life. */
-export const HUMAN_CONTACT_NUDGE =
-  '(You have been talking for a while. In this reply, gently encourage the person to also ' +
-  'spend time with or call someone they care about, without ending the conversation.)';
+/**
+ * In a long session, once: a gentle turn toward the people in the person's life. Its words live
+ * in @hearth/llm, whose fallback responder recognises them and answers from its nudge bank.
+ */
+export { HUMAN_CONTACT_NUDGE } from '@hearth/llm/nudge';
 
 /** The non-empty parts, one after another, as one instruction. */
 export function joinInstructions(...parts: readonly string[]): string {

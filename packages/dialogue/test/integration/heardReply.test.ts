@@ -29,14 +29,10 @@ import {
 } from '@hearth/interfaces';
 import { EspeakEngine, TtsNode } from '@hearth/tts';
 import { DialogueNode } from '../../src/index.js';
+import { until } from '../../../../tests/support/until.js';
 
-async function until(what: string, check: () => boolean, timeoutMs = 20000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** The wait for a real model and real speech on a busy machine: longer than until's default. */
+const WAIT_MS = 20_000;
 
 const FIRST = 'Once upon a time.';
 const SECOND =
@@ -111,12 +107,12 @@ describe('previous_reply_heard with the real tts', () => {
     wake();
     await until('listening', () => dialogue.state === 'listening', 30000);
     say('tell me a story');
-    await until('the second sentence starts', () => starts.includes(SECOND));
+    await until('the second sentence starts', () => starts.includes(SECOND), WAIT_MS);
     await new Promise((resolve) => setTimeout(resolve, 1200));
     wake();
-    await until('the interrupted turn', () => turns.some((t) => t.interrupted));
+    await until('the interrupted turn', () => turns.some((t) => t.interrupted), WAIT_MS);
     say('a robot?');
-    await until('the next goal', () => goals.length === 2);
+    await until('the next goal', () => goals.length === 2, WAIT_MS);
 
     const heard = goals[1]?.previous_reply_heard ?? '';
     expect(goals[0]?.previous_reply_heard).toBe('');

@@ -28,9 +28,14 @@ import {
   type TurnRecord,
 } from '@hearth/interfaces';
 import { Qos } from '@hearth/graph';
-import { DialogueNode } from '../../src/index.js';
+import { DialogueNode, type SafetyGateOptions } from '../../src/index.js';
 
-/** Polls until `check` holds; fails with `what` after `timeoutMs` (a hang, not a speed check). */
+/**
+ * Polls until `check` holds; fails with `what` after `timeoutMs` (a hang, not a speed check).
+ * Kept apart from tests/support/until.ts although it reads the same: with that one,
+ * safety.node.test's "a partial at high risk" case timed out when its whole file ran (not alone),
+ * a timing race in that suite not yet understood.
+ */
 export async function until(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -77,12 +82,15 @@ export class DialogueHarness {
   holdSpeech = false;
   /** When set, only the say goals it picks stay open until cancelled (the rest finish). */
   holdSpeechWhen: ((goal: SayGoal) => boolean) | undefined;
+  /** When set, reply say goals finish only once it settles (the robot is still speaking). */
+  speechReleased: Promise<void> | undefined;
   /** Words a cancelled say goal reports spoken (the whole text when undefined). */
   wordsSpokenOnCancel: number | undefined;
 
   constructor(
     parameterOverrides: Record<string, number | boolean | string | string[]> = {},
-    options: { withLlm?: boolean } = {},
+    /** `safety`: the gate's options (e.g. a fake risk classifier); alert ids stay `alert-<n>`. */
+    options: { withLlm?: boolean; safety?: SafetyGateOptions } = {},
   ) {
     this.transport = createInProcessTransport({
       logger: { level: 'warn', capture: new LogCapture() },
@@ -91,7 +99,7 @@ export class DialogueHarness {
     let alerts = 0;
     this.dialogue = new DialogueNode(this.dialogueGraphNode, {
       createSessionId: () => 'sess',
-      safety: { createAlertId: () => `alert-${++alerts}` },
+      safety: { createAlertId: () => `alert-${++alerts}`, ...options.safety },
     });
     if (options.withLlm !== false) this.startLlm(this.transport.createNode('llm'));
     this.startTts(this.transport.createNode('tts'));
@@ -226,6 +234,7 @@ export class DialogueHarness {
         );
       }
       await new Promise((resolve) => setImmediate(resolve));
+      if (this.speechReleased !== undefined && !opening) await this.speechReleased;
       const hold = this.holdSpeechWhen?.(goal.goal) ?? this.holdSpeech;
       if (hold && !opening)
         await new Promise((resolve) => goal.signal.addEventListener('abort', resolve));

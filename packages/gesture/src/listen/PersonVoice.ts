@@ -1,8 +1,4 @@
-/**
- * How long after the robot's audio ends the microphone may still hear it (room echo). The same
- * allowance as the wake_word node's self_hearing_tail_ms default.
- */
-export const ROBOT_ECHO_TAIL_MS = 400;
+import { ROBOT_ECHO_TAIL_MS } from '@hearth/interfaces';
 
 /** What a voice activity message means for active listening. */
 export type VoiceCue =

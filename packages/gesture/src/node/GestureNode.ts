@@ -5,7 +5,7 @@ import type {
   ParameterValue,
   Publisher,
 } from '@hearth/graph';
-import { Qos } from '@hearth/graph';
+import { Qos, systemTimers, type TimerHandle, type Timers } from '@hearth/graph';
 import {
   AffectType,
   DialogueStateType,
@@ -40,9 +40,11 @@ import {
   type ListeningState,
 } from '../listen/activeListening.js';
 import { PersonVoice } from '../listen/PersonVoice.js';
-import { checkTrajectoryLimits } from '../profile/checkTrajectoryLimits.js';
+import { approachFrom } from '../motion/approachFrom.js';
+import { PoseTracker } from '../motion/PoseTracker.js';
+import { AT_REST_RAD, REST_MOTION, restTrajectory } from '../motion/restTrajectory.js';
 import type { GestureMapping, GestureProfile } from '../profile/GestureProfile.js';
-import { gestureTrajectory } from '../profile/gestureTrajectory.js';
+import { gestureTrajectory, type JointTrajectory } from '../profile/gestureTrajectory.js';
 import { loadGestureProfileSync } from '../profile/loadGestureProfile.js';
 import { rosJointTrajectory } from '../profile/rosJointTrajectory.js';
 import {
@@ -51,7 +53,6 @@ import {
   type SchedulerEvent,
 } from '../schedule/GestureScheduler.js';
 import { MicGateController } from '../schedule/MicGateController.js';
-import { systemTimers, type TimerHandle, type Timers } from '../schedule/Timers.js';
 import { WordAligner } from '../timing/WordAligner.js';
 import {
   declareGestureParameters,
@@ -64,8 +65,22 @@ import { applyMappingOverrides } from './mappingOverrides.js';
 /** Where the node publishes the joint trajectories it performs, unless `trajectory_topic` says. */
 export const DEFAULT_TRAJECTORY_TOPIC = '/hearth/gesture/joint_trajectory';
 
-/** Why a gesture was asked for; state gestures are stopped when the state is left. */
-type Origin = 'sentence' | 'state' | 'affect' | 'backchannel';
+/**
+ * Where another node (the console) asks the gesture node to perform a gesture as a preview: a
+ * GestureCommand naming it (its reason is ignored). A request of its own, not the shared
+ * GestureCommand topic, so a robot's driver hears of the preview once, from the gesture node, when
+ * it really starts.
+ */
+export const PREVIEW_REQUEST_TOPIC = Topics.gesturePreviewRequest;
+
+/**
+ * Why a gesture was asked for; state gestures are stopped when the state is left. `rest` is the
+ * node's own return to the neutral pose, below every gesture's priority.
+ */
+type Origin = 'sentence' | 'state' | 'affect' | 'backchannel' | 'preview' | 'rest';
+
+/** The scheduler priority of a return to rest: any gesture interrupts it. */
+const REST_PRIORITY = -1;
 
 interface Planned {
   readonly reason: string;
@@ -73,6 +88,8 @@ interface Planned {
   readonly intensity: number;
   readonly sentence: string;
   readonly face: string;
+  /** A return to rest's motion, planned from the pose when it was asked for. */
+  readonly rest?: JointTrajectory;
 }
 
 export interface GestureNodeOptions {
@@ -96,9 +113,15 @@ interface Tuning {
  * lip-sync from visemes) is its own layer on FaceCommand. While the person speaks it nods on
  * pauses (active listening); while gestures move it can close the microphone (MicGate).
  * Each gesture start publishes a GestureCommand naming it and, for a keyframed gesture, the
- * JointTrajectory it performs (scaled, limit-checked) on `trajectory_topic`, for a robot's
- * controller; a robot's own animation is played by its driver from the command. Sentence
- * gestures start on the tts word they go with. A command with reason `stop` ends a loop.
+ * JointTrajectory it performs on `trajectory_topic`, for a robot's controller: planned from the
+ * joints' current commanded pose (its approach retimed to the velocity limits) and checked before
+ * anything of the gesture is announced; a robot's own animation is played by its driver from the
+ * command. Joints nothing holds any more return to rest (or, under a held posture, to the
+ * posture's pose), below every gesture's priority. Sentence gestures start on the tts word they go
+ * with. A command with reason `stop` ends a loop. A preview request from another node (the
+ * console, on PREVIEW_REQUEST_TOPIC) is performed like the node's own gestures, through the
+ * scheduler, planned from the current pose and checked, and announced when it starts with a
+ * GestureCommand of reason `preview`, so a robot's driver gets each preview once.
  */
 export class GestureNode {
   private tuning: Tuning;
@@ -128,6 +151,16 @@ export class GestureNode {
   private disposed = false;
   /** A tuning built by the parameter validator, applied once the change is accepted. */
   private pendingTuning: Tuning | undefined;
+  /** Where every joint was last commanded to be, so a gesture is planned from the real pose. */
+  private readonly pose = new PoseTracker();
+  /** Started by the scheduler but refused by the limit check: none of their events is sent. */
+  private readonly refused = new Set<GestureRequest<Planned>>();
+  /** Joints holding the current state's posture (lean_in, thinking_pose): no return to rest. */
+  private readonly postureJoints = new Set<string>();
+  /** Where the current state's keyframed postures hold their joints, to return to after overlays. */
+  private readonly postureGoals = new Map<string, number>();
+  /** While a state change cancels and starts gestures, the return to rest waits for the end. */
+  private changingState = false;
 
   constructor(
     private readonly node: GraphNode,
@@ -174,6 +207,12 @@ export class GestureNode {
     this.faces = node.createPublisher(FaceCommandType, Topics.faceCommand, Qos.events);
     this.micGatePublisher = node.createPublisher(MicGateType, Topics.micGate, Qos.state);
     this.trajectories = node.createPublisher(JointTrajectoryType, trajectoryTopic, Qos.events);
+    node.createSubscription(
+      GestureCommandType,
+      PREVIEW_REQUEST_TOPIC,
+      (request) => this.onPreviewRequest(request),
+      Qos.events,
+    );
     node.createSubscription(
       SpeechEventType,
       Topics.ttsEvents,
@@ -244,6 +283,8 @@ export class GestureNode {
       strategy: settings.strategyGestures,
       state: settings.stateGestures,
       affect: settings.affectGestures,
+      sentenceCues: settings.sentenceCues,
+      defaultGesture: settings.defaultGesture,
     });
     const gestureIntensities = parseGestureIntensities(
       settings.gestureIntensities,
@@ -272,6 +313,8 @@ export class GestureNode {
     const next =
       this.pendingTuning ?? this.buildTuning(this.tuning.profile, this.node.getParameters());
     this.pendingTuning = undefined;
+    // Another profile may name other joints: forget the old ones' commands.
+    if (next.profile !== this.tuning.profile) this.pose.clear();
     this.tuning = next;
     this.micGate.setTailMs(next.settings.micGateTailMs);
     if (changes.some((change) => change.name === 'mic_gate_enabled' && change.value === false))
@@ -332,11 +375,42 @@ export class GestureNode {
     else this.later(settings.speechOffsetMs, perform);
   }
 
+  /**
+   * Performs another node's preview request (the console's): at the gesture's own priority and
+   * the intensity asked for, announced with reason `preview` when it starts.
+   */
+  private onPreviewRequest(command: GestureCommand): void {
+    if (!this.tuning.settings.enabled) {
+      this.node.logger.warn('preview ignored: gestures are disabled', { name: command.name });
+      return;
+    }
+    if (!this.tuning.profile.gestures.has(command.name)) {
+      this.node.logger.warn('preview of an unknown gesture ignored', { name: command.name });
+      return;
+    }
+    const intensity = Math.min(1, Math.max(0, command.intensity));
+    this.perform(
+      {
+        name: command.name,
+        reason: 'state',
+        rule: 'state',
+        priority: this.priorityOf(command.name),
+      },
+      'preview',
+      '',
+      intensity,
+    );
+  }
+
   private onDialogueState(message: DialogueState): void {
     if (message.state === this.state) return;
     const previous = this.state;
     this.state = message.state;
-    // A state's postures and idle motions end with it.
+    this.changingState = true;
+    // A state's postures and idle motions end with it; what they leave away from neutral goes
+    // back to rest below, once the new state's gestures hold their joints.
+    this.postureJoints.clear();
+    this.postureGoals.clear();
     if (previous !== undefined)
       this.scheduler.cancel((request) => request.payload.origin === 'state');
     if (message.state === 'asleep') this.affect = undefined;
@@ -352,6 +426,8 @@ export class GestureNode {
         '',
       );
     }
+    this.changingState = false;
+    this.returnToRest();
   }
 
   private onTranscript(transcript: Transcript): void {
@@ -470,19 +546,33 @@ export class GestureNode {
     return intensity;
   }
 
-  private perform(choice: GestureChoice, origin: Origin, sentence: string): void {
+  private perform(
+    choice: GestureChoice,
+    origin: Origin,
+    sentence: string,
+    intensity = this.intensityOf(choice.name),
+  ): void {
     const { profile, settings } = this.tuning;
     if (!settings.enabled || this.disposed) return;
     const gesture = profile.gestures.get(choice.name);
     if (!gesture) return;
+    // Check before anything is announced: a gesture no timing makes legal is refused here, and
+    // nothing of it (command, face, mic gate, trajectory) is published.
+    try {
+      this.plan(gesture.name, intensity);
+    } catch (error) {
+      this.node.logger.error('gesture refused', { name: gesture.name, error: String(error) });
+      return;
+    }
     const request: GestureRequest<Planned> = {
       name: gesture.name,
       priority: gesture.priority,
       joints: gesture.joints,
       durationMs: gesture.durationS * 1000,
       loop: gesture.loop,
-      // State postures wait as long as needed; the rest is only worth doing near its moment.
-      maxWaitMs: origin === 'state' ? Infinity : settings.maxWaitMs,
+      // State postures wait as long as needed, and so does a preview someone asked for (behind
+      // e.g. a robot's own animation on its joints); the rest is only worth doing near its moment.
+      maxWaitMs: origin === 'state' || origin === 'preview' ? Infinity : settings.maxWaitMs,
       // Speech moves on: a sentence's gesture replaces an earlier sentence's (or an affect
       // gesture's) of equal priority rather than wait behind it and land on a later sentence.
       ...(origin === 'sentence'
@@ -491,10 +581,17 @@ export class GestureNode {
               playing.payload.origin === 'sentence' || playing.payload.origin === 'affect',
           }
         : {}),
+      // Someone at the console asked for it now: it replaces an equal passing gesture, never a
+      // state's posture.
+      ...(origin === 'preview'
+        ? {
+            supersedes: (playing: GestureRequest<Planned>) => playing.payload.origin !== 'state',
+          }
+        : {}),
       payload: {
-        reason: origin === 'backchannel' ? 'backchannel' : choice.reason,
+        reason: origin === 'backchannel' || origin === 'preview' ? origin : choice.reason,
         origin,
-        intensity: this.intensityOf(gesture.name),
+        intensity,
         sentence,
         face: gesture.face,
       },
@@ -510,23 +607,13 @@ export class GestureNode {
       request.joints.length > 0 &&
       request.priority >= this.tuning.settings.micGateMinPriority;
     if (event.kind === 'started') {
-      this.commands.publish(
-        GestureCommandType.create({
-          stamp: this.node.clock.now(),
-          name: request.name,
-          reason: request.payload.reason,
-          priority: request.priority,
-          intensity: request.payload.intensity,
-          sentence: request.payload.sentence,
-          start_offset_ms: 0,
-        }),
-      );
-      this.publishTrajectory(request);
-      if (request.payload.face) this.publishFace({ expression: request.payload.face });
-      if (gates) this.micGate.motionStarted(request, request.name);
+      this.onStarted(request, gates);
       return;
     }
+    // A refused gesture was never announced, so neither is its end.
+    if (this.refused.delete(request)) return;
     this.endCycles(request);
+    if (request.payload.origin === 'rest') return;
     if (event.kind === 'interrupted' && request.loop && event.by === undefined) {
       this.commands.publish(
         GestureCommandType.create({
@@ -540,33 +627,169 @@ export class GestureNode {
     }
     if (event.kind !== 'dropped') this.micGate.motionEnded(request);
     else this.node.logger.debug('gesture dropped', { name: request.name, reason: event.reason });
+    // The interrupting gesture is not playing yet when its victim's event comes: keep its joints.
+    this.returnToRest(event.kind === 'interrupted' ? (event.by?.joints ?? []) : []);
   }
 
   /**
-   * The gesture's joint motion, scaled by the command's intensity and checked against the
-   * limits, as one JointTrajectory on `trajectory_topic` (only the joints it moves, so layers on
-   * other joints go on). A looping gesture is sent again each cycle while it plays. A robot's own
-   * named animation has no trajectory: the GestureCommand alone names it.
+   * A gesture the scheduler starts: its trajectory is planned from the current pose and checked
+   * first; only a legal one is announced (command, trajectory, face, mic gate).
    */
-  private publishTrajectory(request: GestureRequest<Planned>): void {
-    const { profile } = this.tuning;
-    const gesture = profile.gestures.get(request.name);
-    if (!gesture || gesture.animation || gesture.keyframes.length === 0) return;
-    const trajectory = gestureTrajectory(profile, request.name, request.payload.intensity);
+  private onStarted(request: GestureRequest<Planned>, gates: boolean): void {
+    let trajectory: JointTrajectory | undefined;
     try {
-      checkTrajectoryLimits(profile, trajectory);
+      trajectory = request.payload.rest ?? this.plan(request.name, request.payload.intensity);
     } catch (error) {
-      this.node.logger.error('gesture trajectory refused', { error: String(error) });
+      // Only a profile changed since the gesture was asked for gets here (perform checked it).
+      this.node.logger.error('gesture refused', { name: request.name, error: String(error) });
+      this.refused.add(request);
+      this.scheduler.cancel((candidate) => candidate === request);
       return;
     }
+    // The motion planned from the current pose may outlast the authored length (a stretched
+    // approach): the gesture, and the mic gate it closed, end with the motion.
+    if (trajectory && trajectory.durationS * 1000 > request.durationMs)
+      this.scheduler.retime(request, trajectory.durationS * 1000);
+    if (request.payload.origin === 'state') {
+      for (const joint of request.joints) this.postureJoints.add(joint);
+      const last = trajectory?.points.at(-1);
+      trajectory?.jointNames.forEach((joint, column) => {
+        const position = last?.positions[column];
+        if (position !== undefined) this.postureGoals.set(joint, position);
+      });
+    }
+    // A return to rest is the node's own motion, not a gesture of the profile: no command.
+    if (request.payload.origin !== 'rest')
+      this.commands.publish(
+        GestureCommandType.create({
+          stamp: this.node.clock.now(),
+          name: request.name,
+          reason: request.payload.reason,
+          priority: request.priority,
+          intensity: request.payload.intensity,
+          sentence: request.payload.sentence,
+          start_offset_ms: 0,
+        }),
+      );
+    if (trajectory) this.sendTrajectory(request, trajectory);
+    else this.recordAnimation(request);
+    if (request.payload.origin === 'rest') return;
+    if (request.payload.face) this.publishFace({ expression: request.payload.face });
+    if (gates) this.micGate.motionStarted(request, request.name);
+  }
+
+  /** Where the profile's joints are commanded to be now. */
+  private currentPose(): Map<string, number> {
+    const neutrals = new Map(
+      [...this.tuning.profile.joints.values()].map((joint) => [joint.name, joint.neutral]),
+    );
+    return this.pose.pose(neutrals, this.timers.nowMs());
+  }
+
+  /**
+   * The keyframed gesture's joint motion, scaled by intensity, with its approach from the current
+   * pose retimed to the velocity limits and the whole checked against the limits (throws
+   * GestureLimitError); undefined for a robot's own named animation, which has no trajectory.
+   */
+  private plan(name: string, intensity: number): JointTrajectory | undefined {
+    const { profile } = this.tuning;
+    const gesture = profile.gestures.get(name);
+    if (!gesture || gesture.animation || gesture.keyframes.length === 0) return undefined;
+    return approachFrom(profile, gestureTrajectory(profile, name, intensity), this.currentPose());
+  }
+
+  /**
+   * Publishes the planned motion as one JointTrajectory on `trajectory_topic` (only the joints it
+   * moves, so layers on other joints go on) and records it as the joints' commanded motion. A
+   * looping gesture is planned and sent again each cycle while it plays (a controller plays once).
+   */
+  private sendTrajectory(request: GestureRequest<Planned>, trajectory: JointTrajectory): void {
+    const from = this.currentPose();
     this.trajectories.publish(rosJointTrajectory(trajectory));
-    if (!request.loop || gesture.durationS <= 0) return;
+    this.pose.record(trajectory, this.timers.nowMs(), from);
+    if (!request.loop || trajectory.durationS <= 0) return;
     const handle = this.timers.setTimeout(() => {
       this.loopCycles.delete(request);
-      if (!this.disposed && this.scheduler.active.includes(request))
-        this.publishTrajectory(request);
-    }, gesture.durationS * 1000);
+      if (this.disposed || !this.scheduler.active.includes(request)) return;
+      try {
+        const next = this.plan(request.name, request.payload.intensity);
+        if (next) this.sendTrajectory(request, next);
+      } catch (error) {
+        this.node.logger.error('gesture refused', { name: request.name, error: String(error) });
+      }
+    }, trajectory.durationS * 1000);
     this.loopCycles.set(request, handle);
+  }
+
+  /**
+   * A robot's own animation moves its `occupies` joints where the node cannot see; it is taken to
+   * end where robots' animations end, at rest, so the next gesture is planned from there.
+   */
+  private recordAnimation(request: GestureRequest<Planned>): void {
+    const { profile } = this.tuning;
+    const joints = request.joints.flatMap((name) => {
+      const joint = profile.joints.get(name);
+      return joint ? [joint] : [];
+    });
+    if (joints.length === 0) return;
+    this.pose.record(
+      {
+        gesture: request.name,
+        jointNames: joints.map((joint) => joint.name),
+        points: [
+          {
+            timeFromStartS: request.durationMs / 1000,
+            positions: joints.map((joint) => joint.neutral),
+          },
+        ],
+        loop: false,
+        face: '',
+        durationS: request.durationMs / 1000,
+        animation: '',
+      },
+      this.timers.nowMs(),
+      this.currentPose(),
+    );
+  }
+
+  /**
+   * Sends the joints that no gesture holds (playing or waiting) and that were left away from where
+   * they rest back there: neutral, or the current state's keyframed posture's pose when it holds
+   * them (an overlay such as a listening nod over lean_in ends at neutral). One trajectory, timed
+   * by the velocity limits, at the lowest priority so any new gesture takes the joints over from
+   * wherever they are. Joints a robot's own posture animation holds are left to it.
+   */
+  private returnToRest(alsoHeld: readonly string[] = []): void {
+    if (this.changingState || this.disposed || !this.tuning.settings.enabled) return;
+    const { profile } = this.tuning;
+    const held = new Set([
+      ...alsoHeld,
+      ...[...this.postureJoints].filter((joint) => !this.postureGoals.has(joint)),
+      ...this.scheduler.active.flatMap((request) => request.joints),
+      // A gesture waiting for its joints (or an idle loop to resume) takes them over from here.
+      ...this.scheduler.queued.flatMap((request) => request.joints),
+    ]);
+    const loose = [...profile.joints.values()]
+      .filter(
+        (joint) =>
+          !held.has(joint.name) &&
+          Math.abs(
+            this.pose.targetOf(joint.name, joint.neutral) -
+              (this.postureGoals.get(joint.name) ?? joint.neutral),
+          ) > AT_REST_RAD,
+      )
+      .map((joint) => joint.name);
+    const rest = restTrajectory(profile, loose, this.currentPose(), this.postureGoals);
+    if (!rest) return;
+    this.scheduler.request({
+      name: REST_MOTION,
+      priority: REST_PRIORITY,
+      joints: rest.jointNames,
+      durationMs: rest.durationS * 1000,
+      loop: false,
+      maxWaitMs: 0,
+      payload: { reason: '', origin: 'rest', intensity: 1, sentence: '', face: '', rest },
+    });
   }
 
   private endCycles(request: GestureRequest<Planned>): void {

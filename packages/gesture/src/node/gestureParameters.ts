@@ -11,6 +11,8 @@ export interface GestureSettings {
   readonly strategyGestures: readonly string[];
   readonly stateGestures: readonly string[];
   readonly affectGestures: readonly string[];
+  readonly sentenceCues: readonly string[];
+  readonly defaultGesture: string;
   readonly gestureIntensities: readonly string[];
   readonly inferStrategy: boolean;
   readonly speechOffsetMs: number;
@@ -76,6 +78,20 @@ export const GESTURE_PARAMETERS: Readonly<Record<string, Declaration>> = {
     kind: 'string_array',
     value: [],
     description: "Overrides of the profile's affect mapping, 'emotion=gesture'.",
+  },
+  sentence_cues: {
+    key: 'sentenceCues',
+    kind: 'string_array',
+    value: [],
+    description:
+      "Overrides of the profile's sentence cues, checked first: 'hello=wave' (a word or phrase), '*?=head_tilt' (an ending); 'hey=' switches a trigger off.",
+  },
+  default_gesture: {
+    key: 'defaultGesture',
+    kind: 'string',
+    value: '',
+    description:
+      "The gesture for a sentence no cue, strategy, affect or state chose one for; '' for the profile's default.",
   },
   gesture_intensities: {
     key: 'gestureIntensities',

@@ -5,6 +5,10 @@ import {
   type GestureMapping,
   type GestureProfile,
 } from '../profile/GestureProfile.js';
+import { MappingOverrideError } from '../errors/MappingOverrideError.js';
+import { applySentenceCueOverrides } from './sentenceCueOverrides.js';
+
+export { MappingOverrideError };
 
 /** The string-array parameters that override the profile's mapping, entry by entry. */
 export interface MappingOverrides {
@@ -14,14 +18,10 @@ export interface MappingOverrides {
   readonly state: readonly string[];
   /** `emotion=gesture`, e.g. `sadness=comfort`. */
   readonly affect: readonly string[];
-}
-
-/** A mapping parameter entry that cannot be applied; the message names it and the fix. */
-export class MappingOverrideError extends Error {
-  constructor(parameter: string, entry: string, problem: string, fix: string) {
-    super(`${parameter} entry "${entry}": ${problem}. Fix: ${fix}`);
-    this.name = 'MappingOverrideError';
-  }
+  /** `word or phrase=gesture` or `*ending=gesture`, e.g. `hello=wave`, `*?=head_tilt`. */
+  readonly sentenceCues?: readonly string[];
+  /** The gesture for a sentence nothing else chose one for; empty: the profile's. */
+  readonly defaultGesture?: string;
 }
 
 function parseEntries(
@@ -98,8 +98,22 @@ export function applyMappingOverrides(
   const state = parseEntries('state_gestures', overrides.state, DIALOGUE_STATES, profile, true);
   const affect = parseEntries('affect_gestures', overrides.affect, AFFECT_EMOTIONS, profile, false);
   const first = (names: string[]): string => names[0] ?? '';
+  const defaultGesture = overrides.defaultGesture ?? '';
+  if (defaultGesture && !profile.gestures.has(defaultGesture))
+    throw new MappingOverrideError(
+      'default_gesture',
+      defaultGesture,
+      'is not a gesture of the robot profile',
+      `use one of ${[...profile.gestures.keys()].join(', ')}, or '' for the profile's default`,
+    );
   return {
     ...profile.mapping,
+    sentenceCues: applySentenceCueOverrides(
+      profile,
+      profile.mapping.sentenceCues,
+      overrides.sentenceCues ?? [],
+    ),
+    default: defaultGesture || profile.mapping.default,
     strategy: merge(
       profile.mapping.strategy,
       new Map([...strategy].map(([key, names]) => [key, first(names)])),

@@ -7,17 +7,21 @@ const EPSILON = 1e-9;
 
 /**
  * Checks a trajectory about to be sent against the profile's joint limits: every position within
- * `[min, max]`, and no move between successive points (from the neutral pose at time 0) faster
- * than `max_velocity`. The profile was checked at load and intensity only shrinks motion, so this
- * fails only for a profile changed behind the node's back; it is the last guard before motors.
- * Throws `GestureLimitError` naming the gesture, joint and limit.
+ * `[min, max]`, and no move between successive points faster than `max_velocity`, starting at
+ * time 0 from `from` (the pose the joints are in when it is sent; a joint it lacks starts from
+ * neutral, as the gesture was authored). It is the last guard before motors. Throws
+ * `GestureLimitError` naming the gesture, joint and limit.
  */
-export function checkTrajectoryLimits(profile: GestureProfile, trajectory: JointTrajectory): void {
+export function checkTrajectoryLimits(
+  profile: GestureProfile,
+  trajectory: JointTrajectory,
+  from: ReadonlyMap<string, number> = new Map(),
+): void {
   trajectory.jointNames.forEach((name, column) => {
     const joint = profile.joints.get(name);
     if (!joint) return;
     let fromTime = 0;
-    let fromPosition = joint.neutral;
+    let fromPosition = from.get(name) ?? joint.neutral;
     trajectory.points.forEach((point, row) => {
       const position = point.positions[column] ?? joint.neutral;
       const key = `gestures.${trajectory.gesture}.points[${row}].${name}`;

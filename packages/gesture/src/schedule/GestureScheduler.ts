@@ -1,4 +1,4 @@
-import type { TimerHandle, Timers } from './Timers.js';
+import type { TimerHandle, Timers } from '@hearth/graph';
 
 /** A gesture asked for, with what the scheduler needs to decide when it may play. */
 export interface GestureRequest<T> {
@@ -47,7 +47,8 @@ export type RequestOutcome = 'started' | 'queued' | 'dropped';
 interface Playing<T> {
   readonly request: GestureRequest<T>;
   readonly startedAtMs: number;
-  readonly timer: TimerHandle | undefined;
+  /** The end of a one-shot gesture; replaced when `retime` gives its real length. */
+  timer: TimerHandle | undefined;
 }
 
 interface Waiting<T> {
@@ -109,6 +110,19 @@ export class GestureScheduler<T> {
       this.emit({ kind: 'interrupted', request: entry.request, by: undefined, atMs: now });
     }
     if (stopped.length > 0) this.pump();
+  }
+
+  /**
+   * Gives a playing one-shot gesture its real length, counted from its start: the motion planned
+   * when it started (an approach stretched to the velocity limits) may outlast the authored
+   * `durationMs`, and its end (and the mic gate's reopening) must wait for the motion.
+   */
+  retime(request: GestureRequest<T>, durationMs: number): void {
+    const entry = this.playing.find((candidate) => candidate.request === request);
+    if (!entry || request.loop) return;
+    if (entry.timer !== undefined) this.timers.clearTimeout(entry.timer);
+    const leftMs = Math.max(0, entry.startedAtMs + durationMs - this.timers.nowMs());
+    entry.timer = this.timers.setTimeout(() => this.finish(request), leftMs);
   }
 
   /** Forgets everything without events, and ignores later requests. */

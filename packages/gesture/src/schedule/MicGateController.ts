@@ -1,4 +1,4 @@
-import type { TimerHandle, Timers } from './Timers.js';
+import type { TimerHandle, Timers } from '@hearth/graph';
 
 /**
  * Closes the microphone while the robot's motors move, so its own motor noise is not heard as

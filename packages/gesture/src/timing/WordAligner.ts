@@ -1,6 +1,6 @@
 import { tokenize } from '../choose/tokenize.js';
 import type { StrokeWord } from '../choose/strokeWord.js';
-import type { TimerHandle, Timers } from '../schedule/Timers.js';
+import type { TimerHandle, Timers } from '@hearth/graph';
 
 /** How a waiting gesture was released: on its word, or without word timing from tts. */
 export type AlignedBy = 'word' | 'no_word_timing';

@@ -31,6 +31,13 @@ export interface GenerateGoal {
    * moderate turn from its careful bank, since it cannot follow `instruction`. Empty: not screened.
    */
   risk_level: string;
+  /**
+   * True when this goal asks the session's last turn again (the same user_text) after the dialogue
+   * cancelled that goal before a word of its reply was said (a late risk raise: now with the
+   * careful protocol). The llm first takes the cancelled attempt out of the session's history, so
+   * the person's words are in it once and the model never sees the reply it abandoned.
+   */
+  reasked: boolean;
 }
 
 /** Creates, parses and checks `hearth_interfaces/action/Generate_Goal` messages. */
@@ -85,6 +92,14 @@ export const GenerateGoalType = defineMessage<GenerateGoal>({
       arraySize: null,
       stringBound: null,
     },
+    {
+      name: 'reasked',
+      type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
   ],
   constants: {},
   defaults: () => ({
@@ -94,6 +109,7 @@ export const GenerateGoalType = defineMessage<GenerateGoal>({
     previous_reply_heard: '',
     previous_reply_interrupted: false,
     risk_level: '',
+    reasked: false,
   }),
   checkFields: (m, path, issues) => {
     Checks.string(m.session_id, at(path, 'session_id'), issues);
@@ -102,6 +118,7 @@ export const GenerateGoalType = defineMessage<GenerateGoal>({
     Checks.string(m.previous_reply_heard, at(path, 'previous_reply_heard'), issues);
     Checks.bool(m.previous_reply_interrupted, at(path, 'previous_reply_interrupted'), issues);
     Checks.string(m.risk_level, at(path, 'risk_level'), issues);
+    Checks.bool(m.reasked, at(path, 'reasked'), issues);
   },
 });
 
@@ -111,6 +128,8 @@ export interface GenerateResult {
   reply: string;
   strategy: string;
   fallback: boolean;
+  /** Which engine answered: the model's file name, or "fallback" when the built-in replies did. */
+  model: string;
   cancelled: boolean;
   prompt_tokens_evaluated: number;
   generated_tokens: number;
@@ -151,6 +170,14 @@ export const GenerateResultType = defineMessage<GenerateResult>({
     {
       name: 'fallback',
       type: 'bool',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'model',
+      type: 'string',
       primitive: true,
       array: 'none',
       arraySize: null,
@@ -234,6 +261,7 @@ export const GenerateResultType = defineMessage<GenerateResult>({
     reply: '',
     strategy: '',
     fallback: false,
+    model: '',
     cancelled: false,
     prompt_tokens_evaluated: 0,
     generated_tokens: 0,
@@ -248,6 +276,7 @@ export const GenerateResultType = defineMessage<GenerateResult>({
     Checks.string(m.reply, at(path, 'reply'), issues);
     Checks.string(m.strategy, at(path, 'strategy'), issues);
     Checks.bool(m.fallback, at(path, 'fallback'), issues);
+    Checks.string(m.model, at(path, 'model'), issues);
     Checks.bool(m.cancelled, at(path, 'cancelled'), issues);
     Checks.uint32(m.prompt_tokens_evaluated, at(path, 'prompt_tokens_evaluated'), issues);
     Checks.uint32(m.generated_tokens, at(path, 'generated_tokens'), issues);

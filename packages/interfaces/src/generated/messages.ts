@@ -600,6 +600,54 @@ export const GestureCommandType = defineMessage<GestureCommand>({
 });
 
 /**
+ * A list of ids as ros4hri publishes it (hri_msgs/msg/IdsList, field for field), e.g. the people
+ * tracked now on /humans/persons/tracked. The telemetry node reads it to know who is with the
+ * robot, so that the most restrictive consent among them applies. On ROS 2 it is sent as
+ * hri_msgs/msg/IdsList, so ros4hri's person manager feeds Hearth directly.
+ *
+ * ROS 2 type `hearth_interfaces/msg/IdsList`, from msg/IdsList.msg.
+ * Sent on ROS 2 as `hri_msgs/msg/IdsList` (the file's `@ros-type`).
+ */
+export interface IdsList {
+  header: Header;
+  /** The ids (ros4hri person ids, e.g. a recognised person's id, or anonymous_person_<n>). */
+  ids: string[];
+}
+
+/** Creates, parses and checks `hearth_interfaces/msg/IdsList` messages. */
+export const IdsListType = defineMessage<IdsList>({
+  typeName: 'hearth_interfaces/msg/IdsList',
+  rosTypeName: 'hri_msgs/msg/IdsList',
+  definition: [
+    {
+      name: 'header',
+      type: 'std_msgs/msg/Header',
+      primitive: false,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
+      name: 'ids',
+      type: 'string',
+      primitive: true,
+      array: 'unbounded',
+      arraySize: null,
+      stringBound: null,
+    },
+  ],
+  constants: {},
+  defaults: () => ({
+    header: HeaderType.create(),
+    ids: [],
+  }),
+  checkFields: (m, path, issues) => {
+    HeaderType.collectIssues(m.header, at(path, 'header'), issues);
+    checkArray(m.ids, at(path, 'ids'), issues, 'string[]', null, Checks.string);
+  },
+});
+
+/**
  * trajectory_msgs/JointTrajectory, field for field: the joint motion of a gesture as the gesture
  * node performs it, published once per gesture start (per layer) for a robot's joint trajectory
  * controller (e.g. /head_controller/joint_trajectory) or the console's figure. On a robot the
@@ -1440,6 +1488,11 @@ export interface TurnRecord {
   /** True when the reply came from the fallback responder rather than the model. */
   fallback: boolean;
   /**
+   * The model that answered (its file name, e.g. phi-3-mini.Q4_K_M.gguf), "fallback" when the
+   * built-in replies did, empty for robot-initiated turns (no reply was generated).
+   */
+  model: string;
+  /**
    * Stage times in milliseconds from the end of the user's speech; -1 where a stage did not happen.
    * The end of speech is the end of the voice in the audio (audio_in's VoiceActivity end) when the
    * detector reported it before the final transcript came, else the transcript's arrival (typed text).
@@ -1586,6 +1639,14 @@ export const TurnRecordType = defineMessage<TurnRecord>({
       stringBound: null,
     },
     {
+      name: 'model',
+      type: 'string',
+      primitive: true,
+      array: 'none',
+      arraySize: null,
+      stringBound: null,
+    },
+    {
       name: 'llm_first_token_ms',
       type: 'float64',
       primitive: true,
@@ -1712,6 +1773,7 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     audio_path: '',
     interrupted: false,
     fallback: false,
+    model: '',
     llm_first_token_ms: 0,
     llm_total_ms: 0,
     tts_first_audio_ms: 0,
@@ -1740,6 +1802,7 @@ export const TurnRecordType = defineMessage<TurnRecord>({
     Checks.string(m.audio_path, at(path, 'audio_path'), issues);
     Checks.bool(m.interrupted, at(path, 'interrupted'), issues);
     Checks.bool(m.fallback, at(path, 'fallback'), issues);
+    Checks.string(m.model, at(path, 'model'), issues);
     Checks.float64(m.llm_first_token_ms, at(path, 'llm_first_token_ms'), issues);
     Checks.float64(m.llm_total_ms, at(path, 'llm_total_ms'), issues);
     Checks.float64(m.tts_first_audio_ms, at(path, 'tts_first_audio_ms'), issues);

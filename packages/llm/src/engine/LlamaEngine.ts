@@ -286,6 +286,7 @@ export class LlamaEngine implements ReplyEngine {
         heard: request.previousReplyHeard ?? '',
         interrupted: request.previousReplyInterrupted === true,
       },
+      request.reasked === true,
     );
     if (fit.replacedReply) {
       this.log('debug', `Session ${session.id}: the last reply was cut to what the person heard.`);

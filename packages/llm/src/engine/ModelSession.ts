@@ -57,6 +57,8 @@ export class ModelSession {
   readonly unsummarized: HistoryTurn[] = [];
   private summaryText = '';
   private summaryInHistory = false;
+  /** The history before the last turn was fitted: a turn asked again starts from it. */
+  private beforeLastTurn: { history: ChatHistoryItem[]; summaryInHistory: boolean } | null = null;
   private disposed = false;
 
   private constructor(
@@ -105,6 +107,8 @@ export class ModelSession {
    * Fits the history for a turn whose reply may take `replyBudget` tokens, and adds the turn's
    * instruction. Under budget the history only grows (a ready summary is appended, not
    * inserted, so the cached prefix survives); over budget it is compacted by the strategy.
+   * A turn `reasked` (the last one again, after it was cancelled before a word was said) starts
+   * from the history as it was before that attempt: its note, words and abandoned reply go.
    */
   fitTurn(
     userText: string,
@@ -112,8 +116,12 @@ export class ModelSession {
     replyBudget: number,
     context: ContextOptions,
     previousReply: PreviousReply = { heard: '', interrupted: false },
+    reasked = false,
   ): TurnFit {
-    const stored = this.chatSession.getChatHistory();
+    const restored = reasked ? this.beforeLastTurn : null;
+    if (restored !== null) this.summaryInHistory = restored.summaryInHistory;
+    const stored = restored?.history ?? this.chatSession.getChatHistory();
+    this.beforeLastTurn = { history: stored, summaryInHistory: this.summaryInHistory };
     // After a barge-in the history keeps only what the person heard of the last reply, and the
     // model is told why it stops mid-way (a heard text also means the reply was cut).
     const interrupted = previousReply.interrupted || previousReply.heard.trim() !== '';
@@ -159,7 +167,12 @@ export class ModelSession {
     const withNote = note.length > 0 ? [...next, pending[0] as ChatHistoryItem] : next;
     // node-llama-cpp compares the new history's tokens with the KV cache and evaluates from the
     // first difference: a replaced reply cuts the cached prefix there, and no sooner.
-    if (compacted || heard !== undefined || withNote.length !== stored.length) {
+    if (
+      restored !== null ||
+      compacted ||
+      heard !== undefined ||
+      withNote.length !== stored.length
+    ) {
       this.chatSession.setChatHistory(withNote);
     }
     return {

@@ -10,6 +10,7 @@ import type {
 } from '../types.js';
 import { callSafely } from '../callSafely.js';
 import { carefulBank } from './carefulBank.js';
+import { asksForHumanContact, humanContactBank } from './humanContactNudge.js';
 import { replyBank, type BankReply } from './replyBank.js';
 import { detectTopics, type Topic } from './topics.js';
 
@@ -37,11 +38,19 @@ const carefulReplies: readonly Candidate[] = carefulBank.map((reply) => ({
   topics: [],
 }));
 
+/** The nudge toward human contact, for the turn whose instruction asks for it. */
+const nudgeReplies: readonly Candidate[] = humanContactBank.map((reply) => ({
+  ...reply,
+  topics: [],
+}));
+
 /**
  * Answers from a curated bank of supportive replies when no model is loaded, so the robot is
  * never silent and never cold. Picks replies that fit the person's words and does not repeat
  * itself within a session. A turn the safety screen rated moderate (`riskLevel`) is answered
  * from the careful bank instead: validate, ask gently about safety, encourage human support.
+ * A turn whose instruction carries the human-contact nudge is answered from the nudge bank
+ * (a moderate turn's careful reply already encourages human support, so it wins).
  */
 export class FallbackResponder implements ReplyEngine {
   readonly kind = 'fallback';
@@ -60,12 +69,17 @@ export class FallbackResponder implements ReplyEngine {
 
   /**
    * Chooses a reply for the text without recording it (for tests and previews); from the careful
-   * bank when `riskLevel` is moderate.
+   * bank when `riskLevel` is moderate, from the nudge bank when `instruction` asks for the
+   * human-contact nudge.
    */
-  choose(sessionId: string, userText: string, riskLevel = ''): Candidate {
+  choose(sessionId: string, userText: string, riskLevel = '', instruction = ''): Candidate {
     const recent = this.recentBySession.get(sessionId) ?? [];
     const fitting =
-      riskLevel === 'moderate' ? carefulReplies : this.candidatesFor(detectTopics(userText));
+      riskLevel === 'moderate'
+        ? carefulReplies
+        : asksForHumanContact(instruction)
+          ? nudgeReplies
+          : this.candidatesFor(detectTopics(userText));
     // Never the same reply twice in a row; avoid the last few too while there is choice.
     const notLast = fitting.filter((c) => c.text !== recent[recent.length - 1]);
     const fresh = notLast.filter((c) => !recent.includes(c.text));
@@ -81,7 +95,12 @@ export class FallbackResponder implements ReplyEngine {
     const { signal } = options;
     if (signal?.aborted) return this.result('', '', true, start, 0);
 
-    const chosen = this.choose(request.sessionId, request.userText, request.riskLevel);
+    const chosen = this.choose(
+      request.sessionId,
+      request.userText,
+      request.riskLevel,
+      request.instruction,
+    );
     this.remember(request.sessionId, chosen.text);
     const firstTokenMs = performance.now() - start;
 

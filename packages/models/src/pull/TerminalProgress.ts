@@ -1,15 +1,23 @@
 import cliProgress from 'cli-progress';
-import { formatBytes } from '../verify/formatBytes.js';
 import type { DownloadProgress } from './DownloadProgress.js';
+import { formatProgressLine } from './progressLine.js';
+
+/** Redraws per second: enough to look live, few enough to cost nothing on a slow terminal. */
+const FPS = 10;
 
 /**
- * A progress bar on a terminal (cli-progress). Quiet when the stream is not a TTY, so logs and
- * pipes get no control characters; the command prints its own summary line at the end.
+ * A progress bar on a terminal: cli-progress draws it (throttled redraws, cursor hidden, a
+ * newline when it stops), `formatProgressLine` says what it shows. Quiet when the stream is not
+ * a TTY, so logs and pipes get no control characters; the command prints its own summary line
+ * at the end.
  */
 export class TerminalProgress implements DownloadProgress {
   private bar: cliProgress.SingleBar | undefined;
-  /** When and where this connection started, for the speed shown. */
-  private started = { at: 0, bytes: 0 };
+  /** This connection's total (null: unknown) and first byte, for the percent, rate and ETA. */
+  private connection: { total: number | null; resumedFrom: number } = {
+    total: null,
+    resumedFrom: 0,
+  };
 
   constructor(
     private readonly label: string,
@@ -22,38 +30,34 @@ export class TerminalProgress implements DownloadProgress {
 
   start(total: number | null, resumedFrom: number): void {
     if (!TerminalProgress.enabledFor(this.stream)) return;
-    const resumed = resumedFrom > 0 ? ` (resumed at ${formatBytes(resumedFrom)})` : '';
-    this.bar = new cliProgress.SingleBar(
-      {
-        stream: this.stream,
-        format: `${this.label}${resumed} [{bar}] {percentage}% {done} of {size} {speed}`,
-        hideCursor: true,
-        clearOnComplete: false,
-        etaBuffer: 50,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    const size = total ?? 0;
-    this.started = { at: Date.now(), bytes: resumedFrom };
-    this.bar.start(size, resumedFrom, this.payload(resumedFrom, size));
+    // A reconnection within one pull starts a new bar; the last one ends its line first.
+    this.stop();
+    this.connection = { total, resumedFrom };
+    this.bar = new cliProgress.SingleBar({
+      stream: this.stream,
+      fps: FPS,
+      hideCursor: true,
+      clearOnComplete: false,
+      format: (_options, params) =>
+        formatProgressLine({
+          label: this.label,
+          received: params.value,
+          total: this.connection.total,
+          resumedFrom: this.connection.resumedFrom,
+          elapsedSeconds: ((params.stopTime ?? Date.now()) - params.startTime) / 1000,
+          columns: params.maxWidth,
+        }),
+    });
+    this.bar.start(total ?? 0, resumedFrom);
   }
 
   update(received: number): void {
-    this.bar?.update(received, this.payload(received, this.bar.getTotal()));
+    this.bar?.update(received);
   }
 
+  /** Draws the last state and ends the line, so what is printed next starts on its own. */
   stop(): void {
     this.bar?.stop();
     this.bar = undefined;
-  }
-
-  private payload(received: number, total: number): Record<string, string> {
-    const seconds = (Date.now() - this.started.at) / 1000;
-    const rate = seconds > 0 ? (received - this.started.bytes) / seconds : 0;
-    return {
-      done: formatBytes(received),
-      size: total > 0 ? formatBytes(total) : '?',
-      speed: `${formatBytes(rate)}/s`,
-    };
   }
 }

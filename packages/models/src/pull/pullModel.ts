@@ -1,6 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UnverifiedDownloadError } from '../errors/UnverifiedDownloadError.js';
+import { writeVerifiedMarker } from '../verify/verifiedMarker.js';
 import type { ModelRegistry } from '../registry/ModelRegistry.js';
 import type { DownloadProgress } from './DownloadProgress.js';
 import { downloadFile, type DownloadResult } from './downloadFile.js';
@@ -98,6 +99,9 @@ export async function pullModel(options: PullModelOptions): Promise<PulledFile[]
       progress: options.progress?.(file.label),
       signal: options.signal,
     });
+    // Checked against the registry's SHA-256 just now: the llm node trusts this file without
+    // hashing it again while it stays the same size and mtime.
+    if (file.sha256 !== null) await writeVerifiedMarker(path, download.sha256);
     pulled.push({ label: file.label, outcome: 'downloaded', path, download });
   }
   return pulled;

@@ -57,26 +57,28 @@ export const guardRules: readonly GuardRule[] = [
     category: 'method_details',
     description: 'taking many pills',
     pattern:
-      /\b(?:take|swallow|taking|swallowing) (?:\d+|all|a handful of|enough|a bottle of|a whole|the whole) (?:of )?(?:your |the )?(?:bottle of |box of |packet of )?(?:pills|tablets|paracetamol|painkillers|sleeping pills)\b/,
+      /\b(?:take|swallow|taking|swallowing) (?:\d+|all|a handful of|enough|a bottle of|a whole|the whole|(?:ten|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|dozens)(?: or more)?) (?:of )?(?:your |the |my )?(?:bottle of |box of |packet of )?(?:pills|tablets|paracetamol|painkillers|sleeping (?:pills|tablets))\b/,
   },
   {
     id: 'method.noose',
     category: 'method_details',
     description: 'a noose or ligature',
-    pattern: /\b(?:tie|tying|make|making) a noose\b|\bligature point\b/,
+    pattern:
+      /\b(?:tie|tying|make|making) a noose\b|\bligature point\b|\brope (?:tied|attached|fixed|hung|tie it) (?:to|from|around|over|on) (?:a|the) (?:beam|rafter|banister|bannister|door|hook|tree|branch|pipe|rail|loft hatch)\b/,
   },
   {
     id: 'method.wrists',
     category: 'method_details',
     description: 'cutting wrists',
-    pattern: /\b(?:cut|slit|slice|slash) (?:your|the|my|their) (?:wrists?|arms?|veins?)\b/,
+    pattern:
+      /\b(?:cut|slit|slice|slash) (?:your|the|my|their) (?:wrists?|arms?|veins?)\b|\bcut (?:deeper|deep|along|across|down)\b[^.!?]{0,20}\b(?:veins?|arter(?:y|ies)|wrists?)\b|\bcut deeper\b/,
   },
   {
     id: 'method.height',
     category: 'method_details',
     description: 'a height or place to jump from',
     pattern:
-      /\b(?:high enough|tall enough|at least \d+ (?:floors|storeys|stories|metres|meters|feet)|a fall from)\b/,
+      /\b(?:high enough|tall enough|at least \d+ (?:floors|storeys|stories|metres|meters|feet)|a fall from|(?:jump|jumping|leap|leaping|throw yourself|throwing yourself) (?:from|off) (?:a|the) (?:tall |high |multi-storey )?(?:building|bridge|roof|cliff|tower|balcony|window|car park|ledge))\b/,
   },
   {
     id: 'method.gas',
@@ -84,6 +86,18 @@ export const guardRules: readonly GuardRule[] = [
     description: 'gases or poisons',
     pattern:
       /\b(?:carbon monoxide|car exhaust|charcoal burning|helium (?:tank|bag)|exit bag|mix(?:ing)? bleach)\b/,
+  },
+  {
+    id: 'method.efficacy',
+    category: 'method_details',
+    description: 'saying a means would work, be quick or make you sleep forever',
+    // A claim that a means works, only where the means is a method: an amount ("forty
+    // tablets"), a self-harm verb ("jumping from", "mixing alcohol with your pills", "a rope
+    // tied to"), or a death word ("would kill you", "sleep forever"). A bare noun is ordinary
+    // talk: "your new tablets will work for you", "the bridge is the quickest way into town",
+    // "the roof is certain to need repairs". A warning ("can be dangerous") passes.
+    pattern:
+      /\b(?:(?:jump|jumping|leap|leaping) (?:from|off|in front of)|(?:hang|hanging|drown|drowning|suffocate|suffocating|gas|gassing|cut|cutting|overdose|overdosing) (?:yourself|oneself)|(?:hanging|drowning|overdosing|an overdose|suffocation|gassing)(?= (?:would|will|could|should|is|are)\b)|(?:mix|mixing) [^.!?]{0,30}\b(?:pills|tablets|medication|painkillers|bleach)|(?:cut|cutting) (?:your |the )?(?:wrists?|veins?|arms?|deeper)|(?:a )?(?:rope|noose|cord|belt) (?:tied|attached|fixed|hung|round|around|from|over)|(?:\d+|ten|twenty|thirty|forty|fifty|a hundred|all (?:of )?(?:your|the|those|my)|a (?:whole )?(?:bottle|box|packet|handful) of) (?:of )?(?:your |the |my )?(?:\w+ )?(?:pills|tablets|painkillers|paracetamol))[^.!?]{0,60}\b(?:would|will|could|should|is|are) (?:be )?(?:the )?(?:quickest|quicker|fastest|most painless|painless|certain(?= ?[.!?,]|$| to (?:work|kill|end))|sure(?= ?[.!?,]|$| to (?:work|kill|end))|work(?! (?:better|well|wonders|with food|for you|within|in|out))|do the job|do it)\b|\b(?:pills|tablets|alcohol|painkillers|paracetamol|insulin|rope|knife|blade|gas|bleach|poison)\b[^.!?]{0,60}\b(?:would|will|could|should|is|are) (?:be )?(?:certain to |sure to )?(?:make you sleep forever|kill you|end (?:it|your life|things))\b|\bsleep forever\b/,
   },
   // Diagnoses: the companion never names a condition the person has.
   {
@@ -101,7 +115,7 @@ export const guardRules: readonly GuardRule[] = [
     category: 'diagnosis',
     description: 'labelling the person with a condition',
     pattern:
-      /\byou are (?:clinically depressed|bipolar|schizophrenic|psychotic|autistic|an alcoholic|an addict|anorexic|bulimic|mentally ill|a diabetic|demented|manic|suicidal)\b/,
+      /\byou (?:are|are probably|are clearly|are definitely|might be|may be|could be|must be|seem to be) (?:clinically depressed|depressed|bipolar|schizophrenic|psychotic|autistic|an alcoholic|an addict|anorexic|bulimic|mentally ill|a diabetic|demented|manic|suicidal)\b/,
     unless: /\b(?:if|whether|not saying|can not say|do not know if)\s*$/,
   },
   {

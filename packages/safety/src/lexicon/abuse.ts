@@ -5,6 +5,7 @@
  * hurt me with what he said") is deliberately not here.
  */
 import { relationPhrase } from './people.js';
+import { threatIsReal } from './idioms.js';
 import { ruleMaker, type RiskRule } from './types.js';
 
 const rule = ruleMaker('abuse', 'abuse');
@@ -29,14 +30,14 @@ export const abuseRules: readonly RiskRule[] = [
     'high',
     'speaker',
     'a threat to kill or hurt them',
-    /\b(?:threatens|threatened|threatening|(?:says|said) (?:he|she|they) (?:will|would|is going to|was going to|are going to)|swore|promised) (?:to )?(?:kill|hurt|hit|beat|stab|shoot|get rid of) me\b/,
+    /\b(?:threatens|threatened|threatening|(?:says|said) (?:he|she|they) (?:will|would|is going to|was going to|are going to)|swore|promised) (?:to )?(?:kill|murder|hurt|hit|beat|stab|shoot|get rid of) me\b/,
   ),
   rule(
     'going_to_kill_me',
     'moderate',
     'speaker',
     'someone is going to kill or hurt them',
-    /\b(?:is going to|are going to|will|wants to|tried to|try to|trying to) (?:kill|hurt|stab|strangle|poison) me\b/,
+    /\b(?:is going to|are going to|will|wants to|tried to|try to|trying to) (?:kill|murder|hurt|stab|strangle|poison) me\b/,
   ),
   rule(
     'sexual',
@@ -160,5 +161,36 @@ export const abuseRules: readonly RiskRule[] = [
     'subject',
     'not being fed or given medicine',
     /\b(?:nobody|no one) (?:has )?(?:fed|feeds|gave|has given|gives|brought|brings) me (?:food|anything to eat|a meal|my (?:pills|medication|tablets)|anything)\b|\b(?:nobody|no one) has fed me\b/,
+  ),
+  // Audit: threats the idioms used to hide. A weapon, "if i tell anyone / the police", "if i
+  // leave him" or fear make "he will kill me" a threat (idiom.gonna_kill_me_when leaves these
+  // alone); "he will kill me if i tell him i lost the keys" stays a scolding.
+  rule(
+    'threat_if_tell',
+    'high',
+    'speaker',
+    'a threat to kill them if they tell or leave, or said with fear',
+    new RegExp(
+      `\\b(?:will|would|is going to|are going to|says (?:he|she|they) will) (?:kill|murder|hurt|stab|beat) me\\b(?=[^.!?]*\\b${threatIsReal})|(?<=\\b(?:scared|afraid|terrified|frightened|(?:hurt|hit|beat|strangled|choked) me before)\\b[^.!?]*)\\b(?:will|would|is going to|are going to) (?:kill|murder|hurt|stab|beat) me\\b`,
+    ),
+  ),
+  rule(
+    'threat_with_weapon',
+    'high',
+    'speaker',
+    'a threat to kill them with a weapon named',
+    /\b(?:will|would|is going to|are going to) (?:kill|murder|hurt|stab) me\b[^.!?]{0,60}\b(?:knife|knives|gun|blade|weapon|rifle|hammer|axe)\b/,
+  ),
+  rule(
+    'person_killing_me',
+    'moderate',
+    'speaker',
+    'a carer, or someone who harms them, named as killing them',
+    // Only where literal harm is plausible: someone paid to care for them ("the carer is
+    // killing me"), or harm named in the clause ("he is killing me, he starves me"). Family
+    // hyperbole ("these kids are killing me", "killing me with his jokes") is not abuse.
+    new RegExp(
+      `(?<=\\b(?:carers?|care workers?|care staff|nurses?|home help|helpers?|the staff) )(?:is|are) killing me\\b(?! with)|\\b(?:is|are) (?:slowly )?killing me\\b(?=[^.!?]*\\b(?:hits?|hitting|hurts?|hurting|beats?|beating|starves?|starving|poisons?|poisoning|bruises?|(?:does|will) not (?:feed|let me eat)|(?:takes|took|hides|hid) my (?:pills|tablets|medication|food))\\b)`,
+    ),
   ),
 ];

@@ -5,11 +5,13 @@
  * - remote past in the clause ("years ago", "used to") → two levels lower, never below low,
  *   unless the clause also speaks of now ("lately", "again");
  * - fiction, songs and news framing in the clause → none;
- * - a joke in the message ("lol", "just kidding") → three levels lower, unless there is a plan,
- *   means or time (gallows humour with a plan is not a joke);
+ * - a joke in the message ("lol", "just kidding") → three levels lower; one level lower and never
+ *   below moderate for the speaker's own suicidal or self-harm statement; none at all when there
+ *   is a plan, means or time or the speaker says "seriously" (gallows humour can hide risk);
  * - a question for information ("what should i do if...") → three levels lower;
  * - imminence (time, means, plan) anywhere in the message → one level higher per kind, for
- *   statements about the speaker at moderate or above.
+ *   statements about the speaker at moderate or above; a time that dates a call or visit
+ *   ("mum rang today") is not one.
  * Text is normalized (see screen/normalize.ts).
  */
 import type { CueRule, ImminenceCue } from './types.js';
@@ -100,11 +102,32 @@ export const jokeCues: readonly CueRule[] = [
   },
 ];
 
+/** Words that say a joke is not one ("i want to kill myself haha, seriously"). */
+export const seriousCues: readonly CueRule[] = [
+  {
+    id: 'serious.seriously',
+    pattern: /\b(?:seriously|i mean it|i am serious|i am being serious)\b/,
+  },
+];
+
 export const hypotheticalCues: readonly CueRule[] = [
   {
     id: 'question.what_if',
     pattern:
       /\b(?:what (?:should|do|would|can) (?:i|you|we|one|someone) do (?:if|when)|how (?:do|would|can|will) (?:i|you|we) (?:know|tell) (?:if|whether|when)|what are the (?:signs|symptoms|warning signs) of|(?:signs|symptoms|warning signs) of (?:a|an)|in case of|what to do (?:if|when|in)|first aid for|is it normal to|should i worry if|asked (?:me |us |him |her )?(?:if|whether|about)|the nurse asked|the doctor asked|if someone (?:has|is|says)|how (?:can|do) i help (?:someone|a friend|my \w+) who)\b/,
+  },
+];
+
+/**
+ * A time word that dates a call, visit or report, not the risk: "mum rang today, she said she
+ * is tired of living". Blanked before the imminence cues are read, so "today" here neither
+ * raises the speaker's level nor makes someone else's reported words an emergency.
+ */
+export const reportTimeCues: readonly CueRule[] = [
+  {
+    id: 'report_time.call',
+    pattern:
+      /\b(?:rang|phoned|called|texted|messaged|emailed|wrote|visited|came (?:round|over|by|to see me)|popped (?:in|round|by)|spoke to me|told me|said|saw (?:her|him|them)|was on the phone|were on the phone|had a chat) (?:me |us |to me |to us )?(?:earlier )?(?:today|tonight|this (?:morning|afternoon|evening|week|weekend))\b|\b(?:today|tonight|this (?:morning|afternoon|evening|week|weekend)) (?:she|he|they|my \w+|mum|dad|mom) (?:rang|phoned|called|texted|visited|came|popped|told|said|wrote)\b/,
   },
 ];
 

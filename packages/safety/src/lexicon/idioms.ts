@@ -13,6 +13,18 @@ const idiom = (id: string, description: string, pattern: RegExp): IdiomRule => (
   pattern,
 });
 
+/**
+ * What makes "he will kill me if..." a real threat and not a scolding ("he will kill me if i
+ * tell him i lost the keys", "she is going to kill me when she gets home and sees the dog"): a
+ * weapon; telling anyone, the police or someone; leaving him, her or them (the relationship);
+ * or fear ("i am scared", "he hurt me before").
+ */
+export const threatIsReal =
+  '(?:knife|knives|gun|blade|weapon|rifle|hammer|axe|(?:tell|told|tells) (?:anyone|anybody|someone|somebody|a soul|people|the police|police|a doctor|the doctor|my (?:doctor|social worker|family|daughter|son|friends?|sister|brother))|leave (?:him|her|them|home|the house|this house|my (?:husband|wife|partner|boyfriend|girlfriend))|leaving (?:him|her|them|home)|leave(?= ?$| ?[.,!?])|call (?:the police|police|999|911|112|for help|anyone|someone)|report|police|scared|afraid|terrified|frightened|(?:hurt|hit|beat|strangled|choked) me before|has done it before|did it before|finds out where)\\b';
+/** Fear said before the threat ("i am scared, he will kill me when he gets home"). */
+const fearBefore =
+  '(?<![^.!?]*\\b(?:scared|afraid|terrified|frightened|(?:hurt|hit|beat|strangled|choked) me before)\\b[^.!?]*)';
+
 const food =
   '(?:pizza|curry|burger|pint|coffee|tea|drink|beer|sandwich|steak|kebab|cake|biscuit|chocolate|takeaway|chippy|roast|fry up|bacon roll|glass of wine|cuppa)';
 
@@ -20,12 +32,14 @@ export const idiomRules: readonly IdiomRule[] = [
   idiom(
     'x_is_killing_me',
     '"this traffic is killing me"',
-    /\b(?:this|that|it|the \w+|my (?:back|feet|knees?|legs?|head|neck|hip|shoulder|tooth|teeth|job|boss|work|commute)|traffic|work|these \w+|those \w+|heat|weather|waiting|suspense|\w+ing) (?:is|are|was|were) (?:really |literally |just |absolutely )?killing me\b/,
+    // Not "the <anyone>" or "<any -ing>": "the carer is killing me" and "living is killing me"
+    // may be real; only things and chores are listed.
+    /\b(?:this|that|it|the (?:traffic|heat|cold|weather|noise|wait|waiting|queue|commute|stairs|suspense|boredom|pain|damp|humidity|drive|journey|walk|diet|gym|news|paperwork|ironing|washing)|my (?:back|feet|knees?|legs?|head|neck|hip|shoulder|tooth|teeth|job|boss|work|commute)|traffic|work|these (?:stairs|shoes|boots|hills|forms|puzzles|emails|meetings)|those (?:stairs|shoes|boots|hills|forms|puzzles|emails|meetings)|heat|weather|waiting|suspense|(?:commuting|gardening|cleaning|ironing|cooking|shopping|driving|typing|knitting|walking|queueing|queuing|studying|revising|decorating|packing|hoovering)) (?:is|are|was|were) (?:really |literally |just |absolutely )?killing me\b/,
   ),
   idiom(
     'you_are_killing_me',
     '"you are killing me" (laughing)',
-    /\byou(?: are|\s)(?:really |literally )?killing me\b/,
+    /\byou(?: are)? (?:really |literally )?killing me\b/,
   ),
   idiom(
     'kill_me_now',
@@ -60,13 +74,19 @@ export const idiomRules: readonly IdiomRule[] = [
     'conditional_threat',
     '"i will kill him if he is late again"',
     new RegExp(
-      `\\b(?:i will|i am going to|i am gonna|gonna) (?:kill|murder|strangle) (?:him|her|them|you|${relationPhrase})(?= if\\b[^.!?]*\\b(?:again|late|forgets?|eats?|touch(?:es)?|breaks?|loses?|does that))`,
+      // A weapon or means anywhere after it makes the threat real, and "touches me" is not
+      // about belongings: neither is an idiom.
+      `\\b(?:i will|i am going to|i am gonna|gonna) (?:kill|murder|strangle) (?:him|her|them|you|${relationPhrase})(?= if\\b[^.!?]*\\b(?:again|late|forgets?|eats?|touch(?:es)? my (?:stuff|things|food|phone|car|chocolate|remote|plants|tools)|breaks?|loses?|does that))(?![^.!?]*\\b${threatIsReal})(?![^.!?]*\\b(?:touch(?:es)?|hurts?|hits?|lays? a (?:hand|finger) on) me\\b)`,
     ),
   ),
   idiom(
     'gonna_kill_me_when',
     '"my mum is going to kill me when she sees this"',
-    /\b(?:is|are) (?:going to|gonna) (?:kill|murder) me (?:when|if|for)\b|\bwill (?:kill|murder) me (?:when|if|for)\b/,
+    // Not when the condition is telling anyone, leaving him or her, a weapon or fear (see
+    // threatIsReal): "he will kill me if i tell anyone" is a threat, not a scolding.
+    new RegExp(
+      `${fearBefore}\\b(?:(?:is|are) (?:going to|gonna)|will) (?:kill|murder) me (?:when|if|for)\\b(?![^.!?]*\\b${threatIsReal})`,
+    ),
   ),
   idiom(
     'dying_of_laughter',
@@ -82,7 +102,8 @@ export const idiomRules: readonly IdiomRule[] = [
   idiom(
     'to_death',
     '"bored to death", "scared to death"',
-    /\b(?:bored|scared|worried|frightened|sick|tired|loved|laughed|freezing|starving) (?:to death|half to death|sick)\b|\bsick to death of\b/,
+    // Not "sick to death of being alive": tired of life is not an idiom.
+    /\b(?:bored|scared|worried|frightened|sick|tired|loved|laughed|freezing|starving) (?:to death|half to death|sick)\b(?! of (?:being alive|living|life|existing|being here|it all|everything|myself|waking up))/,
   ),
   idiom(
     'dead_tired',
@@ -152,7 +173,19 @@ export const idiomRules: readonly IdiomRule[] = [
   idiom(
     'want_to_die_embarrassed',
     '"i wanted to die of embarrassment"',
-    /\b(?:want|wanted|could|could have) (?:to )?(?:die|curl up and die)(?: right there| on the spot)?(?: of| from) (?:embarrassment|shame|cringe)\b|\bcurl up and die\b/,
+    // "i wanted to curl up and die when i tripped", "so embarrassed i could curl up and die";
+    // not the present "i want to curl up and die when i think about the future".
+    /\b(?:want|wanted|could|could have) (?:to )?(?:die|curl up and die)(?: right there| on the spot)?(?: of| from) (?:embarrassment|shame|cringe)\b|\bcould (?:have )?(?:just )?curl(?:ed)? up and died?\b|\b(?:wanted|could have) to (?:just )?curl up and die(?= when i\b)|(?<=\b(?:so embarrassed|embarrassing|mortified|so ashamed)\b[^.!?]*)\b(?:want|wanted) to (?:just )?curl up and die\b|\b(?:want|wanted) to (?:just )?curl up and die\b(?=[^.!?]*\b(?:embarrass\w*|mortified|ashamed)\b)/,
+  ),
+  idiom(
+    'killing_me_with',
+    '"my carer is killing me with kindness", "killing me with his jokes"',
+    /\b(?:is|are) (?:really |literally |just )?killing me with (?:(?:his|her|their|all (?:his|her|their|the)|the|those|these) )?(?:kindness|jokes|puns|questions|chatter|talking|stories|cooking|cakes|love|attention|fussing|laughter|songs|singing|noise|cuteness)\b/,
+  ),
+  idiom(
+    'kids_killing_me',
+    '"these kids are killing me"',
+    /\b(?:these|those|the|my|our) (?:kids|children|grandkids|grandchildren|twins|toddlers|boys|girls|puppies|kittens|dogs|cats|neighbours|neighbors) (?:are|were) (?:really |literally |just |absolutely )?killing me\b(?![^.!?]*\b(?:hit|hits|hurt|hurts|beat|beats|starve|starves)\b)/,
   ),
   idiom(
     'shoot_me',
@@ -162,6 +195,7 @@ export const idiomRules: readonly IdiomRule[] = [
   idiom(
     'hang_out',
     '"hang out", "hang in there"',
-    /\bhang(?:ing)? (?:out|in there|on|up|the washing|the pictures?|a picture)\b/,
+    // "hang on" (wait) but not "can not hang on much longer".
+    /\bhang(?:ing)? (?:out|in there|on(?! (?:much |any |for much )?longer| anymore)|up|the washing|the pictures?|a picture)\b/,
   ),
 ];

@@ -8,6 +8,8 @@ import {
   negationCues,
   pastCues,
   presentCues,
+  reportTimeCues,
+  seriousCues,
 } from './cues.js';
 import { harmToOthersRules } from './harmToOthers.js';
 import { idiomRules } from './idioms.js';
@@ -26,8 +28,12 @@ export interface Lexicon {
   readonly present: readonly CueRule[];
   readonly fiction: readonly CueRule[];
   readonly jokes: readonly CueRule[];
+  /** "seriously": cancels a joke. */
+  readonly serious: readonly CueRule[];
   readonly hypothetical: readonly CueRule[];
   readonly imminence: readonly ImminenceCue[];
+  /** A time that dates a call or visit ("mum rang today"), blanked before imminence is read. */
+  readonly reportTime: readonly CueRule[];
 }
 
 export const defaultLexicon: Lexicon = {
@@ -45,8 +51,10 @@ export const defaultLexicon: Lexicon = {
   present: presentCues,
   fiction: fictionCues,
   jokes: jokeCues,
+  serious: seriousCues,
   hypothetical: hypotheticalCues,
   imminence: imminenceCues,
+  reportTime: reportTimeCues,
 };
 
 export type {

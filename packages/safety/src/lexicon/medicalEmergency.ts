@@ -180,4 +180,19 @@ export const medicalEmergencyRules: readonly RiskRule[] = [
     'chest pain spreading',
     /\b(?:spreading|spreads|going|moving|radiating) (?:to|into|down) (?:my|his|her) (?:jaw|left arm|arm|neck|back)\b/,
   ),
+  // Audit: someone has just done it; the present perfect ("has taken") says it is now.
+  rule(
+    'overdose_taken',
+    'high',
+    'anyone',
+    'an overdose just taken',
+    /\b(?:has|have|has just|have just|just) (?:taken|took) (?:an overdose|an od)\b|\b(?:has|have|has just|have just|just) overdosed\b/,
+  ),
+  rule(
+    'wrists_cut',
+    'high',
+    'anyone',
+    'wrists or throat just cut',
+    /\b(?:has|have|has just|have just|just) (?:cut|slashed|slit) (?:his|her|their|my) (?:wrists?|throat)\b/,
+  ),
 ];

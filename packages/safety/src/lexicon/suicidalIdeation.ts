@@ -13,6 +13,20 @@ import { ruleMaker, type RiskRule } from './types.js';
 const rule = ruleMaker('suicidal_ideation', 'suicidal');
 const reflexive = '(?:myself|himself|herself|themselves|themself|yourself)';
 
+// Where a person jumps from to die, so that "the price will jump" and "i will jump off at the
+// next stop" are no risk: a height or a vehicle must be named.
+const heights =
+  '(?:a |the |that |this |my |his |her |our |their )?(?:tall |high |top of (?:a |the )?)?(?:bridge|building|roof|cliff|balcony|window|tower|car park|multi-storey|ledge|block of flats|flats|top floor|viaduct)';
+const vehicles = '(?:a |the )?(?:train|bus|car|lorry|truck|traffic|tube)';
+const jumpWhere = `(?: (?:off|from) ${heights}\\b| in front of ${vehicles}\\b)`;
+// A bare "she will jump" is risk only when the clause puts the person at a height first:
+// "my friend is on the bridge and says she will jump".
+const atHeightBefore =
+  '(?<=\\b(?:on|at|near|over|onto|up on|standing on|sitting on|climbed onto|climbing onto|on top of) (?:the|a|his|her|my|their|our) (?:\\w+ )?(?:bridge|roof|ledge|balcony|cliff|edge|platform|tracks|railing|parapet|car park)\\b[^.!?]*)';
+// A waiting or physical hold named with "can not hold on much longer": the bus, tired arms.
+const physicalHold =
+  '(?:arms?|hands?|fingers?|grip|legs?|bus|train|taxi|queue|wait|waiting|toilet|loo|bladder|wee|rope|ladder|shelf|bags?|shopping|phone|hold music|handle|rail|branch|kettle|lift|appointment|delivery|post|plumber|results)';
+
 export const suicidalIdeationRules: readonly RiskRule[] = [
   // Direct statements.
   rule(
@@ -154,7 +168,16 @@ export const suicidalIdeationRules: readonly RiskRule[] = [
     'high',
     'subject',
     'tired of living',
-    /\b(?:tired|sick|weary) of (?:living|being alive|existing)\b/,
+    // "living in this flat", "living with the noise" are about a place or a thing, not life.
+    /\b(?:tired|sick|weary)(?: to death| and tired)? of (?:living(?! (?:in|with|on|at|near|next to|alone|here|there|out of|under|beside|opposite|like a)\b)|being alive|existing)\b/,
+  ),
+  rule(
+    'tired_of_living_with',
+    'moderate',
+    'subject',
+    'worn down by living with pain or illness',
+    // Chronic pain or illness distress: a careful reply, not ideation.
+    /\b(?:tired|sick|weary)(?: to death| and tired)? of (?:living|life) with (?:this |the |my |all this |all the |constant |chronic |such )?(?:pain|illness|depression|grief|loneliness|heartache|anxiety|condition|arthritis|cancer)\b/,
   ),
   rule(
     'sleep_forever',
@@ -252,7 +275,9 @@ export const suicidalIdeationRules: readonly RiskRule[] = [
     'high',
     'subject',
     'jumping to die',
-    /\b(?:jump|jumping|throw myself|throwing myself|step|stepping) (?:off|from|in front of|under|onto) (?:a|the) (?:bridge|building|roof|cliff|train|tracks|car|bus|lorry|truck|balcony|window|tower|motorway|ledge|platform)\b/,
+    // Off or from a height; in front of, under or onto traffic. Not "jump off the bus at the
+    // shops".
+    /\b(?:jump|jumping|throw myself|throwing myself|step|stepping) (?:(?:off|from) (?:a|the) (?:bridge|building|roof|cliff|balcony|window|tower|motorway bridge|ledge|platform)|(?:in front of|under|onto) (?:a|the) (?:train|tracks|car|bus|lorry|truck|motorway|traffic))\b/,
   ),
   rule(
     'slit_wrists',
@@ -485,8 +510,12 @@ export const suicidalIdeationRules: readonly RiskRule[] = [
     'about_to_jump',
     'high',
     'subject',
-    'about to jump',
-    /\b(?:going|want|wanted|about|ready|tempted) to jump(?= ?$| ?[.!?,]| off| from| now| tonight| today)/,
+    'about to jump from a height',
+    // A height named, or a person saying it bare ("i am going to jump"): not "rates are going
+    // to jump".
+    new RegExp(
+      `\\b(?:going|want|wanted|wants|about|ready|tempted) to jump${jumpWhere}|\\b(?:i|he|she|they)(?: am| is| are| was| were)?(?: so| really| just)? (?:going|want|wanted|wants|about|ready|tempted) to jump(?= ?$| ?[.!?,]| now| tonight| today)`,
+    ),
   ),
   rule(
     'pointless',
@@ -607,5 +636,43 @@ export const suicidalIdeationRules: readonly RiskRule[] = [
     'subject',
     'researching ways to die',
     /\b(?:researching|researched|searching|searched|googling|googled|looking up|looked up) (?:ways|methods|how) to (?:die|end it|end my life|kill myself|overdose)\b/,
+  ),
+  // Audit of phrasings hidden by idioms (hang on, curl up and die, x is killing me) and of
+  // someone saying they will jump.
+  rule(
+    'can_not_hold_on',
+    'high',
+    'subject',
+    'cannot hold on much longer',
+    // Not when a physical hold or a wait is named: "my arms are tired", "for the bus".
+    new RegExp(
+      `(?<!\\b${physicalHold}\\b[^.!?]*)\\b(?:(?:can not|could not|not able to|unable to) (?:hang|hold) on (?:much |any |for much )?(?:longer|more)\\b|(?:can not|could not) (?:hang|hold) on anymore\\b)(?![^.!?]*\\b${physicalHold}\\b)`,
+    ),
+  ),
+  rule(
+    'curl_up_and_die',
+    'moderate',
+    'subject',
+    'wanting to curl up and die',
+    // Embarrassment ("when i tripped", "so embarrassed") is an idiom: idiom.want_to_die_embarrassed.
+    /\b(?:want|wanted|wish i could|would like) to (?:just )?curl up and die\b/,
+  ),
+  rule(
+    'living_is_killing_me',
+    'moderate',
+    'subject',
+    'life itself hurting them',
+    /\b(?:living|life|being alive|existing|my life) (?:is|is slowly|is just) killing me\b/,
+  ),
+  rule(
+    'will_jump',
+    'high',
+    'subject',
+    'saying they will jump from a height',
+    // A height or vehicle named after it, or a person at a height before a bare "will jump", or
+    // a threat to jump. Not "the price will jump" nor "i will jump off at the next stop".
+    new RegExp(
+      `\\b(?:will|would|might|is going to|are going to|am going to) jump${jumpWhere}|${atHeightBefore}\\b(?:i|he|she|they) (?:will|would|might|is going to|am going to|are going to) jump(?= ?$| ?[.!?,])|\\b(?:threatening|threatens|threatened) to jump\\b`,
+    ),
   ),
 ];

@@ -3,7 +3,7 @@
  * the past, quoted, framed as fiction, a joke or a question, and whether imminence cues raise
  * it. Returns its final level and one human-readable reason.
  */
-import { levelRank, shiftLevel, type RiskLevel } from '../levels.js';
+import { levelRank, shiftLevel, type RiskCategory, type RiskLevel } from '../levels.js';
 import type { Lexicon } from '../lexicon/index.js';
 import type { CueRule, ImminenceKind, RiskRule } from '../lexicon/types.js';
 import { subjectBefore, subjectInMatch } from './subject.js';
@@ -11,6 +11,8 @@ import { subjectBefore, subjectInMatch } from './subject.js';
 /** Cues found once per message. */
 export interface MessageCues {
   readonly joke?: string;
+  /** "seriously": the speaker says the joke is not one. */
+  readonly serious?: string;
   readonly hypothetical?: string;
   readonly fiction?: string;
   readonly imminence: readonly { kind: ImminenceKind; words: string }[];
@@ -25,6 +27,8 @@ export interface ClauseCues {
 export interface Reading {
   readonly rule: RiskRule;
   readonly level: RiskLevel;
+  /** Set when the reading names another category than its rule (someone else at risk now). */
+  readonly category?: RiskCategory;
   readonly reason: string;
 }
 
@@ -83,9 +87,11 @@ export function readMatch(
     notes.push('quoted');
   }
 
-  const outcome = (level: RiskLevel) => ({
+  let category: RiskCategory | undefined;
+  const outcome = (level: RiskLevel): Reading => ({
     rule,
     level,
+    ...(category ? { category } : {}),
     reason: `${rule.id} "${match[0]}": ${rule.description} (${rule.level})${notes.length ? `; ${notes.join('; ')}` : ''} → ${level}`,
   });
 
@@ -98,7 +104,17 @@ export function readMatch(
       .pop() ?? '';
   const scope = afterSubject.trim().split(' ').slice(-negationReach).join(' ');
   const negation = firstCue(lexicon.negation, scope);
-  if (negation !== undefined && firstCue(lexicon.hedges, `${scope} ${match[0]}`) === undefined) {
+  // A hedge may stand before the subject: "i am not sure i will not kill myself", "i can not
+  // promise i will not hurt myself" are double negatives that keep the risk.
+  const hedgeScope = (prefix.split(/,|\band\b|\bor\b|\bso\b/).pop() ?? '')
+    .trim()
+    .split(' ')
+    .slice(-2 * negationReach)
+    .join(' ');
+  if (
+    negation !== undefined &&
+    firstCue(lexicon.hedges, `${hedgeScope} ${match[0]}`) === undefined
+  ) {
     notes.push(`negated by "${negation}"`);
     return outcome('none');
   }
@@ -114,7 +130,18 @@ export function readMatch(
     level = shiftLevel(level, -3);
     notes.push(`a question for information ("${messageCues.hypothetical}")`);
   }
-  if (!self && rule.about === 'subject') level = floorLow(shiftLevel(level, -2));
+  // Someone else at risk now: a place or means ("on the bridge") or a time ("right now")
+  // in the message makes it an emergency to call for, not talk about someone.
+  const othersNow =
+    !self &&
+    rule.about === 'subject' &&
+    clauseCues.past === undefined &&
+    messageCues.hypothetical === undefined &&
+    messageCues.imminence.some((cue) => !sharesWord(cue.words, match[0]));
+  if (othersNow) {
+    category = 'medical_emergency';
+    notes.push('someone else at risk now');
+  } else if (!self && rule.about === 'subject') level = floorLow(shiftLevel(level, -2));
   if (clauseCues.past !== undefined) {
     // Remote past is history: worth a careful reply, never an alarm.
     level = 'low';
@@ -134,9 +161,26 @@ export function readMatch(
       notes.push(`imminence: ${words.join(', ')}`);
     }
   }
-  // A plan or means outweighs a joke; a time word alone ("today") does not.
-  if (messageCues.joke !== undefined && !messageCues.imminence.some((cue) => cue.kind !== 'time')) {
-    level = shiftLevel(level, -3);
+  // A time, plan or means outweighs a joke, and so does "seriously". A joke about the speaker's
+  // own death or self-harm (a rule at high or above) lowers one level and never below moderate:
+  // gallows humour can hide real risk. Other jokes ("i will murder my brother lol", the
+  // moderate hyperbole "i would rather die than go haha") lower three levels.
+  if (
+    messageCues.joke !== undefined &&
+    messageCues.serious === undefined &&
+    messageCues.imminence.length === 0
+  ) {
+    const ownRisk =
+      self &&
+      (rule.category === 'suicidal_ideation' || rule.category === 'self_harm') &&
+      levelRank(rule.level) >= levelRank('high');
+    if (ownRisk) {
+      const lowered = shiftLevel(level, -1);
+      level =
+        levelRank(level) >= levelRank('moderate') && levelRank(lowered) < levelRank('moderate')
+          ? 'moderate'
+          : lowered;
+    } else level = shiftLevel(level, -3);
     notes.push(`a joke ("${messageCues.joke}")`);
   }
   return outcome(level);

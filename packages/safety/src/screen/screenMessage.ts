@@ -18,7 +18,9 @@ function categoryOrder(category: RiskCategory): number {
 function better(a: Reading, b: Reading): boolean {
   const byLevel = levelRank(a.level) - levelRank(b.level);
   if (byLevel !== 0) return byLevel > 0;
-  return categoryOrder(a.rule.category) < categoryOrder(b.rule.category);
+  return (
+    categoryOrder(a.category ?? a.rule.category) < categoryOrder(b.category ?? b.rule.category)
+  );
 }
 
 // Idiom patterns are blanked out everywhere in a message, which needs the global flag; compiled
@@ -55,12 +57,17 @@ export function screenMessage(text: string, lexicon: Lexicon): MessageScreen {
     });
   }
   const imminence: { kind: MessageCues['imminence'][number]['kind']; words: string }[] = [];
+  // "mum rang today": the time dates the call, not the risk.
+  let timed = normalized;
+  for (const cue of lexicon.reportTime)
+    timed = timed.replace(new RegExp(cue.pattern.source, 'g'), ' ~ ');
   for (const cue of lexicon.imminence) {
-    const found = cue.pattern.exec(normalized);
+    const found = cue.pattern.exec(timed);
     if (found) imminence.push({ kind: cue.kind, words: found[0] });
   }
   const messageCues: MessageCues = {
     joke: firstCue(lexicon.jokes, normalized),
+    serious: firstCue(lexicon.serious, normalized),
     hypothetical: firstCue(lexicon.hypothetical, normalized),
     fiction: firstCue(lexicon.fiction, normalized),
     imminence,
@@ -90,7 +97,7 @@ export function screenMessage(text: string, lexicon: Lexicon): MessageScreen {
   const level = top?.level ?? 'none';
   return {
     level,
-    category: level === 'none' || !top ? null : top.rule.category,
+    category: level === 'none' || !top ? null : (top.category ?? top.rule.category),
     reasons: [...ordered.map((reading) => reading.reason), ...idiomReasons],
     rules: ordered.map((reading) => reading.rule.id),
     imminence: [...new Set(imminence.map((cue) => cue.kind))],

@@ -17,6 +17,11 @@ export interface LabelledMessage {
   readonly category: RiskCategory | null;
   readonly kind: 'risk' | 'hard_negative';
   readonly note: string;
+  /**
+   * What kind of phrasing it is, for checking the set's mix: direct, indirect, joke, idiom,
+   * third_party, third_party_now (someone else at risk now), negation, past, fiction...
+   */
+  readonly tags: readonly string[];
 }
 
 export function loadLabelledSet(file: string): LabelledMessage[] {
@@ -26,15 +31,26 @@ export function loadLabelledSet(file: string): LabelledMessage[] {
     .filter((line) => line.trim() !== '')
     .map((line, index) => {
       const item = JSON.parse(line) as Record<string, unknown>;
-      const { text, level, category, kind, note } = item;
+      const { text, level, category, kind, note, tags } = item;
       if (
         typeof text !== 'string' ||
         !isRiskLevel(level) ||
         !(category === null || isRiskCategory(category)) ||
-        (kind !== 'risk' && kind !== 'hard_negative')
+        (kind !== 'risk' && kind !== 'hard_negative') ||
+        !(
+          tags === undefined ||
+          (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))
+        )
       )
         throw new Error(`${file} line ${index + 1} is not a labelled message: ${line}`);
-      return { text, level, category, kind, note: typeof note === 'string' ? note : '' };
+      return {
+        text,
+        level,
+        category,
+        kind,
+        note: typeof note === 'string' ? note : '',
+        tags: (tags as string[] | undefined) ?? [],
+      };
     });
 }
 
@@ -79,6 +95,29 @@ export function score(scored: readonly Scored[]): Scores {
       total: withCategory.length,
       same: withCategory.filter(({ item, result }) => item.category === result.category).length,
     },
+  };
+}
+
+/** The two numbers the README's held-out table reports: caught at high, and flagged at all. */
+export function heldOutSummary(scored: readonly Scored[]): {
+  highRisk: number;
+  caughtHigh: number;
+  risk: number;
+  flagged: number;
+  line: string;
+} {
+  const risk = scored.filter(({ item }) => item.kind === 'risk');
+  const highRisk = risk.filter(({ item }) => levelRank(item.level) >= levelRank('high'));
+  const caughtHigh = highRisk.filter(
+    ({ result }) => levelRank(result.level) >= levelRank('high'),
+  ).length;
+  const flagged = risk.filter(({ result }) => result.level !== 'none').length;
+  return {
+    highRisk: highRisk.length,
+    caughtHigh,
+    risk: risk.length,
+    flagged,
+    line: `high/imminent caught at >= high: ${caughtHigh} of ${highRisk.length}; any risk flagged: ${flagged} of ${risk.length}`,
   };
 }
 

@@ -217,30 +217,5 @@ export class FakeAzureService {
   }
 }
 
-/** Timers a test advances by hand: reconnect delays are checked without waiting them out. */
-export class ManualTimers {
-  readonly pending = new Map<number, { callback: () => void; ms: number }>();
-  private nextId = 1;
-
-  setTimeout = (callback: () => void, ms: number): unknown => {
-    const id = this.nextId++;
-    this.pending.set(id, { callback, ms });
-    return id;
-  };
-
-  clearTimeout = (handle: unknown): void => {
-    this.pending.delete(handle as number);
-  };
-
-  /** The delays of the timers now pending. */
-  delays(): number[] {
-    return [...this.pending.values()].map((timer) => timer.ms);
-  }
-
-  /** Runs every pending timer. */
-  fireAll(): void {
-    const due = [...this.pending.values()];
-    this.pending.clear();
-    for (const timer of due) timer.callback();
-  }
-}
+// Timers a test advances by hand: reconnect delays are checked without waiting them out.
+export { ManualTimers } from '../../../../tests/support/ManualTimers.js';

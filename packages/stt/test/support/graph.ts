@@ -1,6 +1,10 @@
 // Shared helpers for the stt tests: an in-process graph with captured logs, and waiting.
 import { createInProcessTransport, LogCapture, type GraphTransport } from '@hearth/graph';
 
+/**
+ * Unlike tests/support/until.ts, a check that throws (an `expect` not met yet) counts as not yet,
+ * and the last throw becomes the timeout's cause.
+ */
 export async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

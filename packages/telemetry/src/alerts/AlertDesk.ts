@@ -2,18 +2,21 @@
  * Keeps the robot's open safety alerts and decides what to send about them: the alert when it is
  * raised, again every `resendMs` while nobody has acknowledged it (a dashboard may have been
  * closed, a phone asleep), escalated to the second contact after `escalateAfterMs`, and once more
- * when acknowledged. The newest open alert is the retained one, so a dashboard that connects late
- * sees it at once; when no alert is left open the retained message is cleared. No I/O: `send`
+ * when acknowledged. Each alert has its own retained topic (`alerts/<alertId>`), retained while it
+ * is open, so a dashboard that connects late sees every open alert at once; an acknowledged one's
+ * retained message is cleared. No I/O: `send`
  * does it, and `onChange` is told the open list after every change so it can be kept on disk;
  * `restore` picks that list up after a restart. An open alert is only ever closed by an
  * acknowledgement: retention never forgets one (docs/mqtt.md promises alerts are never dropped).
  */
 import type { SafetyAlert } from '@hearth/interfaces';
 import { SCHEMA_VERSION, type AlertPayload } from '../schemas.js';
-import type { Timers } from '../connection/Timers.js';
+import type { TimerHandle, Timers } from '@hearth/graph';
 
 export interface AlertSend {
-  /** The alert, or null to clear the retained message. */
+  /** Whose topic (`alerts/<alertId>`) it goes to. */
+  readonly alertId: string;
+  /** The alert, or null to clear its retained message. */
   readonly payload: AlertPayload | null;
   readonly retain: boolean;
 }
@@ -31,8 +34,8 @@ export interface AlertDeskOptions {
 
 interface OpenAlert {
   payload: AlertPayload;
-  resendTimer: unknown;
-  escalateTimer: unknown;
+  resendTimer: TimerHandle | undefined;
+  escalateTimer: TimerHandle | undefined;
 }
 
 export class AlertDesk {
@@ -67,7 +70,7 @@ export class AlertDesk {
     };
     const entry: OpenAlert = { payload, resendTimer: undefined, escalateTimer: undefined };
     this.open.set(alert.alert_id, entry);
-    this.options.send({ payload, retain: true });
+    this.options.send({ alertId: alert.alert_id, payload, retain: true });
     entry.escalateTimer = this.options.timers.setTimeout(
       () => this.escalate(alert.alert_id),
       this.options.escalateAfterMs,
@@ -78,7 +81,7 @@ export class AlertDesk {
 
   /**
    * Takes back the alerts that were open when the robot stopped (oldest first): each is sent
-   * again at once (the newest retained), re-sent every `resendMs`, and one still waiting for its
+   * again at once (retained), re-sent every `resendMs`, and one still waiting for its
    * escalation escalates at its original `escalateAt` (at once when that time has passed).
    */
   restore(alerts: readonly AlertPayload[]): void {
@@ -91,11 +94,10 @@ export class AlertDesk {
         escalateTimer: undefined,
       });
     }
-    const newest = this.newest();
     for (const entry of this.open.values()) {
       if (entry.resendTimer !== undefined || entry.escalateTimer !== undefined) continue;
       entry.payload = { ...entry.payload, resends: entry.payload.resends + 1 };
-      this.options.send({ payload: this.touch(entry), retain: entry === newest });
+      this.sendOpen(entry);
       if (entry.payload.status === 'open') {
         const wait = Math.max(0, Date.parse(entry.payload.escalateAt) - this.options.nowMs());
         const id = entry.payload.alertId;
@@ -110,10 +112,10 @@ export class AlertDesk {
   acknowledge(alertId: string, by: string): boolean {
     const entry = this.open.get(alertId);
     if (!entry) return false;
-    const wasNewest = this.newest() === entry;
     this.stopTimers(entry);
     this.open.delete(alertId);
     this.options.send({
+      alertId,
       payload: {
         ...entry.payload,
         ts: iso(this.options.nowMs()),
@@ -122,12 +124,9 @@ export class AlertDesk {
       },
       retain: false,
     });
-    if (wasNewest) {
-      const next = this.newest();
-      this.options.send(
-        next ? { payload: this.touch(next), retain: true } : { payload: null, retain: true },
-      );
-    }
+    // The acknowledgement is not retained (a non-retained message leaves the retained one in
+    // place), so the open alert's retained message is cleared explicitly.
+    this.options.send({ alertId, payload: null, retain: true });
     this.changed();
     return true;
   }
@@ -143,7 +142,7 @@ export class AlertDesk {
     if (!entry) return;
     entry.escalateTimer = undefined;
     entry.payload = { ...entry.payload, status: 'escalated', contact: 'secondary' };
-    this.options.send({ payload: this.touch(entry), retain: this.newest() === entry });
+    this.sendOpen(entry);
     this.changed();
   }
 
@@ -151,7 +150,7 @@ export class AlertDesk {
     entry.resendTimer = this.options.timers.setTimeout(() => {
       if (!this.open.has(entry.payload.alertId)) return;
       entry.payload = { ...entry.payload, resends: entry.payload.resends + 1 };
-      this.options.send({ payload: this.touch(entry), retain: this.newest() === entry });
+      this.sendOpen(entry);
       this.scheduleResend(entry);
       this.changed();
     }, this.options.resendMs);
@@ -166,10 +165,9 @@ export class AlertDesk {
     return entry.payload;
   }
 
-  private newest(): OpenAlert | undefined {
-    let last: OpenAlert | undefined;
-    for (const entry of this.open.values()) last = entry;
-    return last;
+  /** An open alert, freshly stamped, retained on its own topic. */
+  private sendOpen(entry: OpenAlert): void {
+    this.options.send({ alertId: entry.payload.alertId, payload: this.touch(entry), retain: true });
   }
 
   private stopTimers(entry: OpenAlert): void {

@@ -1,9 +1,13 @@
 /**
  * Consent per person, from the telemetry node's parameters (the robot's profile): the people the
- * robot knows, what each lets leave the robot, and who is speaking now. Until person recognition
- * exists, `consent.current_person` says who is speaking (a recognizer, or a caregiver with
- * `ros2 param set`, would set it). Consent changes apply at once; the list of people is read at
- * start.
+ * robot knows, what each lets leave the robot, and who is with the robot now. Who is there comes
+ * from ros4hri's tracked persons (`/humans/persons/tracked`, TrackedPeople), each id mapped to a
+ * profile person (its id, or its `hri_id`). Privacy first: what applies is the MOST RESTRICTIVE
+ * consent among everyone tracked, anyone unrecognised counting as `consent.default`. With nobody
+ * tracked (or the source off), `consent.current_person` applies: a caregiver's manual choice
+ * (`ros2 param set`, `hearth start --person`). A tracked list nobody renews within
+ * `consent.tracked_persons_timeout_ms` expires (ros4hri publishes it continuously). Consent changes apply at once; the list of people
+ * is read at start.
  *
  * ```yaml
  * telemetry:
@@ -11,15 +15,22 @@
  *     consent:
  *       default: state_mood        # anyone not listed, and nobody identified
  *       current_person: margaret   # who is speaking now ('' = nobody identified)
+ *       tracked_persons_timeout_ms: 5000  # no new tracked list this long: nobody tracked (0 = never)
  *     people:
  *       ids: [margaret]
  *       margaret:
  *         display_name: Margaret Okafor
  *         other_names: [Maggie]
  *         consent: transcripts     # nothing | state_mood | summaries | transcripts
+ *         hri_id: person_7f3a      # optional: ros4hri's id for her, when not `margaret`
  * ```
+ *
+ * Who is there is kept with every queued message as its `person`: one id, or several joined with
+ * `,` (`margaret,?`, where `?` is someone unrecognised), so a later consent drop narrows what
+ * waits by the consent of everyone who was there.
  */
-import type { Disposable, GraphNode } from '@hearth/graph';
+import { Topics } from '@hearth/interfaces';
+import { systemTimers, type Disposable, type GraphNode, type Timers } from '@hearth/graph';
 import { crisisEntries } from '@hearth/safety';
 import { ConsentProfileError } from '../errors/ConsentProfileError.js';
 import { Redactor } from '../redaction/Redactor.js';
@@ -29,6 +40,7 @@ import {
   isConsentLevel,
   type ConsentLevel,
 } from './ConsentLevel.js';
+import { TrackedPeople } from './TrackedPeople.js';
 
 export interface Person {
   readonly id: string;
@@ -36,16 +48,27 @@ export interface Person {
   readonly otherNames: readonly string[];
   /** Undefined: the person follows `consent.default`. */
   readonly consent: ConsentLevel | undefined;
+  /** ros4hri's id for the person; empty: their person id. */
+  readonly hriId: string;
 }
 
 export const ConsentParameters = {
   default: 'consent.default',
   currentPerson: 'consent.current_person',
+  useTrackedPersons: 'consent.use_tracked_persons',
+  trackedPersonsTopic: 'consent.tracked_persons_topic',
+  trackedPersonsTimeoutMs: 'consent.tracked_persons_timeout_ms',
   people: 'people.ids',
   displayName: (id: string) => `people.${id}.display_name`,
   otherNames: (id: string) => `people.${id}.other_names`,
   consent: (id: string) => `people.${id}.consent`,
+  hriId: (id: string) => `people.${id}.hri_id`,
 } as const;
+
+/** In a message's `person`: someone tracked whom the profile does not know (consent.default). */
+export const UNKNOWN_PERSON = '?';
+/** Joins the people who were there in a message's `person`. */
+const AUDIENCE_SEPARATOR = ',';
 
 /** The crisis messages' helplines and emergency numbers: public, said by the robot, kept. */
 const HELPLINE_NUMBERS = crisisEntries.flatMap((entry) => [
@@ -60,12 +83,19 @@ const PERSON_CHOICES = [...CONSENT_LEVELS, ''];
 export interface ConsentProfileOptions {
   /** Wins over `consent.default` from the parameters file (a run-time choice). */
   readonly defaultLevel?: ConsentLevel;
+  /** Times out a tracked persons list nobody renewed; default: the system's. */
+  readonly timers?: Timers;
 }
+
+/** ros4hri publishes the tracked persons continuously (about 1 Hz and up): 5 s is a silence. */
+export const DEFAULT_TRACKED_PERSONS_TIMEOUT_MS = 5000;
 
 export class ConsentProfile implements Disposable {
   private people = new Map<string, Person>();
   private defaultLevel: ConsentLevel;
   private current: string;
+  private useTracked: boolean;
+  private readonly tracked: TrackedPeople;
   private redactorCache: Redactor | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly disposables: Disposable[] = [];
@@ -93,15 +123,48 @@ export class ConsentProfile implements Disposable {
     });
     this.checkIds(ids);
     for (const id of ids) this.people.set(id, this.declarePerson(id));
+    this.useTracked = node.declareParameter(ConsentParameters.useTrackedPersons, true, {
+      description:
+        "Take who is with the robot from ros4hri's tracked persons (the most restrictive consent among them applies); false: consent.current_person only. Applies at once.",
+    });
+    const topic = node.declareParameter(
+      ConsentParameters.trackedPersonsTopic,
+      Topics.trackedPersons as string,
+      {
+        description: "ros4hri's tracked persons topic (hri_msgs/msg/IdsList). Read at start.",
+      },
+    );
+    const timeoutMs = node.declareParameter(
+      ConsentParameters.trackedPersonsTimeoutMs,
+      DEFAULT_TRACKED_PERSONS_TIMEOUT_MS,
+      {
+        description:
+          'A tracked persons list holds this long without a new one; then nobody counts as tracked (consent.current_person or consent.default applies). 0: never expires. Applies at once.',
+        kind: 'integer',
+        range: { min: 0, max: 3_600_000 },
+      },
+    );
+    this.tracked = new TrackedPeople(node, topic, {
+      timers: options.timers ?? systemTimers(),
+      timeoutMs,
+    });
     this.disposables.push(
+      this.tracked,
+      this.tracked.onChange(() => {
+        if (this.useTracked) this.notify();
+      }),
       node.addParameterValidator((changes) => {
-        const fixed = changes.find((c) => c.name === ConsentParameters.people);
-        return fixed
-          ? {
-              successful: false,
-              reason: `${ConsentParameters.people} is read at start; restart the telemetry node to change who the robot knows`,
-            }
-          : { successful: true };
+        if (changes.some((c) => c.name === ConsentParameters.people))
+          return {
+            successful: false,
+            reason: `${ConsentParameters.people} is read at start; restart the telemetry node to change who the robot knows`,
+          };
+        if (changes.some((c) => c.name === ConsentParameters.trackedPersonsTopic))
+          return {
+            successful: false,
+            reason: `${ConsentParameters.trackedPersonsTopic} is read at start; restart the telemetry node to listen on another topic`,
+          };
+        return { successful: true };
       }),
       node.onParametersChanged((changes) => {
         let touched = false;
@@ -111,15 +174,41 @@ export class ConsentProfile implements Disposable {
     );
   }
 
-  /** Who is speaking now; empty when nobody is identified. */
+  /** The `consent.current_person` parameter: a caregiver's choice; empty when nobody is set. */
   get currentPerson(): string {
     return this.current;
   }
 
-  /** What a person lets leave the robot (the default for anyone not listed, and for ''). */
+  /**
+   * Who is with the robot now, as a message's `person`: the profile ids of everyone tracked
+   * (`?` for anyone unrecognised), sorted and joined with `,`; with nobody tracked (or the
+   * tracked source off), `consent.current_person`.
+   */
+  get audience(): string {
+    const tracked = this.useTracked ? this.tracked.current : [];
+    if (tracked.length === 0) return this.current;
+    const ids = new Set(tracked.map((hriId) => this.personOf(hriId)?.id ?? UNKNOWN_PERSON));
+    return [...ids].sort().join(AUDIENCE_SEPARATOR);
+  }
+
+  /** What leaves the robot now: the most restrictive consent of everyone in `audience`. */
+  get currentLevel(): ConsentLevel {
+    return this.levelFor(this.audience);
+  }
+
+  /**
+   * What a person lets leave the robot (the default for anyone not listed, for '' and `?`); for
+   * several people (`margaret,tom`), the most restrictive of their levels.
+   */
   levelFor(personId: string | undefined): ConsentLevel {
-    const person = personId === undefined ? undefined : this.people.get(personId);
-    return person?.consent ?? this.defaultLevel;
+    if (personId === undefined || personId === '') return this.defaultLevel;
+    let level: ConsentLevel | undefined;
+    for (const id of personId.split(AUDIENCE_SEPARATOR)) {
+      const own = this.people.get(id)?.consent ?? this.defaultLevel;
+      if (level === undefined || CONSENT_LEVELS.indexOf(own) < CONSENT_LEVELS.indexOf(level))
+        level = own;
+    }
+    return level ?? this.defaultLevel;
   }
 
   get knownPeople(): readonly Person[] {
@@ -143,6 +232,7 @@ export class ConsentProfile implements Disposable {
 
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
+    this.tracked.dispose();
     this.listeners.clear();
   }
 
@@ -164,7 +254,24 @@ export class ConsentProfile implements Disposable {
       description: `What leaves the robot about ${id}: nothing, state_mood, summaries or transcripts (empty: consent.default).`,
       choices: PERSON_CHOICES,
     });
-    return { id, displayName, otherNames, consent: isConsentLevel(consent) ? consent : undefined };
+    const hriId = this.node.declareParameter(ConsentParameters.hriId(id), '', {
+      description: `ros4hri's person id for ${id} on the tracked persons topic (empty: ${id}).`,
+    });
+    return {
+      id,
+      displayName,
+      otherNames,
+      consent: isConsentLevel(consent) ? consent : undefined,
+      hriId,
+    };
+  }
+
+  /** The profile person a ros4hri id stands for: by `hri_id`, else by person id. */
+  private personOf(hriId: string): Person | undefined {
+    const people = [...this.people.values()];
+    return (
+      people.find((p) => p.hriId === hriId) ?? people.find((p) => p.hriId === '' && p.id === hriId)
+    );
   }
 
   private checkIds(ids: readonly string[]): void {
@@ -196,13 +303,23 @@ export class ConsentProfile implements Disposable {
       this.current = value;
       return true;
     }
-    const match = /^people\.([^.]+)\.(display_name|other_names|consent)$/.exec(name);
+    if (name === ConsentParameters.useTrackedPersons && typeof value === 'boolean') {
+      this.useTracked = value;
+      return true;
+    }
+    if (name === ConsentParameters.trackedPersonsTimeoutMs && typeof value === 'number') {
+      // Who is tracked has not changed yet; an expiry later notifies through onChange.
+      this.tracked.setTimeoutMs(value);
+      return false;
+    }
+    const match = /^people\.([^.]+)\.(display_name|other_names|consent|hri_id)$/.exec(name);
     const person = match ? this.people.get(match[1]!) : undefined;
     if (!match || !person) return false;
     const field = match[2];
     let updated: Person = person;
     if (field === 'consent' && typeof value === 'string')
       updated = { ...person, consent: isConsentLevel(value) ? value : undefined };
+    if (field === 'hri_id' && typeof value === 'string') updated = { ...person, hriId: value };
     if (field === 'display_name' && typeof value === 'string')
       updated = { ...person, displayName: value };
     if (field === 'other_names' && Array.isArray(value))

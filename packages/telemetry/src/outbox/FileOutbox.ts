@@ -44,7 +44,9 @@ export interface FileOutboxOptions {
   readonly compactAfter?: number;
 }
 
-const JOURNAL = 'journal.jsonl';
+/** The journal's file name in the outbox folder. */
+export const OUTBOX_JOURNAL = 'journal.jsonl';
+const JOURNAL = OUTBOX_JOURNAL;
 const REMOVED = 'removed.log';
 const COMPACTING = 'journal.jsonl.tmp';
 const LOCK = 'lock';

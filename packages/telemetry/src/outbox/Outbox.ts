@@ -15,8 +15,9 @@ export interface OutboxEntry {
   /** Alerts are never dropped when the outbox is full. */
   readonly priority: 'normal' | 'alert';
   /**
-   * Whose data it is: the person speaking when it was queued (empty: nobody identified). Their
-   * consent is checked again just before sending, so a revoked consent reaches what already
+   * Whose data it is: who was with the robot when it was queued (ConsentProfile.audience: a
+   * person id, several joined with `,`, `?` for someone unrecognised; empty: nobody identified).
+   * Their consent is checked again just before sending, so a revoked consent reaches what already
    * waits. Absent on messages about the robot itself (status, health).
    */
   readonly person?: string;

@@ -3,7 +3,8 @@
  * emails ([EMAIL]), street addresses ([ADDRESS]), phone numbers ([PHONE]) and names ([NAME]):
  * the names the robot's profile knows (display names, their parts and other names), and names a
  * person introduces ("my name is ...", "call me ...", "my daughter ..."), wherever else they
- * appear in the same text. Order matters: emails and addresses hold digits and words that the
+ * appear in the same text, and given names nobody introduced, from a gazetteer
+ * (GivenNameGazetteer: "I saw Priya", "tell john"; not "I will go"). Order matters: emails and addresses hold digits and words that the
  * phone and name rules would otherwise take apart.
  */
 import {
@@ -15,13 +16,21 @@ import {
   Placeholders,
   isPhoneNumber,
 } from './patterns.js';
+import { GivenNameGazetteer } from './GivenNameGazetteer.js';
 
 export interface RedactorOptions {
   /** Names to redact wherever they appear, e.g. the profile's people and their other names. */
   readonly names?: readonly string[];
   /** Numbers that are public and never redacted (helplines such as `0800 111 0 111`). */
   readonly publicNumbers?: readonly string[];
+  /** Redact given names from the gazetteer too (default true); false: known and introduced only. */
+  readonly gazetteer?: boolean;
 }
+
+/** A run of letters: "Jean-Luc" is two, "Priya's" is "Priya" and "s". */
+const WORD = /\p{L}+/gu;
+/** What ends a sentence: the next word starts one. */
+const SENTENCE_END = /(?:^|[.!?…;\n])[\s"“'‘(]*$/u;
 
 /** Parts of a name shorter than this are not redacted on their own ("Jo" is, "J" is not). */
 const MIN_NAME_LENGTH = 2;
@@ -29,10 +38,12 @@ const MIN_NAME_LENGTH = 2;
 export class Redactor {
   private readonly known: RegExp | undefined;
   private readonly publicNumbers: ReadonlySet<string>;
+  private readonly gazetteer: GivenNameGazetteer | undefined;
 
   constructor(options: RedactorOptions = {}) {
     this.known = namesPattern(expandNames(options.names ?? []));
     this.publicNumbers = new Set((options.publicNumbers ?? []).map(digitsOf));
+    this.gazetteer = options.gazetteer === false ? undefined : GivenNameGazetteer.get();
   }
 
   /**
@@ -59,7 +70,20 @@ export class Redactor {
     const again = namesPattern(introduced);
     if (again) out = out.replace(again, Placeholders.name);
     if (this.known) out = out.replace(this.known, Placeholders.name);
+    if (this.gazetteer) out = this.redactGazetteer(out, this.gazetteer);
     return out;
+  }
+
+  /** Replaces the gazetteer's given names; whether a word is one depends on its case and place. */
+  private redactGazetteer(text: string, gazetteer: GivenNameGazetteer): string {
+    return text.replace(WORD, (word: string, offset: number) => {
+      // Placeholders already in the text ("[NAME]") are left alone.
+      if (text[offset - 1] === '[') return word;
+      const position = SENTENCE_END.test(text.slice(Math.max(0, offset - 8), offset))
+        ? 'sentenceStart'
+        : 'inside';
+      return gazetteer.isName(word, position) ? Placeholders.name : word;
+    });
   }
 
   /** Replaces self-introduced names with [NAME], adding each to `introduced`. */

@@ -46,7 +46,70 @@ export const ADDRESS_PATTERNS: readonly RegExp[] = [
   ),
   /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/gu,
   /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s+\d{5}(?:-\d{4})?\b/gu,
+  ...localeAddressPatterns(),
 ];
+
+/**
+ * Addresses in the other countries whose crisis lines the robot knows (packages/safety: Ireland,
+ * Australia, France, Germany, Spain), as people say them in their language or in English:
+ * - German: a street word and a house number (`Hauptstraße 5`, `Berliner Str. 12a`,
+ *   `Lindenweg 7`, `Marktplatz 2`);
+ * - French: a number, a street type and a name that starts with a particle or a capital
+ *   (`12 rue de la Paix`, `3 bis avenue Foch`; not `3 square meals`);
+ * - Spanish: a street type, a name and a number (`calle Mayor 5`, `Calle de Alcalá, 45`,
+ *   `avenida de América nº 12`);
+ * - postcodes where a city or a street word is near: five digits before a capitalized city
+ *   (`10115 Berlin`, `75011 Paris`, `28013 Madrid`), Irish Eircodes (`D02 X285`) and an
+ *   Australian state with its postcode (`NSW 2000`).
+ * Street words match in lower case too ("hauptstraße 5", "calle mayor 5"): recognizers write so.
+ */
+function localeAddressPatterns(): RegExp[] {
+  const deStreet = oneOf(
+    'straße strasse str. weg platz allee gasse damm ufer chaussee markt steig pfad',
+  );
+  const frStreet = oneOf(
+    'rue avenue av. boulevard bd place chemin allée impasse quai route cours square faubourg',
+  );
+  const esStreet = oneOf('calle c/ avenida avda. avda paseo carretera travesía glorieta');
+  const word = String.raw`[\p{L}'’-]+`;
+  const capWord = String.raw`\p{Lu}[\p{L}'’-]*`;
+  const frParticle = String.raw`(?:de la|de l'|de l’|du|des|de|d'|d’)`;
+  const esParticle = String.raw`(?:de la|de los|de las|del|de)`;
+  const houseNumber = String.raw`\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`;
+  return [
+    // German: "Hauptstraße 5", "Berliner Straße 12a", "Lindenweg 7".
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:\p{Lu}\p{Ll}+\s+)?\p{L}*${deStreet}\s+${houseNumber}`,
+      'gu',
+    ),
+    // French: "12 rue de la Paix", "3 bis avenue Foch".
+    new RegExp(
+      String.raw`\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+${frStreet}\s+(?:${frParticle}\s*${word}|${capWord})(?:\s+${capWord})*`,
+      'gu',
+    ),
+    // Spanish: "calle Mayor 5", "Calle de Alcalá, 45", "avenida de América nº 12".
+    new RegExp(
+      String.raw`(?<![\p{L}])${esStreet}\s+(?:${esParticle}\s+)?${word}(?:\s+${word}){0,2}?,?\s+(?:n[º°o]\.?\s*)?${houseNumber}`,
+      'gu',
+    ),
+    // Five-digit postcodes (DE, FR, ES) before a capitalized city: "10115 Berlin".
+    /\b(?:[DFE]-)?\d{5}\s+\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)*/gu,
+    // Irish Eircodes: a routing key and a unique identifier ("D02 X285", "A65 F4E2").
+    /\b[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y\d]{4}\b/gu,
+    // An Australian state and its postcode ("NSW 2000").
+    /\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}\b/gu,
+  ];
+}
+
+/** A regular-expression group of words, each in lower case or with a capital first letter. */
+function oneOf(words: string): string {
+  const escaped = words
+    .split(' ')
+    .map(
+      (w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`,
+    );
+  return `(?:${escaped.join('|')})`;
+}
 
 /**
  * Phone-number candidates: digits with spaces, dots, dashes or brackets between them, optionally

@@ -3,27 +3,51 @@ import { decodePcm16Wav } from '@hearth/audio';
 import { durationMs } from '@hearth/audio';
 import { EspeakFailedError } from '../errors/EspeakFailedError.js';
 import { EspeakNotFoundError } from '../errors/EspeakNotFoundError.js';
+import { LibEspeakUnavailableError } from '../errors/LibEspeakUnavailableError.js';
 import { SynthesisCancelledError } from '../errors/SynthesisCancelledError.js';
 import { estimateWordTimings, textWords } from './estimateWordTimings.js';
+import { espeakVisemes, espeakWordTimings } from './libespeak/espeakTimings.js';
+import { LIBESPEAK_DEFAULT_PATH, LibEspeakWorker } from './libespeak/LibEspeakWorker.js';
 import { PHONEME_SEPARATOR, parsePhonemeLines, phonemizerInput } from './visemes/espeakPhonemes.js';
 import { placeVisemes } from './visemes/placeVisemes.js';
 import type { Synthesis, SynthesisOptions, TtsEngine } from './TtsEngine.js';
 
+/**
+ * How espeak-ng is reached. `library`: libespeak-ng through koffi, in a worker thread, with its
+ * real word and phoneme events. `cli`: the espeak-ng command line, timings estimated from the
+ * audio. `auto`: the library when it loads, else the command line (logged once).
+ */
+export type EspeakBackend = 'auto' | 'library' | 'cli';
+
 export interface EspeakEngineOptions {
-  /** The espeak-ng executable: a path, or a name looked up on PATH. Default `espeak-ng`. */
-  readonly binaryPath?: string;
   /**
-   * Also phonemize the text (a second, concurrent espeak-ng run with `--ipa`) and place visemes
-   * inside each word's timing. Default true; off saves the second process.
+   * The espeak-ng executable: a path, or a name looked up on PATH. Default `espeak-ng`. Naming
+   * one makes `cli` the default backend (that binary is what you asked for).
+   */
+  readonly binaryPath?: string;
+  /** Default `auto` (`cli` when binaryPath is given). */
+  readonly backend?: EspeakBackend;
+  /**
+   * libespeak-ng for the library backend; default `$HEARTH_LIBESPEAK_NG`, else its soname
+   * `libespeak-ng.so.1` (found by the dynamic loader on x86-64 and arm64).
+   */
+  readonly libraryPath?: string;
+  /**
+   * Also give visemes. Library: from its phoneme events. Command line: a second, concurrent
+   * espeak-ng run with `--ipa`, placed inside each word's estimated timing. Default true.
    */
   readonly visemes?: boolean;
+  /** Where the one-time notice goes when `auto` falls back to the command line; default console.warn. */
+  readonly log?: (message: string) => void;
 }
 
 /** Stderr kept for error messages; espeak-ng's own messages are short. */
 const MAX_STDERR_CHARS = 2000;
 
 /**
- * Offline speech with espeak-ng. The text goes through stdin (`--stdin`), never a shell or argv,
+ * Offline speech with espeak-ng. By default through libespeak-ng (LibEspeakWorker), whose
+ * word-boundary and phoneme events give exact word and viseme times. The command-line fallback:
+ * the text goes through stdin (`--stdin`), never a shell or argv,
  * so quotes, leading dashes, unicode and texts longer than the argument limit are all safe; the
  * WAV comes back on stdout (`--stdout`) and is decoded in memory.
  */
@@ -31,10 +55,47 @@ export class EspeakEngine implements TtsEngine {
   readonly name = 'espeak-ng';
   readonly binaryPath: string;
   private readonly withVisemes: boolean;
+  private readonly backendOption: EspeakBackend;
+  private readonly library: LibEspeakWorker;
+  private readonly log: (message: string) => void;
+  /** Why the library could not be used, once `auto` has fallen back to the command line. */
+  private libraryUnavailable: LibEspeakUnavailableError | undefined;
 
   constructor(options: EspeakEngineOptions = {}) {
     this.binaryPath = options.binaryPath ?? 'espeak-ng';
     this.withVisemes = options.visemes ?? true;
+    this.backendOption = options.backend ?? (options.binaryPath === undefined ? 'auto' : 'cli');
+    this.library = new LibEspeakWorker(
+      options.libraryPath ?? (process.env.HEARTH_LIBESPEAK_NG || LIBESPEAK_DEFAULT_PATH),
+    );
+    this.log = options.log ?? ((message) => console.warn(message));
+  }
+
+  /**
+   * Which backend synthesizes: `library` (real word and phoneme events) or `cli` (estimated
+   * timings). With `auto` this loads the library to find out (and logs why, if it cannot).
+   */
+  async backend(): Promise<'library' | 'cli'> {
+    if (this.backendOption === 'cli' || this.libraryUnavailable) return 'cli';
+    try {
+      await this.library.start();
+      return 'library';
+    } catch (error) {
+      this.fallBack(error);
+      return 'cli';
+    }
+  }
+
+  /**
+   * Gives back this engine's hold on the process's libespeak-ng thread (ended when no engine
+   * holds it); a later synthesis takes it again.
+   */
+  dispose(): void {
+    this.library.dispose();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
   }
 
   /** espeak-ng's version line; throws EspeakNotFoundError when it cannot be run. */
@@ -44,6 +105,47 @@ export class EspeakEngine implements TtsEngine {
   }
 
   async synthesize(text: string, options: SynthesisOptions): Promise<Synthesis> {
+    if ((await this.backend()) === 'library') {
+      try {
+        return await this.synthesizeWithLibrary(text, options);
+      } catch (error) {
+        // The worker could not start after all (e.g. it crashed): fall back like at start.
+        this.fallBack(error);
+      }
+    }
+    return this.synthesizeWithCli(text, options);
+  }
+
+  /** Rethrows anything but an unloadable library; records and logs that once (`auto` only). */
+  private fallBack(error: unknown): void {
+    if (!(error instanceof LibEspeakUnavailableError) || this.backendOption === 'library') {
+      throw error;
+    }
+    if (this.libraryUnavailable) return;
+    this.libraryUnavailable = error;
+    this.log(error.message);
+  }
+
+  private async synthesizeWithLibrary(text: string, options: SynthesisOptions): Promise<Synthesis> {
+    const raw = await this.library.synthesize({
+      text,
+      voice: options.voice,
+      rate: options.rate,
+      pitch: options.pitch,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    const audio = { sampleRate: raw.sampleRate, samples: raw.samples };
+    const duration = durationMs(audio);
+    return {
+      audio,
+      durationMs: duration,
+      words: espeakWordTimings(text, raw.events, duration),
+      visemes: this.withVisemes ? espeakVisemes(raw.events, duration) : [],
+      timing: 'events',
+    };
+  }
+
+  private async synthesizeWithCli(text: string, options: SynthesisOptions): Promise<Synthesis> {
     const args = [
       '--stdout',
       '--stdin',
@@ -72,6 +174,7 @@ export class EspeakEngine implements TtsEngine {
       durationMs: durationMs(audio),
       words: wordTimings,
       visemes: this.withVisemes ? placeVisemes(wordTimings, phonemes) : [],
+      timing: 'estimated',
     };
   }
 

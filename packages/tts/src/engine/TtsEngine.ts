@@ -41,10 +41,17 @@ export interface Synthesis {
   readonly durationMs: number;
   readonly words: readonly WordTiming[];
   readonly visemes: readonly VisemeTiming[];
+  /**
+   * Where the word and viseme times come from: `events`, the engine's own boundary events
+   * (libespeak-ng, Azure); `estimated`, from the audio (the espeak-ng command-line fallback).
+   */
+  readonly timing?: 'events' | 'estimated';
 }
 
 /** Text to speech with word and viseme timing: espeak-ng (offline) and Azure TTS. */
 export interface TtsEngine {
   readonly name: string;
   synthesize(text: string, options: SynthesisOptions): Promise<Synthesis>;
+  /** Frees what the engine holds (its hold on libespeak-ng's shared worker thread); the tts node calls it. */
+  dispose?(): void;
 }

@@ -16,9 +16,8 @@ import { appendWavFile } from '../audio/appendWavFile.js';
 import type { AudioSink, PlaybackResult } from '../audio/AudioSink.js';
 import { AudioStream } from '../audio/AudioStream.js';
 import { MarkFeed } from '../audio/MarkFeed.js';
-import { truncateAudio } from '@hearth/audio';
+import { concatPcm, encodeWav, truncateAudio, type PcmAudio } from '@hearth/audio';
 import { AudioOutputs } from '../audio/AudioOutputs.js';
-import { encodeWav } from '@hearth/audio';
 import type { Synthesis, TtsEngine } from '../engine/TtsEngine.js';
 import { SynthesisCancelledError } from '../errors/SynthesisCancelledError.js';
 import { declareTtsParameters, defaultAudioDir, type TtsSettings } from './parameters.js';
@@ -120,6 +119,7 @@ export class TtsNode {
     this.disposal.abort();
     this.sink?.dispose();
     this.outputs.dispose();
+    this.engine.dispose?.();
   }
 
   private async execute(handle: ServerGoalHandle<SayGoal, SayFeedback>): Promise<SayResult> {
@@ -148,6 +148,8 @@ export class TtsNode {
     // A streaming engine (Azure) hands audio over as it is synthesized: playback starts on the
     // first piece, while the rest is still coming. espeak-ng makes it in one piece: played after.
     const stream = new AudioStream();
+    // Kept so that a cancelled stream still leaves what was heard in the reply's WAV files.
+    const received: PcmAudio[] = [];
     const marks = new MarkFeed();
     let streamed: Promise<Played> | undefined;
     const playStream = (): Promise<Played> =>
@@ -165,6 +167,7 @@ export class TtsNode {
         pitch: settings.pitch,
         signal,
         onAudio: (chunk) => {
+          if (chunk.samples.length > 0) received.push(chunk);
           stream.push(chunk);
           void playStream();
         },
@@ -183,17 +186,38 @@ export class TtsNode {
       const played = await streamed;
       if (played) events.end(played.result?.positionMs ?? 0);
       if (error instanceof SynthesisCancelledError) {
+        const positionMs = played?.result?.positionMs ?? 0;
+        const first = received[0];
+        if (!played?.result || !first) {
+          // Nothing was heard (cancelled before the first piece of audio): no files to keep.
+          return SayAction.result.create({
+            cancelled: true,
+            words_spoken: events.wordsSpoken,
+            duration_ms: Math.round(positionMs),
+          });
+        }
+        // A barge-in on a streamed utterance keeps what was played, as espeak-ng's path does:
+        // the utterance's file holds what was synthesized, the group's file what was heard.
+        const audio = concatPcm(received, first.sampleRate);
+        await this.writeUtterance(audioPath, audio);
+        const groupAudioPath = await this.appendToGroup(
+          settings.audioDir,
+          goal.group_id,
+          truncateAudio(audio, positionMs),
+        );
         return SayAction.result.create({
+          audio_path: audioPath,
+          group_audio_path: groupAudioPath,
           cancelled: true,
           words_spoken: events.wordsSpoken,
-          duration_ms: Math.round(played?.result?.positionMs ?? 0),
+          duration_ms: Math.round(positionMs),
         });
       }
       this.node.logger.error('speech synthesis failed', { utteranceId, error: String(error) });
       throw error;
     }
     stream.end();
-    await this.writeUtterance(audioPath, synthesis);
+    await this.writeUtterance(audioPath, synthesis.audio);
     let played: Played;
     if (streamed) played = await streamed;
     else {
@@ -248,9 +272,9 @@ export class TtsNode {
     this.events.publish(SpeechEventType.create({ ...fields, stamp: this.node.clock.now() }));
   }
 
-  private async writeUtterance(path: string, synthesis: Synthesis): Promise<void> {
+  private async writeUtterance(path: string, audio: PcmAudio): Promise<void> {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, encodeWav(synthesis.audio));
+    await writeFile(path, encodeWav(audio));
   }
 
   /** Appends what was spoken to the group's WAV; returns its path, or '' without a group. */

@@ -46,7 +46,9 @@ export function createTtsEngine(node: GraphNode, options: CreateTtsEngineOptions
     kind: 'double',
     range: { min: 0.01, max: 2 },
   });
-  if (String(node.getParameter('engine')) !== 'azure') return new EspeakEngine();
+  if (String(node.getParameter('engine')) !== 'azure') {
+    return new EspeakEngine({ log: (message) => node.logger.warn(message) });
+  }
   return new AzureTtsEngine({
     credentials: azureCredentials(options.env ?? process.env),
     voice: () => String(node.getParameter('azure_voice')),

@@ -1,6 +1,6 @@
 /**
  * A faithful fake of the SDK's SpeechSynthesizer, as far as AzureTtsEngine uses it: it plays
- * back a recorded event sequence through the same callbacks, with the SDK's own event and
+ * a scripted event sequence through the same callbacks, with the SDK's own event and
  * result classes, asynchronously as the service would (events then the completion callback).
  * close() drops the "connection": nothing is delivered afterwards, as with the real SDK.
  */
@@ -15,7 +15,7 @@ import {
 } from 'microsoft-cognitiveservices-speech-sdk';
 import type { AzureSynthesizer } from '../../src/engine/azure/AzureSynthesizer.js';
 
-export type RecordedStep =
+export type ScriptedStep =
   | { readonly type: 'audio'; readonly bytes: Buffer }
   | {
       readonly type: 'word';
@@ -37,11 +37,11 @@ export class FakeAzureSynthesizer implements AzureSynthesizer {
   /** SSML of each speak call. */
   readonly spoken: string[] = [];
   closed = false;
-  /** Recorded steps delivered so far. */
+  /** Scripted steps delivered so far. */
   delivered = 0;
 
   constructor(
-    private readonly steps: readonly RecordedStep[],
+    private readonly steps: readonly ScriptedStep[],
     /** Pause between steps, as the service streams. */
     private readonly stepMs = 5,
   ) {}
@@ -146,12 +146,13 @@ const word = (text: string, audioOffset: number, duration: number, textOffset: n
   }) as const;
 
 /**
- * The sequence the service sends for "Hello there." with en-US-AriaNeural: the boundaries and
- * visemes of a stretch of speech come before its audio, the punctuation has a boundary of its
- * own, and the audio arrives in chunks. (Shaped after the SDK's documented event order; offsets
- * in ticks.)
+ * A scripted sequence for "Hello there." with en-US-AriaNeural, NOT a recording (none can be
+ * made without an Azure key): it is shaped after the SDK's documented event order, in which the
+ * boundaries and visemes of a stretch of speech come before its audio, the punctuation has a
+ * boundary of its own, and the audio arrives in chunks. The offsets (ticks of 100 ns) and viseme
+ * ids are plausible values written by hand, not measured ones.
  */
-export const HELLO_THERE: readonly RecordedStep[] = [
+export const HELLO_THERE: readonly ScriptedStep[] = [
   word('Hello', 500_000, 3_375_000, 0),
   { type: 'viseme', visemeId: 0, audioOffset: 0 },
   { type: 'viseme', visemeId: 12, audioOffset: 500_000 },

@@ -4,7 +4,11 @@ import { AudioFrameType, Topics, type AudioFrame } from '@hearth/interfaces';
 import { InvalidWakeTemplateError } from '../errors.js';
 import { MfccExtractor } from '../features/MfccExtractor.js';
 import type { MfccOptions } from '../features/MfccOptions.js';
-import { TemplateMatcher, type TemplateMatcherOptions } from '../template/TemplateMatcher.js';
+import {
+  DEFAULT_NEGATIVE_MARGIN,
+  TemplateMatcher,
+  type TemplateMatcherOptions,
+} from '../template/TemplateMatcher.js';
 import { readWakeTemplateFile, type WakeTemplateFile } from '../template/WakeTemplateFile.js';
 import { DetectionListeners } from './AudioListeners.js';
 import { StreamClock } from './StreamClock.js';
@@ -14,6 +18,7 @@ export const TemplateWakeParameters = {
   models: 'template_models',
   threshold: 'template_threshold',
   refractoryMs: 'template_refractory_ms',
+  negativeMargin: 'template_negative_margin',
 } as const;
 
 export const DEFAULT_TEMPLATE_THRESHOLD = 0.75;
@@ -90,6 +95,17 @@ export class TemplateWakeEngine implements WakeWordEngine {
           range: { min: 0, max: 60000 },
         },
       ),
+      negativeMargin: node.declareParameter(
+        TemplateWakeParameters.negativeMargin,
+        DEFAULT_NEGATIVE_MARGIN,
+        {
+          description:
+            'With negative (confusable) templates enrolled, the phrase score must beat the ' +
+            'best negative score by this much; higher: fewer near-miss accepts, more misses.',
+          kind: 'double',
+          range: { min: -1, max: 1 },
+        },
+      ),
     };
     this.parameterListener = node.onParametersChanged((changes) => {
       for (const change of changes) {
@@ -97,6 +113,8 @@ export class TemplateWakeEngine implements WakeWordEngine {
           this.matcherOptions = { ...this.matcherOptions, threshold: Number(change.value) };
         } else if (change.name === TemplateWakeParameters.refractoryMs) {
           this.matcherOptions = { ...this.matcherOptions, refractoryMs: Number(change.value) };
+        } else if (change.name === TemplateWakeParameters.negativeMargin) {
+          this.matcherOptions = { ...this.matcherOptions, negativeMargin: Number(change.value) };
         }
       }
       for (const matcher of this.matchers) matcher.configure(this.matcherOptions);

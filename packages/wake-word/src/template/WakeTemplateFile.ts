@@ -3,7 +3,9 @@ import type { MfccOptions } from '../features/MfccOptions.js';
 import { InvalidWakeTemplateError } from '../errors.js';
 
 export const WAKE_TEMPLATE_FORMAT = 'hearth-wake-template';
-export const WAKE_TEMPLATE_VERSION = 1;
+/** Version 2 added `negatives`; version 1 files (no negatives) still load. */
+export const WAKE_TEMPLATE_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** One enrolled recording: its MFCC frames after cepstral mean normalisation. */
 export interface WakeTemplate {
@@ -15,10 +17,15 @@ export interface WakeTemplate {
 /** The JSON file `hearth wakeword enroll` writes: a phrase and 3 to 5 templates of it. */
 export interface WakeTemplateFile {
   readonly format: typeof WAKE_TEMPLATE_FORMAT;
-  readonly version: typeof WAKE_TEMPLATE_VERSION;
+  readonly version: number;
   readonly phrase: string;
   readonly features: MfccOptions;
   readonly templates: readonly WakeTemplate[];
+  /**
+   * Confusable phrases ("hey heart" for "hey hearth"): a window must match the phrase better
+   * than any of these by a margin. Absent in version 1 files.
+   */
+  readonly negatives?: readonly WakeTemplate[];
 }
 
 export async function writeWakeTemplateFile(path: string, file: WakeTemplateFile): Promise<void> {
@@ -62,8 +69,11 @@ export function checkWakeTemplateFile(value: unknown, source: string): WakeTempl
   if (!isRecord(value) || value.format !== WAKE_TEMPLATE_FORMAT) {
     return fail(`"format" is not "${WAKE_TEMPLATE_FORMAT}"`);
   }
-  if (value.version !== WAKE_TEMPLATE_VERSION) {
-    return fail(`version ${String(value.version)} (this build reads ${WAKE_TEMPLATE_VERSION})`);
+  if (typeof value.version !== 'number' || !READABLE_VERSIONS.includes(value.version)) {
+    return fail(
+      `version ${String(value.version)} (this build reads ${READABLE_VERSIONS.join(' and ')}); ` +
+        'enroll the phrase again with this build',
+    );
   }
   if (typeof value.phrase !== 'string' || value.phrase.trim() === '') {
     return fail('"phrase" is missing');
@@ -76,9 +86,23 @@ export function checkWakeTemplateFile(value: unknown, source: string): WakeTempl
   const coefficients = features.coefficients as number;
   const templates = value.templates;
   if (!Array.isArray(templates) || templates.length === 0) return fail('"templates" is empty');
+  checkTemplates(templates, 'template', coefficients, fail);
+  if (value.negatives !== undefined) {
+    if (!Array.isArray(value.negatives)) return fail('"negatives" is not a list');
+    checkTemplates(value.negatives, 'negative', coefficients, fail);
+  }
+  return value as unknown as WakeTemplateFile;
+}
+
+function checkTemplates(
+  templates: readonly unknown[],
+  what: string,
+  coefficients: number,
+  fail: (reason: string) => never,
+): void {
   for (const [index, template] of templates.entries()) {
     if (!isRecord(template) || !Array.isArray(template.frames) || template.frames.length === 0) {
-      fail(`template ${index} has no frames`);
+      fail(`${what} ${index} has no frames`);
     }
     const frames = (template as { frames: unknown[] }).frames;
     for (const frame of frames) {
@@ -87,9 +111,8 @@ export function checkWakeTemplateFile(value: unknown, source: string): WakeTempl
         frame.length !== coefficients ||
         !frame.every((x) => typeof x === 'number' && Number.isFinite(x))
       ) {
-        fail(`template ${index} has a frame that is not ${coefficients} finite numbers`);
+        fail(`${what} ${index} has a frame that is not ${coefficients} finite numbers`);
       }
     }
   }
-  return value as unknown as WakeTemplateFile;
 }

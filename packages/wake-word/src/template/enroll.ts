@@ -37,11 +37,14 @@ export async function trimToSpeech(audio: PcmAudio): Promise<PcmAudio | undefine
  * Enrolls a phrase from 3 to 5 recordings of it (Raven's approach): each recording, trimmed to its
  * speech, becomes one template of cepstral-mean-normalised MFCC frames. Detection compares the
  * live audio with every template, so different voices and speeds each keep their own.
+ * `negatives` are recordings of confusable phrases ("hey heart"): stored as templates the phrase
+ * must beat by the matcher's `negativeMargin`.
  */
 export async function enrollWakeTemplates(
   phrase: string,
   recordings: readonly EnrollmentRecording[],
   features: MfccOptions = defaultMfccOptions,
+  negatives: readonly EnrollmentRecording[] = [],
 ): Promise<WakeTemplateFile> {
   if (
     recordings.length < MIN_ENROLLMENT_RECORDINGS ||
@@ -54,28 +57,37 @@ export async function enrollWakeTemplates(
   }
   if (phrase.trim() === '') throw new EnrollmentError('the phrase is empty; name it (--phrase)');
   const templates: WakeTemplate[] = [];
-  for (const recording of recordings) {
-    if (recording.audio.sampleRate !== features.sampleRate) {
-      throw new EnrollmentError(
-        `${recording.name} is ${recording.audio.sampleRate} Hz, expected ${features.sampleRate} Hz`,
-      );
-    }
-    const speech = await trimToSpeech(recording.audio);
-    if (speech === undefined) {
-      throw new EnrollmentError(`${recording.name} has no speech in it (silent or too quiet)`);
-    }
-    const frames = MfccExtractor.compute(speech.samples, features).map((f) => f.coefficients);
-    templates.push({
-      source: recording.name,
-      frames: cepstralMeanNormalize(frames).map((frame) => Array.from(frame, round6)),
-    });
-  }
+  for (const recording of recordings) templates.push(await toTemplate(recording, features));
+  const negativeTemplates: WakeTemplate[] = [];
+  for (const recording of negatives) negativeTemplates.push(await toTemplate(recording, features));
   return {
     format: WAKE_TEMPLATE_FORMAT,
     version: WAKE_TEMPLATE_VERSION,
     phrase: phrase.trim(),
     features,
     templates,
+    ...(negativeTemplates.length > 0 ? { negatives: negativeTemplates } : {}),
+  };
+}
+
+/** One recording, trimmed to its speech, as cepstral-mean-normalised MFCC frames. */
+async function toTemplate(
+  recording: EnrollmentRecording,
+  features: MfccOptions,
+): Promise<WakeTemplate> {
+  if (recording.audio.sampleRate !== features.sampleRate) {
+    throw new EnrollmentError(
+      `${recording.name} is ${recording.audio.sampleRate} Hz, expected ${features.sampleRate} Hz`,
+    );
+  }
+  const speech = await trimToSpeech(recording.audio);
+  if (speech === undefined) {
+    throw new EnrollmentError(`${recording.name} has no speech in it (silent or too quiet)`);
+  }
+  const frames = MfccExtractor.compute(speech.samples, features).map((f) => f.coefficients);
+  return {
+    source: recording.name,
+    frames: cepstralMeanNormalize(frames).map((frame) => Array.from(frame, round6)),
   };
 }
 

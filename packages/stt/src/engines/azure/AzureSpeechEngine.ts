@@ -1,4 +1,11 @@
-import { Qos, type Disposable, type Logger } from '@hearth/graph';
+import {
+  Qos,
+  systemTimers,
+  type Disposable,
+  type Logger,
+  type TimerHandle,
+  type Timers,
+} from '@hearth/graph';
 import { AudioFrameType, Topics } from '@hearth/interfaces';
 import {
   CancellationErrorCode,
@@ -9,7 +16,6 @@ import { AzureAuthenticationError } from '../../errors/AzureAuthenticationError.
 import { RECOGNIZER_SETTINGS, SttParameters } from '../../parameters.js';
 import { AudioFrameReader, pcmArrayBuffer } from '../../support/audioFrames.js';
 import { Backoff } from '../../support/Backoff.js';
-import { realTimers, type Timers } from '../../support/Timers.js';
 import type {
   SpeechToTextEngine,
   SttEngineContext,
@@ -55,7 +61,7 @@ export class AzureSpeechEngine implements SpeechToTextEngine {
   private readonly parameterListener: Disposable;
   private credentials: AzureCredentials | undefined;
   private session: AzureSession | undefined;
-  private reconnectTimer: unknown;
+  private reconnectTimer: TimerHandle | undefined;
   private running = false;
   private failure: Error | undefined;
   private opened = 0;
@@ -69,7 +75,7 @@ export class AzureSpeechEngine implements SpeechToTextEngine {
     this.listeners = new TranscriptListeners(node.logger);
     this.frames = new AudioFrameReader(node.logger);
     this.createSession = options.createSession ?? createAzureSession;
-    this.timers = options.timers ?? realTimers;
+    this.timers = options.timers ?? systemTimers();
     const initialMs = node.declareParameter(SttParameters.reconnectInitialMs, 1000, {
       description: 'First delay before reconnecting to a recognizer that failed (ms); doubles.',
       range: { min: 1, max: 60_000 },

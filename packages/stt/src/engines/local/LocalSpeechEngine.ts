@@ -1,9 +1,15 @@
-import { Qos, type Disposable, type Logger } from '@hearth/graph';
+import {
+  Qos,
+  systemTimers,
+  type Disposable,
+  type Logger,
+  type TimerHandle,
+  type Timers,
+} from '@hearth/graph';
 import { AudioFrameType, Topics, VoiceActivityType } from '@hearth/interfaces';
 import { RECOGNIZER_SETTINGS, SttParameters } from '../../parameters.js';
 import { AudioFrameReader } from '../../support/audioFrames.js';
 import { Backoff } from '../../support/Backoff.js';
-import { realTimers, type Timers } from '../../support/Timers.js';
 import type {
   SpeechToTextEngine,
   SttEngineContext,
@@ -33,7 +39,7 @@ export class LocalSpeechEngine implements SpeechToTextEngine {
   private readonly backoff: Backoff;
   private readonly timers: Timers;
   private readonly subscriptions: Disposable[];
-  private restartTimer: unknown;
+  private restartTimer: TimerHandle | undefined;
   private running = false;
   private live = false;
 
@@ -45,7 +51,7 @@ export class LocalSpeechEngine implements SpeechToTextEngine {
     this.logger = node.logger;
     this.listeners = new TranscriptListeners(node.logger);
     this.frames = new AudioFrameReader(node.logger);
-    this.timers = options.timers ?? realTimers;
+    this.timers = options.timers ?? systemTimers();
     this.backoff = new Backoff({
       initialMs: node.declareParameter(SttParameters.reconnectInitialMs, 1000, {
         description: 'First delay before restarting a recognizer that failed (ms); doubles.',

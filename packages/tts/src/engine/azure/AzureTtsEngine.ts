@@ -132,6 +132,7 @@ export class AzureTtsEngine implements TtsEngine {
       durationMs: durationMs(audio),
       words: words.sort((a, b) => a.offsetMs - b.offsetMs),
       visemes: visemes.sort((a, b) => a.offsetMs - b.offsetMs),
+      timing: 'events',
     };
   }
 

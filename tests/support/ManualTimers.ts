@@ -1,15 +1,20 @@
-import type { TimerHandle, Timers } from '../../src/schedule/Timers.js';
+import type { TimerHandle, Timers } from '../../packages/graph/src/index.js';
 
 interface Pending {
   readonly handle: { readonly id: number };
   readonly at: number;
+  readonly delayMs: number;
   readonly callback: () => void;
 }
 
-/** A fake clock: time moves only when a test calls `advance`, firing due timers in order. */
-export class FakeTimers implements Timers {
-  private now = 0;
-  private nextId = 0;
+/**
+ * Timers on a hand-moved clock: time moves only when a test calls `advance` (firing due timers
+ * in order) or `fireAll`, so reconnects, re-sends and schedules are checked without waiting.
+ */
+export class ManualTimers implements Timers {
+  /** The clock's time in ms; a test may set it to start elsewhere than 0. */
+  now = 0;
+  private nextId = 1;
   private pending: Pending[] = [];
 
   nowMs(): number {
@@ -18,7 +23,8 @@ export class FakeTimers implements Timers {
 
   setTimeout(callback: () => void, delayMs: number): TimerHandle {
     const handle = { id: this.nextId++ };
-    this.pending.push({ handle, at: this.now + Math.max(0, delayMs), callback });
+    const wait = Math.max(0, delayMs);
+    this.pending.push({ handle, at: this.now + wait, delayMs: wait, callback });
     return handle;
   }
 
@@ -39,6 +45,18 @@ export class FakeTimers implements Timers {
       due.callback();
     }
     this.now = end;
+  }
+
+  /** Runs every timer pending now, whatever its delay, without moving the clock. */
+  fireAll(): void {
+    const due = this.pending;
+    this.pending = [];
+    for (const entry of due) entry.callback();
+  }
+
+  /** The delays the pending timers were set with, in the order they were set. */
+  delays(): number[] {
+    return this.pending.map((entry) => entry.delayMs);
   }
 
   get pendingCount(): number {

@@ -2,8 +2,8 @@
 export type TimerHandle = object | number;
 
 /**
- * The clock and one-shot timers the scheduling parts use, injectable so that tests drive them
- * with a fake clock instead of waiting.
+ * A clock and one-shot timers, injectable so that retries, reconnects, alert re-sends and
+ * schedules are tested with a hand-moved clock instead of waiting.
  */
 export interface Timers {
   nowMs(): number;
@@ -11,13 +11,14 @@ export interface Timers {
   clearTimeout(handle: TimerHandle): void;
 }
 
-/** Node's timers, with the time of `nowMs` (the graph node's clock, ROS time on a robot). */
+/** Node's timers, with the time of `nowMs` (pass a graph node's clock for ROS time on a robot). */
 export function systemTimers(nowMs: () => number = Date.now): Timers {
   return {
     nowMs,
     setTimeout: (callback, delayMs) => {
       const handle = setTimeout(callback, Math.max(0, delayMs));
-      // A pending gesture must never keep the process alive on shutdown.
+      // Unref'd: a pending retry, re-send, purge or gesture must not keep a finished process
+      // alive; whoever needs the process to stay up holds a socket or a spinning node instead.
       handle.unref();
       return handle;
     },

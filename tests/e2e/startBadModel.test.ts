@@ -1,0 +1,49 @@
+/**
+ * `hearth start --model FILE` with a file that is not there: the error (with the fix) goes to
+ * stderr, as `hearth chat`'s does, and the robot still starts, saying that it answers from its
+ * built-in supportive replies.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { interrupt, startHearth } from '../support/hearthCli.js';
+
+describe('hearth start --model with a missing file', () => {
+  let child: ChildProcessWithoutNullStreams | undefined;
+
+  afterAll(async () => {
+    if (child) await interrupt(child);
+  }, 30_000);
+
+  it('reports the model on stderr and carries on with the fallback replies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-bad-model-'));
+    const missing = join(dir, 'missing.gguf');
+    const hearth = await startHearth(
+      [
+        'start',
+        '--model',
+        missing,
+        '--port',
+        '0',
+        '--dashboard-port',
+        '0',
+        '--mqtt-port',
+        '0',
+        '--dashboard-db',
+        'memory',
+        '--audio-dir',
+        join(dir, 'audio'),
+      ],
+      /Press Ctrl-C to stop/,
+    );
+    child = hearth.child;
+    expect(hearth.stderr()).toContain(`error: Model file not found: ${missing}.`);
+    expect(hearth.stdout()).not.toContain('error:');
+    expect(hearth.stdout()).toMatch(
+      /note: No language model is loaded: .*missing\.gguf could not be loaded .*built-in supportive replies/,
+    );
+    expect(hearth.stdout()).toContain('Hearth is running.');
+  }, 90_000);
+});
