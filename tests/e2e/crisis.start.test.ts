@@ -6,38 +6,22 @@
  * there; the robot leaves crisis and listens again, on the console and on the dashboard.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
-import { interrupt, startHearth } from '../support/hearthCli.js';
+import { interrupt, startSimulator, type RunningHearth } from '../support/hearthCli.js';
 
 const card = 'section.robot[data-robot="hearth-sim"]';
 
 describe('hearth start: the crisis path from the console to the dashboard and back', () => {
-  let hearth: { child: ChildProcessWithoutNullStreams; stdout: () => string; stderr: () => string };
+  let hearth: RunningHearth;
   let browser: Browser;
 
   beforeAll(async () => {
     const audioDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-crisis-'));
-    hearth = await startHearth(
-      [
-        'start',
-        '--model',
-        'none',
-        '--port',
-        '0',
-        '--dashboard-port',
-        '0',
-        '--mqtt-port',
-        '0',
-        '--audio-dir',
-        audioDir,
-      ],
-      /Press Ctrl-C to stop/,
-    );
+    hearth = await startSimulator({ model: 'none', audioDir });
     browser = await launchChromium();
   }, 90_000);
 

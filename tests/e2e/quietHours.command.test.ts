@@ -5,7 +5,6 @@
  * parameters, as `ros2 param set` would. "" turns them off; a malformed one is refused and changes
  * nothing.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   LogCapture,
@@ -23,6 +22,7 @@ import {
 import { MEMORY_OUTBOX, TelemetryNode } from '../../packages/telemetry/src/TelemetryNode.js';
 import { MqttProbe } from '../../packages/telemetry/test/support/MqttProbe.js';
 import { until } from '../support/until.js';
+import { sendCaregiverCommand } from '../../packages/telemetry/test/support/caregiverCommand.js';
 
 const robot = `quiet-${process.pid}`;
 
@@ -64,20 +64,7 @@ describe('cmd/quiet-hours from the broker to the dialogue parameters', () => {
   ];
 
   const send = (start: string, end: string) =>
-    caregiver.client.publishAsync(
-      `hearth/v1/${robot}/cmd/quiet-hours`,
-      JSON.stringify({
-        schema: 1,
-        robot,
-        ts: new Date().toISOString(),
-        commandId: randomUUID(),
-        issuedBy: 'carol',
-        verb: 'quiet-hours',
-        start,
-        end,
-      }),
-      { qos: 1 },
-    );
+    sendCaregiverCommand(caregiver, robot, 'quiet-hours', { start, end });
 
   it('sets the quiet hours, and turns them off', async () => {
     expect(quietHours()).toEqual(['', '']);

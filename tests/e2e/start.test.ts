@@ -5,40 +5,24 @@
  * broker. Ctrl-C then stops everything cleanly.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
-import { interrupt, startHearth } from '../support/hearthCli.js';
+import { interrupt, startSimulator, type RunningHearth } from '../support/hearthCli.js';
 
 const card = (robot: string): string => `section.robot[data-robot="${robot}"]`;
 
 describe('hearth start', () => {
-  let hearth: { child: ChildProcessWithoutNullStreams; stdout: () => string; stderr: () => string };
+  let hearth: RunningHearth;
   let browser: Browser;
   let consoleUrl: string;
   let dashboardUrl: string;
 
   beforeAll(async () => {
     const audioDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-start-'));
-    hearth = await startHearth(
-      [
-        'start',
-        '--model',
-        'none',
-        '--port',
-        '0',
-        '--dashboard-port',
-        '0',
-        '--mqtt-port',
-        '0',
-        '--audio-dir',
-        audioDir,
-      ],
-      /Press Ctrl-C to stop/,
-    );
+    hearth = await startSimulator({ model: 'none', audioDir });
     consoleUrl = /web console:\s+(\S+)/.exec(hearth.stdout())![1]!;
     dashboardUrl = /care dashboard:\s+(\S+)/.exec(hearth.stdout())![1]!;
     browser = await launchChromium();

@@ -8,7 +8,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { interrupt, startHearth } from '../support/hearthCli.js';
+import { interrupt, startSimulator } from '../support/hearthCli.js';
 
 describe('hearth start --model with a missing file', () => {
   let child: ChildProcessWithoutNullStreams | undefined;
@@ -20,24 +20,11 @@ describe('hearth start --model with a missing file', () => {
   it('reports the model on stderr and carries on with the fallback replies', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-bad-model-'));
     const missing = join(dir, 'missing.gguf');
-    const hearth = await startHearth(
-      [
-        'start',
-        '--model',
-        missing,
-        '--port',
-        '0',
-        '--dashboard-port',
-        '0',
-        '--mqtt-port',
-        '0',
-        '--dashboard-db',
-        'memory',
-        '--audio-dir',
-        join(dir, 'audio'),
-      ],
-      /Press Ctrl-C to stop/,
-    );
+    const hearth = await startSimulator({
+      model: missing,
+      audioDir: join(dir, 'audio'),
+      extraArgs: ['--dashboard-db', 'memory'],
+    });
     child = hearth.child;
     expect(hearth.stderr()).toContain(`error: Model file not found: ${missing}.`);
     expect(hearth.stdout()).not.toContain('error:');

@@ -75,12 +75,19 @@ export function runHearth(
   });
 }
 
+/** A long-running `hearth` the test stops with interrupt(child); stdout/stderr so far. */
+export interface RunningHearth {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+}
+
 /** Starts a long-running `hearth ARGS` (e.g. start) and resolves once `ready` matches its stdout. */
 export function startHearth(
   args: readonly string[],
   ready: RegExp,
   timeoutMs = 60_000,
-): Promise<{ child: ChildProcessWithoutNullStreams; stdout: () => string; stderr: () => string }> {
+): Promise<RunningHearth> {
   assertBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [hearthMain, ...args], {
@@ -114,6 +121,34 @@ export function startHearth(
       );
     });
   });
+}
+
+/**
+ * `hearth start --model MODEL` on free ports (robot, dashboard, MQTT: 0 lets the OS pick, so
+ * parallel tests never collide) with its audio in `audioDir`, resolved once it says it is running.
+ */
+export function startSimulator(options: {
+  model: string;
+  audioDir: string;
+  extraArgs?: readonly string[];
+}): Promise<RunningHearth> {
+  return startHearth(
+    [
+      'start',
+      '--model',
+      options.model,
+      '--port',
+      '0',
+      '--dashboard-port',
+      '0',
+      '--mqtt-port',
+      '0',
+      '--audio-dir',
+      options.audioDir,
+      ...(options.extraArgs ?? []),
+    ],
+    /Press Ctrl-C to stop/,
+  );
 }
 
 /** Sends SIGINT (Ctrl-C) and resolves with the exit code. */

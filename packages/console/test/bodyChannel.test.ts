@@ -1,7 +1,6 @@
 /** The console's body channel on the in-process graph, with the real gesture node. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fileURLToPath } from 'node:url';
-import { createInProcessTransport, Qos, type GraphNode, type GraphTransport } from '@hearth/graph';
+import { Qos, type GraphNode, type GraphTransport } from '@hearth/graph';
 import {
   DEFAULT_GESTURES_FILE,
   DEFAULT_TRAJECTORY_TOPIC,
@@ -16,7 +15,6 @@ import {
   GestureReason,
   JointTrajectoryPointType,
   JointTrajectoryType,
-  NodeNames,
   Topics,
   type GestureCommand,
   type JointTrajectory,
@@ -24,46 +22,27 @@ import {
 import { BodyChannel } from '../src/body/BodyChannel.js';
 import { ParameterMirror } from '../src/tuning/ParameterMirror.js';
 import type { MotionView, ServerMessage } from '../src/protocol.js';
+import { startBodyRig, PEPPER_GESTURES, type BodyRig } from './support/bodyRig.js';
 import { waitUntil } from './support/RobotDouble.js';
 import { ManualTimers } from '../../../tests/support/ManualTimers.js';
 
-const PEPPER = fileURLToPath(
-  new URL('../../../robot-config/pepper/gestures.yaml', import.meta.url),
-);
-
 describe('BodyChannel', () => {
+  let rig: BodyRig | undefined;
   let transport: GraphTransport;
   let gestureGraphNode: GraphNode;
   let gestureNode: GestureNode;
   let channel: BodyChannel;
   let mirror: ParameterMirror;
-  const messages: ServerMessage[] = [];
+  let messages: ServerMessage[];
 
   beforeAll(async () => {
-    transport = createInProcessTransport();
-    gestureGraphNode = transport.createNode(NodeNames.gesture);
-    gestureNode = new GestureNode(
-      gestureGraphNode,
-      await loadGestureProfile(DEFAULT_GESTURES_FILE),
-    );
-    const consoleNode = transport.createNode(NodeNames.console);
-    mirror = new ParameterMirror(
-      consoleNode.createParameterClient(NodeNames.gesture),
-      consoleNode.logger,
-    );
-    channel = new BodyChannel(consoleNode, {
-      gestures: mirror,
-      gesturesFile: DEFAULT_GESTURES_FILE,
-      emit: (message) => messages.push(message),
-    });
+    rig = await startBodyRig();
+    ({ transport, gestureGraphNode, gestureNode, channel, mirror, messages } = rig);
     await channel.ready;
   });
 
   afterAll(async () => {
-    channel?.dispose();
-    mirror?.dispose();
-    gestureNode?.dispose();
-    await transport?.shutdown();
+    await rig?.dispose();
   });
 
   /** A driver that performs gestures as the gesture node does: the command, then its trajectory. */
@@ -142,7 +121,7 @@ describe('BodyChannel', () => {
 
   it('shows the profile the gesture node switches to', async () => {
     expect(channel.body?.robot).toBe('generic_humanoid');
-    const [result] = gestureGraphNode.setParameters({ gestures_file: PEPPER });
+    const [result] = gestureGraphNode.setParameters({ gestures_file: PEPPER_GESTURES });
     expect(result?.successful).toBe(true);
     await waitUntil(() => channel.body?.robot === 'pepper');
     expect(messages.at(-1)).toMatchObject({ type: 'body', body: { robot: 'pepper' } });
@@ -196,23 +175,9 @@ describe('BodyChannel', () => {
 
 describe('BodyChannel on a robot whose controller listens elsewhere', () => {
   it("follows the gesture node's trajectory_topic", async () => {
-    const transport = createInProcessTransport();
     const topic = '/head_controller/joint_trajectory';
-    const gestureNode = new GestureNode(
-      transport.createNode(NodeNames.gesture, { parameterOverrides: { trajectory_topic: topic } }),
-      await loadGestureProfile(DEFAULT_GESTURES_FILE),
-    );
-    const consoleNode = transport.createNode(NodeNames.console);
-    const mirror = new ParameterMirror(
-      consoleNode.createParameterClient(NodeNames.gesture),
-      consoleNode.logger,
-    );
-    const messages: ServerMessage[] = [];
-    const channel = new BodyChannel(consoleNode, {
-      gestures: mirror,
-      gesturesFile: DEFAULT_GESTURES_FILE,
-      emit: (message) => messages.push(message),
-    });
+    const rig = await startBodyRig({ gestureParameters: { trajectory_topic: topic } });
+    const { transport, channel, messages } = rig;
     try {
       await channel.ready;
       expect(channel.trajectoryTopicName).toBe(topic);
@@ -232,33 +197,17 @@ describe('BodyChannel on a robot whose controller listens elsewhere', () => {
         motion: { source: 'trajectory', gesture: '', jointNames: ['head_pan'] },
       });
     } finally {
-      channel.dispose();
-      mirror.dispose();
-      gestureNode.dispose();
-      await transport.shutdown();
+      await rig.dispose();
     }
   });
 });
 
 describe('BodyChannel previews through the gesture node', () => {
   it('yields exactly one JointTrajectory, planned from the held pose', async () => {
-    const transport = createInProcessTransport();
     const timers = new ManualTimers();
     const profile = await loadGestureProfile(DEFAULT_GESTURES_FILE);
-    const gestureNode = new GestureNode(transport.createNode(NodeNames.gesture), profile, {
-      timers,
-    });
-    const consoleNode = transport.createNode(NodeNames.console);
-    const mirror = new ParameterMirror(
-      consoleNode.createParameterClient(NodeNames.gesture),
-      consoleNode.logger,
-    );
-    const messages: ServerMessage[] = [];
-    const channel = new BodyChannel(consoleNode, {
-      gestures: mirror,
-      gesturesFile: DEFAULT_GESTURES_FILE,
-      emit: (message) => messages.push(message),
-    });
+    const rig = await startBodyRig({ timers });
+    const { transport, channel, messages } = rig;
     try {
       await channel.ready;
       const robot = transport.createNode('robot');
@@ -288,34 +237,16 @@ describe('BodyChannel previews through the gesture node', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(sent).toHaveLength(2);
     } finally {
-      channel.dispose();
-      mirror.dispose();
-      gestureNode.dispose();
-      await transport.shutdown();
+      await rig.dispose();
     }
   });
 });
 
 describe('BodyChannel labels with the real gesture node', () => {
   it('shows the return to rest after lean_in as rest, not lean_in, and names loop cycles by their loop', async () => {
-    const transport = createInProcessTransport();
     const timers = new ManualTimers();
-    const gestureNode = new GestureNode(
-      transport.createNode(NodeNames.gesture),
-      await loadGestureProfile(DEFAULT_GESTURES_FILE),
-      { timers },
-    );
-    const consoleNode = transport.createNode(NodeNames.console);
-    const mirror = new ParameterMirror(
-      consoleNode.createParameterClient(NodeNames.gesture),
-      consoleNode.logger,
-    );
-    const messages: ServerMessage[] = [];
-    const channel = new BodyChannel(consoleNode, {
-      gestures: mirror,
-      gesturesFile: DEFAULT_GESTURES_FILE,
-      emit: (message) => messages.push(message),
-    });
+    const rig = await startBodyRig({ timers });
+    const { transport, channel, messages } = rig;
     const motions = (): MotionView[] =>
       messages.flatMap((m) => (m.type === 'motion' ? [m.motion] : []));
     try {
@@ -351,10 +282,7 @@ describe('BodyChannel labels with the real gesture node', () => {
       ]);
       expect(channel.motions.map((m) => m.gesture).sort()).toEqual(['idle_breathing', 'idle_gaze']);
     } finally {
-      channel.dispose();
-      mirror.dispose();
-      gestureNode.dispose();
-      await transport.shutdown();
+      await rig.dispose();
     }
   });
 });

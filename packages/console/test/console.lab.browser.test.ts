@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import {
   createInProcessTransport,
@@ -35,10 +34,7 @@ import { startConsole, type ConsoleHandle } from '../src/index.js';
 import { RobotDouble, waitUntil } from './support/RobotDouble.js';
 import { launchChromium } from '../../../tests/support/browser.js';
 import { writeToneWav } from './support/writeToneWav.js';
-
-const PEPPER = fileURLToPath(
-  new URL('../../../robot-config/pepper/gestures.yaml', import.meta.url),
-);
+import { PEPPER_GESTURES } from './support/bodyRig.js';
 
 describe('web console: machine view, body figure and gesture tuning', () => {
   let dir: string;
@@ -249,7 +245,7 @@ describe('web console: machine view, body figure and gesture tuning', () => {
   });
 
   it('switches the figure to the Pepper profile the gesture node loads', async () => {
-    await page.fill('#param-gestures_file', PEPPER);
+    await page.fill('#param-gestures_file', PEPPER_GESTURES);
     await page.click('.param[data-param="gestures_file"] button');
     await page.waitForSelector('#figure[data-robot="pepper"]');
     expect(gestureNode.currentProfile.robot).toBe('pepper');

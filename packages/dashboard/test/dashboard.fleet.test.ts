@@ -8,12 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DialogueStateType, SafetyAlertType, Topics, TurnRecordType } from '@hearth/interfaces';
 import { LogCapture, Qos, createInProcessTransport, type GraphTransport } from '@hearth/graph';
 import { MEMORY_OUTBOX, TelemetryNode } from '@hearth/telemetry';
-import { startEmbeddedBroker, type EmbeddedBroker } from '@hearth/telemetry/mqtt';
-import { startDashboard, type Dashboard } from '../src/startDashboard.js';
 import type { DashboardSnapshot } from '../src/store/DashboardStore.js';
-import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
-import { CapturingLogger, eventually } from './support/FakeRobotPublisher.js';
+import { eventually } from './support/FakeRobotPublisher.js';
 import { http } from './support/http.js';
+import { startTestDashboard, type TestDashboard } from './support/testDashboard.js';
 
 const FLEET = 25;
 const robotIds = Array.from({ length: FLEET }, (_, i) => `fleet-${String(i + 1).padStart(2, '0')}`);
@@ -25,27 +23,17 @@ interface Robot {
 }
 
 describe('a fleet of 25 robots on one broker and one dashboard', () => {
-  let broker: EmbeddedBroker;
-  let dashboard: Dashboard;
-  let store: MemoryDashboardStore;
+  let env: TestDashboard;
   const robots: Robot[] = [];
 
   beforeAll(async () => {
-    broker = await startEmbeddedBroker({ port: 0 });
-    store = new MemoryDashboardStore();
     // No users: development mode, the snapshot is open on loopback.
-    dashboard = await startDashboard({
-      mqttUrl: broker.url,
-      port: 0,
-      store,
-      logger: new CapturingLogger(),
-    });
-    await dashboard.ready();
+    env = await startTestDashboard([]);
     for (const id of robotIds) {
       const transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
       const telemetry = new TelemetryNode(
         transport.createNode('telemetry', { parameterOverrides: { metrics_period_ms: 0 } }),
-        { mqttUrl: broker.url, robotId: id, outboxDir: MEMORY_OUTBOX },
+        { mqttUrl: env.broker.url, robotId: id, outboxDir: MEMORY_OUTBOX },
       );
       robots.push({ id, transport, telemetry });
     }
@@ -55,13 +43,11 @@ describe('a fleet of 25 robots on one broker and one dashboard', () => {
   afterAll(async () => {
     await Promise.all(robots.map((r) => r.telemetry.dispose()));
     await Promise.all(robots.map((r) => r.transport.shutdown()));
-    await dashboard.close();
-    store.dispose();
-    await broker.close();
+    await env.close();
   });
 
   const snapshot = async (): Promise<DashboardSnapshot> =>
-    (await http('GET', new URL('/api/snapshot', dashboard.url))).json<{
+    (await http('GET', new URL('/api/snapshot', env.dashboard.url))).json<{
       snapshot: DashboardSnapshot;
     }>().snapshot;
 

@@ -13,38 +13,22 @@ import mqtt from 'mqtt';
 import { DialogueStateType, Topics, TurnRecordType } from '@hearth/interfaces';
 import { LogCapture, Qos, createInProcessTransport } from '@hearth/graph';
 import { TelemetryNode } from '@hearth/telemetry';
-import {
-  SessionEventPayloadSchema,
-  startEmbeddedBroker,
-  type EmbeddedBroker,
-  type SessionEventPayload,
-} from '@hearth/telemetry/mqtt';
-import { startDashboard, type Dashboard } from '../src/startDashboard.js';
-import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
-import { CapturingLogger, eventually } from './support/FakeRobotPublisher.js';
+import { SessionEventPayloadSchema, type SessionEventPayload } from '@hearth/telemetry/mqtt';
+import { eventually } from './support/FakeRobotPublisher.js';
+import { startTestDashboard, type TestDashboard } from './support/testDashboard.js';
 
 const robot = 'restart-robot';
 const sessionId = 'sess-restart';
 const root = mkdtempSync(join(tmpdir(), 'hearth-telemetry-restart-'));
 
 describe('a telemetry node restarted mid-session', () => {
-  let broker: EmbeddedBroker;
-  let dashboard: Dashboard;
-  let store: MemoryDashboardStore;
+  let env: TestDashboard;
   let watcher: mqtt.MqttClient;
   const events: SessionEventPayload[] = [];
 
   beforeAll(async () => {
-    broker = await startEmbeddedBroker({ port: 0 });
-    store = new MemoryDashboardStore();
-    dashboard = await startDashboard({
-      mqttUrl: broker.url,
-      port: 0,
-      store,
-      logger: new CapturingLogger(),
-    });
-    await dashboard.ready();
-    watcher = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
+    env = await startTestDashboard([]);
+    watcher = await mqtt.connectAsync(env.broker.url, { reconnectPeriod: 0 });
     watcher.on('message', (_topic, payload) =>
       events.push(SessionEventPayloadSchema.parse(JSON.parse(payload.toString()))),
     );
@@ -53,9 +37,7 @@ describe('a telemetry node restarted mid-session', () => {
 
   afterAll(async () => {
     await watcher.endAsync();
-    await dashboard.close();
-    store.dispose();
-    await broker.close();
+    await env.close();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -63,7 +45,7 @@ describe('a telemetry node restarted mid-session', () => {
   function life(dir: string) {
     const transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
     const telemetry = new TelemetryNode(transport.createNode('telemetry'), {
-      mqttUrl: broker.url,
+      mqttUrl: env.broker.url,
       robotId: robot,
       outboxDir: dir,
     });
@@ -86,7 +68,7 @@ describe('a telemetry node restarted mid-session', () => {
   }
 
   const turnsInStore = async (): Promise<number[]> => {
-    const session = (await store.snapshot()).sessions.find((s) => s.sessionId === sessionId);
+    const session = (await env.store.snapshot()).sessions.find((s) => s.sessionId === sessionId);
     return session?.turns.map((t) => t.turn.index) ?? [];
   };
 

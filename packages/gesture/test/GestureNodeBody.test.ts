@@ -1,43 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  createInProcessTransport,
-  LogCapture,
-  Qos,
-  type GraphNode,
-  type GraphTransport,
-  type Publisher,
-} from '@hearth/graph';
+import { describe, expect, it } from '@jest/globals';
+import { Qos, type Publisher } from '@hearth/graph';
 import {
   DialogueStateType,
-  FaceCommandType,
   GestureCommandType,
   JointTrajectoryType,
   SpeechEventType,
   Topics,
   TranscriptType,
-  type DialogueState,
-  type FaceCommand,
   type GestureCommand,
-  type JointTrajectory,
   type SpeechEvent,
   type Transcript,
 } from '@hearth/interfaces';
 import {
   DEFAULT_GESTURES_FILE,
   DEFAULT_TRAJECTORY_TOPIC,
-  GestureNode,
   gestureTrajectory,
   loadGestureProfile,
   rosJointTrajectory,
   type GestureProfile,
 } from '../src/index.js';
-import { ManualTimers } from '../../../tests/support/ManualTimers.js';
-
-/** The in-process bus delivers on setImmediate: a few event-loop turns see every hop through. */
-async function settle(): Promise<void> {
-  for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
-}
+import { settle, useGestureRigs, type GestureRig } from './support/gestureRig.js';
 
 /**
  * tts events recorded from the real tts node speaking three Say goals with espeak-ng (visemes
@@ -46,77 +29,36 @@ async function settle(): Promise<void> {
 type Recorded = Pick<SpeechEvent, 'utterance_id' | 'kind' | 'text' | 'offset_ms' | 'strategy'>;
 const recordedFile = new URL('./fixtures/espeak-tts-events.json', import.meta.url);
 
-interface Rig {
-  readonly transport: GraphTransport;
-  readonly node: GraphNode;
-  readonly gesture: GestureNode;
+interface Rig extends GestureRig {
   readonly profile: GestureProfile;
-  readonly timers: ManualTimers;
-  readonly speech: Publisher<SpeechEvent>;
-  readonly state: Publisher<DialogueState>;
   readonly transcript: Publisher<Transcript>;
   /** Commands with the fake time they arrived at. */
   readonly commands: { readonly atMs: number; readonly command: GestureCommand }[];
-  readonly trajectories: { readonly atMs: number; readonly trajectory: JointTrajectory }[];
-  readonly faces: FaceCommand[];
-  /** Delivers what was published, moves the fake clock on, and delivers again. */
-  after(ms: number): Promise<void>;
 }
 
-let rig: Rig | undefined;
+const rigs = useGestureRigs();
 
 async function makeRig(
   overrides: Record<string, string | number | boolean> = {},
   trajectoryTopic = DEFAULT_TRAJECTORY_TOPIC,
 ): Promise<Rig> {
-  const transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-  const node = transport.createNode('gesture', { parameterOverrides: overrides });
-  const timers = new ManualTimers();
   const profile = await loadGestureProfile(DEFAULT_GESTURES_FILE);
-  const gesture = new GestureNode(node, profile, { timers });
-  const other = transport.createNode('other');
+  const base = rigs.start({ profile, parameterOverrides: overrides, trajectoryTopic });
+  const { other, timers } = base;
   const commands: Rig['commands'][number][] = [];
-  const trajectories: Rig['trajectories'][number][] = [];
-  const faces: FaceCommand[] = [];
   other.createSubscription(
     GestureCommandType,
     Topics.gestureCommand,
     (command) => commands.push({ atMs: timers.nowMs(), command }),
     Qos.events,
   );
-  other.createSubscription(
-    JointTrajectoryType,
-    trajectoryTopic,
-    (trajectory) => trajectories.push({ atMs: timers.nowMs(), trajectory }),
-    Qos.events,
-  );
-  other.createSubscription(FaceCommandType, Topics.faceCommand, (f) => faces.push(f), Qos.events);
-  rig = {
-    transport,
-    node,
-    gesture,
+  return {
+    ...base,
     profile,
-    timers,
-    speech: other.createPublisher(SpeechEventType, Topics.ttsEvents, Qos.events),
-    state: other.createPublisher(DialogueStateType, Topics.dialogueState, Qos.state),
     transcript: other.createPublisher(TranscriptType, Topics.transcript, Qos.events),
     commands,
-    trajectories,
-    faces,
-    after: async (ms) => {
-      await settle();
-      timers.advance(ms);
-      await settle();
-    },
   };
-  return rig;
 }
-
-afterEach(async () => {
-  rig?.gesture.dispose();
-  await rig?.transport.shutdown();
-  rig = undefined;
-});
 
 /**
  * Replays recorded events on the fake clock, each at its offset from its utterance's start;

@@ -1,87 +1,56 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  createInProcessTransport,
-  LogCapture,
-  Qos,
-  type GraphTransport,
-  type ParameterValue,
-  type Publisher,
-} from '@hearth/graph';
+import { describe, expect, it } from '@jest/globals';
+import { Qos, type ParameterValue, type Publisher } from '@hearth/graph';
 import {
   DialogueStateType,
-  FaceCommandType,
   GestureCommandType,
   GestureReason,
-  JointTrajectoryType,
   MicGateType,
   SpeechEventType,
   Topics,
   TranscriptType,
-  type DialogueState,
-  type FaceCommand,
   type GestureCommand,
   type JointTrajectory,
   type MicGate,
-  type SpeechEvent,
 } from '@hearth/interfaces';
 import {
   DEFAULT_GESTURES_FILE,
-  DEFAULT_TRAJECTORY_TOPIC,
-  GestureNode,
   PREVIEW_REQUEST_TOPIC,
   gestureTrajectory,
   loadGestureProfile,
   type GestureProfile,
 } from '../src/index.js';
 import { FakeController } from './support/FakeController.js';
-import { ManualTimers } from '../../../tests/support/ManualTimers.js';
-
-async function settle(): Promise<void> {
-  for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
-}
+import { useGestureRigs, type GestureRig } from './support/gestureRig.js';
 
 const ROBOT_CONFIG = join(DEFAULT_GESTURES_FILE, '..', '..');
 
-interface Rig {
-  readonly transport: GraphTransport;
-  readonly gesture: GestureNode;
-  readonly logs: LogCapture;
-  readonly timers: ManualTimers;
+interface Rig extends GestureRig {
   /** Plays every published trajectory as a robot's controller would, noting its faults. */
   readonly controller: FakeController;
-  readonly speech: Publisher<SpeechEvent>;
-  readonly state: Publisher<DialogueState>;
   readonly commands: GestureCommand[];
-  readonly trajectories: { readonly atMs: number; readonly trajectory: JointTrajectory }[];
-  readonly faces: FaceCommand[];
   readonly gates: MicGate[];
   /** Another node's preview requests (the console's). */
   readonly requests: Publisher<GestureCommand>;
-  after(ms: number): Promise<void>;
   say(text: string, strategy?: string): void;
 }
 
-let rig: Rig | undefined;
+const rigs = useGestureRigs();
 
 async function makeRig(
   profile: GestureProfile,
   overrides: Record<string, ParameterValue> = {},
 ): Promise<Rig> {
-  const logs = new LogCapture();
-  const transport = createInProcessTransport({ logger: { capture: logs } });
-  const node = transport.createNode('gesture', {
-    parameterOverrides: { align_to_words: false, ...overrides },
-  });
-  const timers = new ManualTimers();
-  const gesture = new GestureNode(node, profile, { timers });
   const controller = new FakeController(profile);
-  const other = transport.createNode('other');
+  const base = rigs.start({
+    profile,
+    parameterOverrides: { align_to_words: false, ...overrides },
+    onTrajectory: (trajectory, atMs) => controller.receive(trajectory, atMs),
+  });
+  const { other, speech } = base;
   const commands: GestureCommand[] = [];
-  const trajectories: Rig['trajectories'][number][] = [];
-  const faces: FaceCommand[] = [];
   const gates: MicGate[] = [];
   other.createSubscription(MicGateType, Topics.micGate, (g) => gates.push(g), Qos.state);
   other.createSubscription(
@@ -90,46 +59,16 @@ async function makeRig(
     (c) => commands.push(c),
     Qos.events,
   );
-  other.createSubscription(
-    JointTrajectoryType,
-    DEFAULT_TRAJECTORY_TOPIC,
-    (trajectory) => {
-      controller.receive(trajectory, timers.nowMs());
-      trajectories.push({ atMs: timers.nowMs(), trajectory });
-    },
-    Qos.events,
-  );
-  other.createSubscription(FaceCommandType, Topics.faceCommand, (f) => faces.push(f), Qos.events);
-  const speech = other.createPublisher(SpeechEventType, Topics.ttsEvents, Qos.events);
-  rig = {
-    transport,
-    gesture,
-    logs,
-    timers,
+  return {
+    ...base,
     controller,
-    speech,
-    state: other.createPublisher(DialogueStateType, Topics.dialogueState, Qos.state),
     commands,
-    trajectories,
-    faces,
     gates,
     requests: other.createPublisher(GestureCommandType, PREVIEW_REQUEST_TOPIC, Qos.events),
-    after: async (ms) => {
-      await settle();
-      timers.advance(ms);
-      await settle();
-    },
     say: (text, strategy = '') =>
       speech.publish(SpeechEventType.create({ kind: 'start', text, strategy, utterance_id: text })),
   };
-  return rig;
 }
-
-afterEach(async () => {
-  rig?.gesture.dispose();
-  await rig?.transport.shutdown();
-  rig = undefined;
-});
 
 /** Seconds of a message's first point. */
 function firstTime(trajectory: JointTrajectory): number {

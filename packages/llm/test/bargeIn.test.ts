@@ -1,10 +1,9 @@
 // After a barge-in the session keeps only what the person heard of the interrupted reply, with
 // the real tiny GGUF model: the history and the KV cache both hold the heard text, not the rest.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ChatHistoryItem } from 'node-llama-cpp';
 import { interruptionNote, withHeardReply } from '../src/context/heardReply.js';
-import { LlamaEngine } from '../src/engine/LlamaEngine.js';
-import { writeTestModel, type TestModelDir } from './support/testModel.js';
+import { useSharedEngine } from './support/sharedEngine.js';
 
 const sampling = { maxTokens: 16, seed: 3, temperature: 0 };
 const personaPrompt = 'You are a kind companion.';
@@ -36,21 +35,10 @@ describe('withHeardReply', () => {
 });
 
 describe('a barge-in on the real tiny model', () => {
-  let model: TestModelDir;
-  let engine: LlamaEngine;
-
-  beforeAll(async () => {
-    model = await writeTestModel();
-    engine = await LlamaEngine.load({ modelPath: model.modelPath, threads: 1, contextSize: 1024 });
-  });
-
-  afterAll(async () => {
-    await engine?.dispose();
-    model?.remove();
-  });
+  const shared = useSharedEngine();
 
   it('keeps only the heard words of a whole reply the person interrupted while it was spoken', async () => {
-    const first = await engine.generate(
+    const first = await shared.engine.generate(
       { sessionId: 'spoken', userText: 'I had a hard day at work.' },
       { sampling, personaPrompt },
     );
@@ -59,12 +47,12 @@ describe('a barge-in on the real tiny model', () => {
     const heard = words.slice(0, 2).join(' ');
     const unheard = words.slice(2).join(' ');
 
-    const second = await engine.generate(
+    const second = await shared.engine.generate(
       { sessionId: 'spoken', userText: 'Sorry, can I say something?', previousReplyHeard: heard },
       { sampling, personaPrompt },
     );
     expect(second.cancelled).toBe(false);
-    const history = engine.sessionHistory('spoken');
+    const history = shared.engine.sessionHistory('spoken');
     expect(replies(history)[0]).toBe(heard);
     // The model is told why its reply stops there, in the turn before the person's words.
     const userIndex = history.findIndex(
@@ -73,13 +61,13 @@ describe('a barge-in on the real tiny model', () => {
     expect(history[userIndex - 1]).toEqual({ type: 'system', text: interruptionNote });
     // The KV cache was cut at the change: it holds the heard words, the note and the new turn,
     // and nothing of the part the person never heard.
-    const cached = engine.sessionCachedText('spoken');
+    const cached = shared.engine.sessionCachedText('spoken');
     expect(cached).toContain(heard);
     expect(cached).not.toContain(unheard);
     expect(cached.indexOf(heard)).toBeLessThan(cached.indexOf(interruptionNote));
     expect(cached).toContain('Sorry, can I say something?');
     // ... and no sooner: the system prompt and the first words of the person stayed cached.
-    const cachedBeforeReply = engine.sessionTokenCount('spoken') - second.generatedTokens;
+    const cachedBeforeReply = shared.engine.sessionTokenCount('spoken') - second.generatedTokens;
     expect(second.promptTokensEvaluated).toBeLessThan(cachedBeforeReply);
     expect(second.historyUtterances).toBe(4);
   });
@@ -87,7 +75,7 @@ describe('a barge-in on the real tiny model', () => {
   it('keeps the heard words of a reply cancelled while it was generated', async () => {
     const controller = new AbortController();
     let chunks = 0;
-    const first = await engine.generate(
+    const first = await shared.engine.generate(
       { sessionId: 'cancelled', userText: 'I feel lonely tonight.' },
       {
         sampling: { ...sampling, maxTokens: 32 },
@@ -100,15 +88,15 @@ describe('a barge-in on the real tiny model', () => {
       },
     );
     expect(first.cancelled).toBe(true);
-    const stored = replies(engine.sessionHistory('cancelled'))[0] ?? '';
+    const stored = replies(shared.engine.sessionHistory('cancelled'))[0] ?? '';
     const heard = stored.trim().split(/\s+/)[0] ?? '';
     expect(heard).not.toBe('');
 
-    await engine.generate(
+    await shared.engine.generate(
       { sessionId: 'cancelled', userText: 'Are you there?', previousReplyHeard: heard },
       { sampling, personaPrompt },
     );
-    const history = engine.sessionHistory('cancelled');
+    const history = shared.engine.sessionHistory('cancelled');
     expect(replies(history)[0]).toBe(heard);
     expect(history.filter((item) => item.type === 'system').map((i) => i.text)).toContain(
       interruptionNote,
@@ -116,11 +104,11 @@ describe('a barge-in on the real tiny model', () => {
   });
 
   it('keeps an ellipsis for a reply cut before its first word was heard', async () => {
-    await engine.generate(
+    await shared.engine.generate(
       { sessionId: 'unheard', userText: 'Tell me a story.' },
       { sampling, personaPrompt },
     );
-    await engine.generate(
+    await shared.engine.generate(
       {
         sessionId: 'unheard',
         userText: 'Wait, one thing.',
@@ -129,7 +117,7 @@ describe('a barge-in on the real tiny model', () => {
       },
       { sampling, personaPrompt },
     );
-    const history = engine.sessionHistory('unheard');
+    const history = shared.engine.sessionHistory('unheard');
     expect(replies(history)[0]).toMatch(/^(\[[^\]]+\] )?…$/);
     expect(history.filter((item) => item.type === 'system').map((i) => i.text)).toContain(
       interruptionNote,
@@ -137,17 +125,17 @@ describe('a barge-in on the real tiny model', () => {
   });
 
   it('leaves the history alone when the previous reply was heard whole', async () => {
-    await engine.generate(
+    await shared.engine.generate(
       { sessionId: 'whole', userText: 'Thank you.' },
       { sampling, personaPrompt },
     );
-    const before = replies(engine.sessionHistory('whole'))[0];
-    const next = await engine.generate(
+    const before = replies(shared.engine.sessionHistory('whole'))[0];
+    const next = await shared.engine.generate(
       { sessionId: 'whole', userText: 'Good night.', previousReplyHeard: '' },
       { sampling, personaPrompt },
     );
-    expect(replies(engine.sessionHistory('whole'))[0]).toBe(before);
+    expect(replies(shared.engine.sessionHistory('whole'))[0]).toBe(before);
     // Only the new turn was evaluated: the whole first turn came from the KV cache.
-    expect(next.promptTokensEvaluated).toBeLessThan(engine.sessionTokenCount('whole') / 2);
+    expect(next.promptTokensEvaluated).toBeLessThan(shared.engine.sessionTokenCount('whole') / 2);
   });
 });

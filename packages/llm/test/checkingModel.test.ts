@@ -7,47 +7,29 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LogCapture, createInProcessTransport } from '@hearth/graph';
 import { makeTestModel } from '@hearth/gguf';
 import { Actions, GenerateAction, NodeNames } from '@hearth/interfaces';
-import { REGISTRY_ENV } from '@hearth/models';
-import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sha256InWorker } from '../src/engine/sha256InWorker.js';
 import { LlmNode } from '../src/LlmNode.js';
+import { restoreRegistryEnvAfterAll, sha256Of, writeTestRegistry } from './support/testRegistry.js';
 
 let dir: string;
 let sha256: string;
-const previousRegistry = process.env[REGISTRY_ENV];
+restoreRegistryEnvAfterAll();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hearth-checking-model-'));
   const original = join(dir, 'original.gguf');
   await makeTestModel({ outPath: original, seed: 1 });
-  sha256 = createHash('sha256').update(readFileSync(original)).digest('hex');
-  const registryFile = join(dir, 'registry.yaml');
-  const entry = (name: string): string[] => [
-    `  - name: ${name}`,
-    '    description: a generated tiny model',
-    `    url: https://example.org/${name}.gguf`,
-    `    file: ${name}.gguf`,
-    '    size_bytes: null',
-    `    sha256: ${sha256}`,
-    '    licence: Apache-2.0',
-    '    chat_template: chatml',
-    '    context_length: 2048',
-    '    quantization: Q8_0',
-    '    parameters: 1M',
-  ];
-  writeFileSync(
-    registryFile,
-    ['version: 1', 'models:', ...entry('tiny-a'), ...entry('tiny-b'), ''].join('\n'),
-  );
-  process.env[REGISTRY_ENV] = registryFile;
+  sha256 = sha256Of(original);
+  writeTestRegistry(join(dir, 'registry.yaml'), [
+    { name: 'tiny-a', sha256 },
+    { name: 'tiny-b', sha256 },
+  ]);
 });
 
 afterAll(() => {
-  if (previousRegistry === undefined) delete process.env[REGISTRY_ENV];
-  else process.env[REGISTRY_ENV] = previousRegistry;
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,10 +1,9 @@
 // Tests with a real GGUF model through node-llama-cpp: the tiny test model from @hearth/gguf.
 // Its text is meaningless; loading, the KV cache, sampling, streaming and stopping are real.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { LlamaEngine } from '../src/engine/LlamaEngine.js';
+import { describe, expect, it } from '@jest/globals';
 import { SentenceSplitter } from '../src/SentenceSplitter.js';
 import type { ReplySentence } from '../src/types.js';
-import { writeTestModel, type TestModelDir } from './support/testModel.js';
+import { useSharedEngine } from './support/sharedEngine.js';
 
 // Short replies and a short persona keep the suite quick on a shared CPU; the behaviour does not
 // depend on length.
@@ -12,26 +11,15 @@ const sampling = { maxTokens: 12, seed: 7 };
 const personaPrompt = 'You are a kind companion.';
 
 describe('LlamaEngine with a real GGUF model', () => {
-  let model: TestModelDir;
-  let engine: LlamaEngine;
-
-  beforeAll(async () => {
-    model = await writeTestModel();
-    engine = await LlamaEngine.load({ modelPath: model.modelPath, threads: 1, contextSize: 1024 });
-  });
-
-  afterAll(async () => {
-    await engine?.dispose();
-    model?.remove();
-  });
+  const shared = useSharedEngine();
 
   it('loads the model with the threads it was given', () => {
-    expect(engine.kind).toBe('model');
-    expect(engine.threads).toBe(1);
+    expect(shared.engine.kind).toBe('model');
+    expect(shared.engine.threads).toBe(1);
   });
 
   it('generates a reply with token counts and timings', async () => {
-    const result = await engine.generate(
+    const result = await shared.engine.generate(
       { sessionId: 'basic', userText: 'Hello, how are you?' },
       { sampling, personaPrompt },
     );
@@ -51,15 +39,15 @@ describe('LlamaEngine with a real GGUF model', () => {
 
   it('reuses the KV cache: the second turn evaluates only the new tokens', async () => {
     // The default persona: a long system prompt that a second turn must not evaluate again.
-    const first = await engine.generate(
+    const first = await shared.engine.generate(
       { sessionId: 'kv', userText: 'I feel lonely tonight.' },
       { sampling },
     );
-    const second = await engine.generate(
+    const second = await shared.engine.generate(
       { sessionId: 'kv', userText: 'Will you stay?' },
       { sampling },
     );
-    const historyBeforeReply = engine.sessionTokenCount('kv') - second.generatedTokens;
+    const historyBeforeReply = shared.engine.sessionTokenCount('kv') - second.generatedTokens;
     expect(second.promptTokensEvaluated).toBeGreaterThan(0);
     expect(second.promptTokensEvaluated).toBeLessThan(historyBeforeReply);
     // The system prompt and the first turn were not evaluated again.
@@ -70,7 +58,7 @@ describe('LlamaEngine with a real GGUF model', () => {
     const events: string[] = [];
     const sentences: ReplySentence[] = [];
     const chunks: string[] = [];
-    const result = await engine.generate(
+    const result = await shared.engine.generate(
       { sessionId: 'stream', userText: 'I could not sleep last night.' },
       {
         sampling,
@@ -100,7 +88,7 @@ describe('LlamaEngine with a real GGUF model', () => {
   });
 
   it('applies a turn instruction without breaking the session', async () => {
-    const result = await engine.generate(
+    const result = await shared.engine.generate(
       {
         sessionId: 'instructed',
         userText: 'Today was hard.',
@@ -118,7 +106,7 @@ describe('LlamaEngine with a real GGUF model', () => {
     let tokensAtAbort = -1;
     let chunks = 0;
     const sentencesAfterAbort: ReplySentence[] = [];
-    const result = await engine.generate(
+    const result = await shared.engine.generate(
       { sessionId: 'cancel', userText: 'Tell me about your day.' },
       {
         signal: controller.signal,
@@ -145,7 +133,7 @@ describe('LlamaEngine with a real GGUF model', () => {
     expect(sentencesAfterAbort).toEqual([]);
 
     // The session goes on after a cancel.
-    const next = await engine.generate(
+    const next = await shared.engine.generate(
       { sessionId: 'cancel', userText: 'Sorry.' },
       { sampling, personaPrompt },
     );
@@ -155,7 +143,7 @@ describe('LlamaEngine with a real GGUF model', () => {
   it('returns a cancelled empty reply when aborted before it starts', async () => {
     const controller = new AbortController();
     controller.abort();
-    const result = await engine.generate(
+    const result = await shared.engine.generate(
       { sessionId: 'early', userText: 'Hello' },
       { signal: controller.signal, sampling, personaPrompt },
     );
@@ -163,7 +151,7 @@ describe('LlamaEngine with a real GGUF model', () => {
   });
 
   it('keeps a listener that throws from breaking generation', async () => {
-    const result = await engine.generate(
+    const result = await shared.engine.generate(
       { sessionId: 'throwing', userText: 'Hello' },
       {
         sampling,
@@ -178,7 +166,7 @@ describe('LlamaEngine with a real GGUF model', () => {
   });
 
   it('changes sampling from one turn to the next', async () => {
-    const short = await engine.generate(
+    const short = await shared.engine.generate(
       { sessionId: 'sampling', userText: 'Hi' },
       { sampling: { maxTokens: 3, seed: 1 }, personaPrompt },
     );

@@ -1,13 +1,11 @@
 // The fallback's careful protocol for moderate-risk turns: the Generate goal's risk_level picks
 // the careful bank, through the real llm node (model_path none) and an in-process action client.
 import { describe, expect, it } from '@jest/globals';
-import { LogCapture, createInProcessTransport } from '@hearth/graph';
-import { Actions, GenerateAction, NodeNames } from '@hearth/interfaces';
 import { FallbackResponder } from '../src/fallback/FallbackResponder.js';
 import { carefulBank } from '../src/fallback/carefulBank.js';
 import { replyBank } from '../src/fallback/replyBank.js';
-import { LlmNode } from '../src/LlmNode.js';
 import { EsconvStrategies } from '../src/strategies.js';
+import { withModellessNode } from './support/modellessNode.js';
 
 const carefulTexts = carefulBank.map((reply) => reply.text);
 const topicalTexts = Object.values(replyBank)
@@ -61,34 +59,15 @@ describe('FallbackResponder with a risk level', () => {
 
 describe('the llm node without a model', () => {
   it("passes the goal's risk_level to the fallback", async () => {
-    const transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    const node = transport.createNode(NodeNames.llm, {
-      parameterOverrides: { model_path: 'none' },
+    await withModellessNode(async (ask) => {
+      const reply = (risk_level: string): Promise<string> =>
+        ask({
+          session_id: `s-${risk_level || 'none'}`,
+          user_text: 'Nothing seems worth it lately',
+          risk_level,
+        });
+      expect(carefulTexts).toContain(await reply('moderate'));
+      expect(carefulTexts).not.toContain(await reply(''));
     });
-    const llm = await LlmNode.create(node);
-    try {
-      const client = transport
-        .createNode('test_dialogue')
-        .createActionClient(GenerateAction, Actions.generate);
-      expect(await client.waitForServer(1000)).toBe(true);
-      const ask = async (risk_level: string): Promise<string> => {
-        const handle = await client.sendGoal(
-          GenerateAction.goal.create({
-            session_id: `s-${risk_level || 'none'}`,
-            user_text: 'Nothing seems worth it lately',
-            risk_level,
-          }),
-        );
-        const outcome = await handle.result;
-        if (outcome.status !== 'succeeded') throw new Error(`goal ${outcome.status}`);
-        expect(outcome.result.fallback).toBe(true);
-        return outcome.result.reply;
-      };
-      expect(carefulTexts).toContain(await ask('moderate'));
-      expect(carefulTexts).not.toContain(await ask(''));
-    } finally {
-      await llm.dispose();
-      await transport.shutdown();
-    }
   });
 });

@@ -1,13 +1,11 @@
 // The nudge toward human contact with no model: the Generate goal's instruction carries
 // HUMAN_CONTACT_NUDGE, and the fallback (which cannot follow an instruction) says a nudge line.
 import { describe, expect, it } from '@jest/globals';
-import { LogCapture, createInProcessTransport } from '@hearth/graph';
-import { Actions, GenerateAction, NodeNames } from '@hearth/interfaces';
 import { FallbackResponder } from '../src/fallback/FallbackResponder.js';
 import { carefulBank } from '../src/fallback/carefulBank.js';
 import { HUMAN_CONTACT_NUDGE, humanContactBank } from '../src/fallback/humanContactNudge.js';
-import { LlmNode } from '../src/LlmNode.js';
 import { EsconvStrategies } from '../src/strategies.js';
+import { withModellessNode } from './support/modellessNode.js';
 
 const nudgeTexts = humanContactBank.map((reply) => reply.text);
 
@@ -52,34 +50,11 @@ describe('FallbackResponder with the nudge instruction', () => {
 
 describe('the llm node without a model', () => {
   it("says a nudge line when the goal's instruction asks for it", async () => {
-    const transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    const node = transport.createNode(NodeNames.llm, {
-      parameterOverrides: { model_path: 'none' },
+    await withModellessNode(async (ask) => {
+      const reply = (instruction: string): Promise<string> =>
+        ask({ session_id: 's', user_text: 'I watered my plants', instruction });
+      expect(nudgeTexts).toContain(await reply(HUMAN_CONTACT_NUDGE));
+      expect(nudgeTexts).not.toContain(await reply(''));
     });
-    const llm = await LlmNode.create(node);
-    try {
-      const client = transport
-        .createNode('test_dialogue')
-        .createActionClient(GenerateAction, Actions.generate);
-      expect(await client.waitForServer(1000)).toBe(true);
-      const ask = async (instruction: string): Promise<string> => {
-        const handle = await client.sendGoal(
-          GenerateAction.goal.create({
-            session_id: 's',
-            user_text: 'I watered my plants',
-            instruction,
-          }),
-        );
-        const outcome = await handle.result;
-        if (outcome.status !== 'succeeded') throw new Error(`goal ${outcome.status}`);
-        expect(outcome.result.fallback).toBe(true);
-        return outcome.result.reply;
-      };
-      expect(nudgeTexts).toContain(await ask(HUMAN_CONTACT_NUDGE));
-      expect(nudgeTexts).not.toContain(await ask(''));
-    } finally {
-      await llm.dispose();
-      await transport.shutdown();
-    }
   });
 });

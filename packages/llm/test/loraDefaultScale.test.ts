@@ -3,9 +3,6 @@
 // registered in a temp registry.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LogCapture, createInProcessTransport } from '@hearth/graph';
-import { REGISTRY_ENV } from '@hearth/models';
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LlamaEngine } from '../src/engine/LlamaEngine.js';
 import { LlmNode } from '../src/LlmNode.js';
@@ -14,23 +11,19 @@ import { LlmParameters, type EngineConfig } from '../src/LlmParameters.js';
 import { loadReplyEngine } from '../src/loadReplyEngine.js';
 import { writeTestLora } from './support/testLora.js';
 import { writeTestModel, type TestModelDir } from './support/testModel.js';
+import {
+  restoreRegistryEnvAfterAll,
+  sha256Of,
+  testEngineConfig,
+  writeTestRegistry,
+} from './support/testRegistry.js';
 
 let model: TestModelDir;
 let loraPath: string;
-const previousRegistry = process.env[REGISTRY_ENV];
+restoreRegistryEnvAfterAll();
 
-const config = (loraScale: number | undefined): EngineConfig => ({
-  modelPath: model.modelPath,
-  threads: 1,
-  contextSize: 256,
-  maxSessions: 1,
-  chatTemplate: '',
-  loraPath,
-  loraScale,
-  modelProcess: 'inline',
-  memoryLimitMb: 0,
-  memoryMarginMb: 0,
-});
+const config = (loraScale: number | undefined): EngineConfig =>
+  testEngineConfig(model.modelPath, { contextSize: 256, loraPath, loraScale });
 
 /** The scale the adapter runs at, and the info line that says so at load. */
 async function loadedScale(
@@ -56,41 +49,27 @@ beforeAll(async () => {
   model = await writeTestModel();
   loraPath = join(model.dir, 'tiny-lora.gguf');
   await writeTestLora(loraPath);
-  const registryFile = join(model.dir, 'registry.yaml');
-  writeFileSync(
-    registryFile,
-    [
-      'version: 1',
-      'models:',
-      '  - name: tiny-registered',
-      '    description: a generated tiny model',
-      '    url: https://example.org/tiny.gguf',
-      '    file: tiny.gguf',
-      '    size_bytes: null',
+  writeTestRegistry(join(model.dir, 'registry.yaml'), [
+    {
+      name: 'tiny-registered',
+      file: 'tiny.gguf',
       // The real SHA-256: load checks it, and a wrong one would leave the node on the fallback.
-      `    sha256: ${createHash('sha256').update(readFileSync(model.modelPath)).digest('hex')}`,
-      '    licence: Apache-2.0',
-      '    chat_template: chatml',
-      '    context_length: 2048',
-      '    quantization: Q8_0',
-      '    parameters: 1M',
-      '    adapters:',
-      '      - name: tiny-warm',
-      '        url: https://example.org/tiny-lora.gguf',
-      '        file: tiny-lora.gguf',
-      '        size_bytes: null',
-      `        sha256: ${'cd'.repeat(32)}`,
-      '        licence: Apache-2.0',
-      '        default_scale: 0.5',
-      '',
-    ].join('\n'),
-  );
-  process.env[REGISTRY_ENV] = registryFile;
+      sha256: sha256Of(model.modelPath),
+      extra: [
+        '    adapters:',
+        '      - name: tiny-warm',
+        '        url: https://example.org/tiny-lora.gguf',
+        '        file: tiny-lora.gguf',
+        '        size_bytes: null',
+        `        sha256: ${'cd'.repeat(32)}`,
+        '        licence: Apache-2.0',
+        '        default_scale: 0.5',
+      ],
+    },
+  ]);
 });
 
 afterAll(() => {
-  if (previousRegistry === undefined) delete process.env[REGISTRY_ENV];
-  else process.env[REGISTRY_ENV] = previousRegistry;
   model?.remove();
 });
 

@@ -1,7 +1,7 @@
 // The persona system prompt comes from the robot profile: each robot-config/*/params.yaml sets
 // the llm node's persona_prompt, and the words of that profile's persona are what the model is
 // fed (the session's KV cache on the real tiny model holds them).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { LlamaEngine } from '../src/engine/LlamaEngine.js';
 import { LlmNode } from '../src/LlmNode.js';
 import { defaultPersonaPrompt } from '../src/persona.js';
 import type { ReplyEngine } from '../src/types.js';
-import { writeTestModel, type TestModelDir } from './support/testModel.js';
+import { useSharedEngine } from './support/sharedEngine.js';
 
 const profilesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../robot-config');
 const profiles = readdirSync(profilesDir, { withFileTypes: true })
@@ -39,18 +39,7 @@ function lent(engine: LlamaEngine): ReplyEngine {
 }
 
 describe('the persona from the robot profile', () => {
-  let model: TestModelDir;
-  let engine: LlamaEngine;
-
-  beforeAll(async () => {
-    model = await writeTestModel();
-    engine = await LlamaEngine.load({ modelPath: model.modelPath, threads: 1, contextSize: 512 });
-  });
-
-  afterAll(async () => {
-    await engine?.dispose();
-    model?.remove();
-  });
+  const shared = useSharedEngine(512);
 
   it('is set, short and its own in every profile', () => {
     expect(profiles).toEqual(expect.arrayContaining(['default', 'pepper', 'qtrobot']));
@@ -71,7 +60,7 @@ describe('the persona from the robot profile', () => {
     const node = transport.createNode(NodeNames.llm, {
       parameterOverrides: { max_tokens: 2, seed: 1, first_sentence_deadline_ms: 0 },
     });
-    const llm = new LlmNode(node, lent(engine));
+    const llm = new LlmNode(node, lent(shared.engine));
     try {
       const client = transport
         .createNode('test_dialogue')
@@ -81,7 +70,7 @@ describe('the persona from the robot profile', () => {
       );
       const { result } = await handle.result;
       expect(result.fallback).toBe(false);
-      const fed = engine.sessionCachedText(profile).replace(/\s+/g, ' ');
+      const fed = shared.engine.sessionCachedText(profile).replace(/\s+/g, ' ');
       expect(fed).toContain(persona);
       expect(fed).not.toContain(defaultPersonaPrompt);
     } finally {

@@ -1,10 +1,9 @@
 // A turn asked again (issue 7: the dialogue cancelled it before a word was said, because a late
 // risk raise calls for the careful protocol): on the real tiny GGUF model, the cancelled attempt
 // leaves the history, so the person's words are in it once, with the new instruction before them.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ChatHistoryItem } from 'node-llama-cpp';
-import { LlamaEngine } from '../src/engine/LlamaEngine.js';
-import { writeTestModel, type TestModelDir } from './support/testModel.js';
+import { useSharedEngine } from './support/sharedEngine.js';
 
 const sampling = { maxTokens: 24, seed: 3, temperature: 0 };
 const personaPrompt = 'You are a kind companion.';
@@ -16,25 +15,17 @@ function userTexts(history: readonly ChatHistoryItem[]): string[] {
 }
 
 describe('a turn asked again on the real tiny model', () => {
-  let model: TestModelDir;
-  let engine: LlamaEngine;
-
-  beforeAll(async () => {
-    model = await writeTestModel();
-    engine = await LlamaEngine.load({ modelPath: model.modelPath, threads: 1, contextSize: 1024 });
-  });
-
-  afterAll(async () => {
-    await engine?.dispose();
-    model?.remove();
-  });
+  const shared = useSharedEngine();
 
   it('drops the cancelled attempt: the words once, the new instruction, no abandoned reply', async () => {
-    await engine.generate({ sessionId: 'redo', userText: 'Hello.' }, { sampling, personaPrompt });
-    const before = engine.sessionHistory('redo');
+    await shared.engine.generate(
+      { sessionId: 'redo', userText: 'Hello.' },
+      { sampling, personaPrompt },
+    );
+    const before = shared.engine.sessionHistory('redo');
 
     const controller = new AbortController();
-    const first = await engine.generate(
+    const first = await shared.engine.generate(
       { sessionId: 'redo', userText: words, instruction: '(Be brief.)' },
       {
         sampling,
@@ -45,14 +36,14 @@ describe('a turn asked again on the real tiny model', () => {
     );
     expect(first.cancelled).toBe(true);
     // What a plain next turn would build on: the words and the abandoned reply are kept.
-    expect(userTexts(engine.sessionHistory('redo'))).toEqual(['Hello.', words]);
+    expect(userTexts(shared.engine.sessionHistory('redo'))).toEqual(['Hello.', words]);
 
-    const second = await engine.generate(
+    const second = await shared.engine.generate(
       { sessionId: 'redo', userText: words, instruction: careful, reasked: true },
       { sampling, personaPrompt },
     );
     expect(second.cancelled).toBe(false);
-    const history = engine.sessionHistory('redo');
+    const history = shared.engine.sessionHistory('redo');
     expect(userTexts(history)).toEqual(['Hello.', words]);
     // The history up to the asked-again turn is the one before the cancelled attempt.
     expect(history.slice(0, before.length)).toEqual(before);
@@ -61,6 +52,6 @@ describe('a turn asked again on the real tiny model', () => {
       '(Be brief.)',
     );
     expect(history.filter((item) => item.type === 'model')).toHaveLength(2);
-    expect(engine.sessionCachedText('redo')).not.toContain('(Be brief.)');
+    expect(shared.engine.sessionCachedText('redo')).not.toContain('(Be brief.)');
   });
 });

@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LogCapture, createInProcessTransport, type Logger } from '@hearth/graph';
 import { makeTestModel } from '@hearth/gguf';
-import { REGISTRY_ENV, hasVerifiedMarker } from '@hearth/models';
-import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hasVerifiedMarker } from '@hearth/models';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkRegistryChecksum } from '../src/engine/checkRegistryChecksum.js';
@@ -16,65 +15,33 @@ import { FallbackResponder } from '../src/fallback/FallbackResponder.js';
 import type { EngineConfig } from '../src/LlmParameters.js';
 import { loadReplyEngine } from '../src/loadReplyEngine.js';
 import { registryEntryFor } from '../src/registry/registryEntryFor.js';
+import {
+  restoreRegistryEnvAfterAll,
+  sha256Of,
+  testEngineConfig,
+  writeTestRegistry,
+} from './support/testRegistry.js';
 
 let dir: string;
 let sha256: string;
 const wrongSha256 = 'ab'.repeat(32);
-const previousRegistry = process.env[REGISTRY_ENV];
-
-function registryEntry(name: string, sum: string): string[] {
-  return [
-    `  - name: ${name}`,
-    '    description: a generated tiny model',
-    `    url: https://example.org/${name}.gguf`,
-    `    file: ${name}.gguf`,
-    '    size_bytes: null',
-    `    sha256: ${sum}`,
-    '    licence: Apache-2.0',
-    '    chat_template: chatml',
-    '    context_length: 2048',
-    '    quantization: Q8_0',
-    '    parameters: 1M',
-  ];
-}
-
-const config = (modelPath: string): EngineConfig => ({
-  modelPath,
-  threads: 1,
-  contextSize: 512,
-  maxSessions: 1,
-  chatTemplate: '',
-  loraPath: '',
-  loraScale: undefined,
-  modelProcess: 'inline',
-  memoryLimitMb: 0,
-  memoryMarginMb: 0,
-});
+const config = (modelPath: string): EngineConfig => testEngineConfig(modelPath);
+restoreRegistryEnvAfterAll();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hearth-registry-sha-'));
   const original = join(dir, 'original.gguf');
   await makeTestModel({ outPath: original, seed: 1 });
-  sha256 = createHash('sha256').update(readFileSync(original)).digest('hex');
+  sha256 = sha256Of(original);
   copyFileSync(original, join(dir, 'tiny-good.gguf'));
   copyFileSync(original, join(dir, 'tiny-bad.gguf'));
-  const registryFile = join(dir, 'registry.yaml');
-  writeFileSync(
-    registryFile,
-    [
-      'version: 1',
-      'models:',
-      ...registryEntry('tiny-good', sha256),
-      ...registryEntry('tiny-bad', wrongSha256),
-      '',
-    ].join('\n'),
-  );
-  process.env[REGISTRY_ENV] = registryFile;
+  writeTestRegistry(join(dir, 'registry.yaml'), [
+    { name: 'tiny-good', sha256 },
+    { name: 'tiny-bad', sha256: wrongSha256 },
+  ]);
 });
 
 afterAll(() => {
-  if (previousRegistry === undefined) delete process.env[REGISTRY_ENV];
-  else process.env[REGISTRY_ENV] = previousRegistry;
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,11 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LogCapture, createInProcessTransport } from '@hearth/graph';
 import { makeTestModel } from '@hearth/gguf';
-import { REGISTRY_ENV } from '@hearth/models';
-import { copyFileSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkRegistrySize } from '../src/engine/checkRegistrySize.js';
@@ -17,36 +14,19 @@ import { FallbackResponder } from '../src/fallback/FallbackResponder.js';
 import type { EngineConfig } from '../src/LlmParameters.js';
 import { loadReplyEngine } from '../src/loadReplyEngine.js';
 import { registryEntryFor } from '../src/registry/registryEntryFor.js';
+import {
+  restoreRegistryEnvAfterAll,
+  sha256Of,
+  testEngineConfig,
+  writeTestRegistry,
+} from './support/testRegistry.js';
 
 let dir: string;
 let registryFile: string;
 let original: string;
 let size: number;
-const previousRegistry = process.env[REGISTRY_ENV];
-
-const sha256Of = (file: string): string =>
-  createHash('sha256').update(readFileSync(file)).digest('hex');
-
-function registryEntry(
-  name: string,
-  file: string,
-  sizeBytes: number | null,
-  sha256: string,
-): string[] {
-  return [
-    `  - name: ${name}`,
-    '    description: a generated tiny model',
-    `    url: https://example.org/${file}`,
-    `    file: ${file}`,
-    `    size_bytes: ${sizeBytes === null ? 'null' : String(sizeBytes)}`,
-    `    sha256: ${sha256}`,
-    '    licence: Apache-2.0',
-    '    chat_template: chatml',
-    '    context_length: 2048',
-    '    quantization: Q8_0',
-    '    parameters: 1M',
-  ];
-}
+const config = (modelPath: string): EngineConfig => testEngineConfig(modelPath, { loraScale: 1 });
+restoreRegistryEnvAfterAll();
 
 /** A copy of the tiny model under the registry's file name `file`, in its own folder. */
 function install(file: string): string {
@@ -56,42 +36,20 @@ function install(file: string): string {
   return path;
 }
 
-const config = (modelPath: string): EngineConfig => ({
-  modelPath,
-  threads: 1,
-  contextSize: 512,
-  maxSessions: 1,
-  chatTemplate: '',
-  loraPath: '',
-  loraScale: 1,
-  modelProcess: 'inline',
-  memoryLimitMb: 0,
-  memoryMarginMb: 0,
-});
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hearth-registry-size-'));
   original = join(dir, 'tiny.gguf');
   await makeTestModel({ outPath: original, seed: 1 });
   size = statSync(original).size;
   registryFile = join(dir, 'registry.yaml');
-  writeFileSync(
-    registryFile,
-    [
-      'version: 1',
-      'models:',
-      // The real SHA-256, so the checksum check at load passes the exact copy.
-      ...registryEntry('tiny-registered', 'tiny-registered.gguf', size, sha256Of(original)),
-      ...registryEntry('tiny-unsized', 'tiny-unsized.gguf', null, 'ab'.repeat(32)),
-      '',
-    ].join('\n'),
-  );
-  process.env[REGISTRY_ENV] = registryFile;
+  writeTestRegistry(registryFile, [
+    // The real SHA-256, so the checksum check at load passes the exact copy.
+    { name: 'tiny-registered', sizeBytes: size, sha256: sha256Of(original) },
+    { name: 'tiny-unsized', sizeBytes: null, sha256: 'ab'.repeat(32) },
+  ]);
 });
 
 afterAll(() => {
-  if (previousRegistry === undefined) delete process.env[REGISTRY_ENV];
-  else process.env[REGISTRY_ENV] = previousRegistry;
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -2,7 +2,6 @@
  * Alerts, mood and metrics from the graph to MQTT, and the caregiver's acknowledgement back, on a
  * real in-process graph and the embedded aedes broker. Re-sends and escalation run on fake timers.
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   AffectType,
@@ -18,6 +17,7 @@ import { AlertPayloadSchema, MetricsPayloadSchema, MoodPayloadSchema } from '../
 import { MqttProbe, type ProbeMessage } from './support/MqttProbe.js';
 import type { FakeTimers } from './support/FakeTimers.js';
 import { startTelemetryHarness, type TelemetryHarness } from './support/telemetryHarness.js';
+import { sendCaregiverCommand } from './support/caregiverCommand.js';
 
 const robot = 'alerts-robot';
 const status = (m: ProbeMessage) => (m.json as { status?: string } | undefined)?.status;
@@ -80,19 +80,7 @@ describe('TelemetryNode alerts, mood and metrics', () => {
     );
     expect(resends.length).toBeGreaterThanOrEqual(2);
 
-    await probe.client.publishAsync(
-      `hearth/v1/${robot}/cmd/ack-alert`,
-      JSON.stringify({
-        schema: 1,
-        robot,
-        ts: new Date().toISOString(),
-        commandId: randomUUID(),
-        issuedBy: 'carol',
-        verb: 'ack-alert',
-        alertId: 'alert-1',
-      }),
-      { qos: 1 },
-    );
+    await sendCaregiverCommand(probe, robot, 'ack-alert', { alertId: 'alert-1' });
     const ack = await probe.next((m) => /\/alerts\//.test(m.topic) && status(m) === 'acknowledged');
     expect(AlertPayloadSchema.parse(ack.json)).toMatchObject({ acknowledgedBy: 'carol' });
     await probe.next((m) => /\/alerts\//.test(m.topic) && m.text === '');
@@ -186,19 +174,7 @@ describe('TelemetryNode alerts, mood and metrics', () => {
     };
     expect(await retainedNow()).toEqual(['a-1', 'a-2', 'a-3']);
 
-    await probe.client.publishAsync(
-      `hearth/v1/${robot}/cmd/ack-alert`,
-      JSON.stringify({
-        schema: 1,
-        robot,
-        ts: new Date().toISOString(),
-        commandId: randomUUID(),
-        issuedBy: 'carol',
-        verb: 'ack-alert',
-        alertId: 'a-2',
-      }),
-      { qos: 1 },
-    );
+    await sendCaregiverCommand(probe, robot, 'ack-alert', { alertId: 'a-2' });
     await probe.next((m) => m.topic.endsWith('/alerts/a-2') && m.text === '');
     expect(await retainedNow()).toEqual(['a-1', 'a-3']);
   });

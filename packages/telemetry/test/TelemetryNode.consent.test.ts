@@ -32,6 +32,7 @@ import { SessionEventPayloadSchema } from '../src/schemas.js';
 import { MqttProbe, type ProbeMessage } from './support/MqttProbe.js';
 import { freePort } from './support/MosquittoProcess.js';
 import { cleanupAfterEach } from './support/cleanups.js';
+import { MARGARET_AND_TOM } from './support/people.js';
 import { until } from '../../../tests/support/until.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hearth-consent-'));
@@ -43,12 +44,7 @@ const USER = 'My name is Ana and my number is 07700 900123.';
 const REPLY = 'Thank you Ana. Is Maggie with you today?';
 
 const people: Record<string, ParameterValue> = {
-  'people.ids': ['margaret', 'tom'],
-  'people.margaret.display_name': 'Margaret Okafor',
-  'people.margaret.other_names': ['Maggie'],
-  'people.margaret.consent': 'transcripts',
-  'people.tom.display_name': 'Tom Reyes',
-  'people.tom.consent': 'summaries',
+  ...MARGARET_AND_TOM,
 };
 
 function graph(overrides: Record<string, ParameterValue>): {

@@ -4,7 +4,6 @@
  * escalated), not an alert; turns carry the safety flags and the transcript and wake stage times
  * also without consent to text; and `cmd/quiet-hours` reaches the graph as `set-quiet-hours`.
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   CaregiverCommandType,
@@ -23,6 +22,7 @@ import {
 import { MqttProbe } from './support/MqttProbe.js';
 import type { FakeTimers } from './support/FakeTimers.js';
 import { startTelemetryHarness, type TelemetryHarness } from './support/telemetryHarness.js';
+import { sendCaregiverCommand } from './support/caregiverCommand.js';
 
 const robot = `notice-${process.pid}`;
 
@@ -138,20 +138,7 @@ describe('TelemetryNode notices, turn flags and quiet hours', () => {
       Qos.events,
     );
     const send = (start: string, end: string) =>
-      probe.client.publishAsync(
-        `hearth/v1/${robot}/cmd/quiet-hours`,
-        JSON.stringify({
-          schema: 1,
-          robot,
-          ts: new Date().toISOString(),
-          commandId: randomUUID(),
-          issuedBy: 'carol',
-          verb: 'quiet-hours',
-          start,
-          end,
-        }),
-        { qos: 1 },
-      );
+      sendCaregiverCommand(probe, robot, 'quiet-hours', { start, end });
     const refused = new Promise((resolve) => telemetry.once('commandRefused', resolve));
     await send('22:00', '');
     await expect(refused).resolves.toMatchObject({ issues: [expect.stringMatching(/^end: /)] });

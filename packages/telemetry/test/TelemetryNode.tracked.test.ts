@@ -26,6 +26,7 @@ import { startEmbeddedBroker } from '../src/broker/startEmbeddedBroker.js';
 import { MEMORY_OUTBOX, TelemetryNode } from '../src/TelemetryNode.js';
 import { MqttProbe, type ProbeMessage } from './support/MqttProbe.js';
 import { cleanupAfterEach } from './support/cleanups.js';
+import { MARGARET_AND_TOM } from './support/people.js';
 import { FakeTimers } from './support/FakeTimers.js';
 import { until } from '../../../tests/support/until.js';
 
@@ -35,12 +36,7 @@ const USER = 'Priya rang me, her number is 07700 900123.';
 const REPLY = 'That is kind of Priya, Maggie.';
 
 const people: Record<string, ParameterValue> = {
-  'people.ids': ['margaret', 'tom'],
-  'people.margaret.display_name': 'Margaret Okafor',
-  'people.margaret.other_names': ['Maggie'],
-  'people.margaret.consent': 'transcripts',
-  'people.tom.display_name': 'Tom Reyes',
-  'people.tom.consent': 'summaries',
+  ...MARGARET_AND_TOM,
   // ros4hri knows Tom by another id.
   'people.tom.hri_id': 'person_t0m',
 };
