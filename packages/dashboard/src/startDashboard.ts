@@ -8,7 +8,7 @@ import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import mqtt, { type IClientOptions } from 'mqtt';
-import { ALL_ROBOTS_TOPIC, type BackoffOptions } from '@hearth/telemetry/mqtt';
+import { ALL_ROBOTS_TOPIC, BrokerReconnect, type BackoffOptions } from '@hearth/telemetry/mqtt';
 import { Access } from './auth/Access.js';
 import { LoginThrottle, type LoginThrottleOptions } from './auth/LoginThrottle.js';
 import { WebSessions } from './auth/WebSessions.js';
@@ -27,7 +27,6 @@ import type { AlertView, DashboardStore, PurgeCounts } from './store/DashboardSt
 import { MemoryDashboardStore } from './store/MemoryDashboardStore.js';
 import { TelemetryIngest } from './TelemetryIngest.js';
 import { systemTimers, type Timers } from '@hearth/graph';
-import { BrokerReconnect } from './BrokerReconnect.js';
 
 export interface DashboardOptions {
   /** The broker the robots publish to, e.g. `mqtt://127.0.0.1:1883`. */

@@ -6,8 +6,12 @@
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { startEmbeddedBroker, type EmbeddedBroker } from '@hearth/telemetry/mqtt';
-import { BrokerReconnect, type ReconnectingClient } from '../src/BrokerReconnect.js';
+import {
+  BrokerReconnect,
+  startEmbeddedBroker,
+  type EmbeddedBroker,
+  type ReconnectingClient,
+} from '@hearth/telemetry/mqtt';
 import { startDashboard, type Dashboard } from '../src/startDashboard.js';
 import { MemoryDashboardStore } from '../src/store/MemoryDashboardStore.js';
 import { CapturingLogger, FakeRobotPublisher, eventually } from './support/FakeRobotPublisher.js';

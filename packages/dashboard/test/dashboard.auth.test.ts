@@ -14,6 +14,7 @@ import { DashboardNeedsUsersError } from '../src/errors/DashboardNeedsUsersError
 import { CapturingLogger } from './support/FakeRobotPublisher.js';
 import { http } from './support/http.js';
 import { startTestDashboard, type TestDashboard } from './support/testDashboard.js';
+import { alert } from './support/storeContract.js';
 
 describe('dashboard logins', () => {
   let started: TestDashboard;
@@ -156,22 +157,10 @@ describe('TelemetryIngest fuzzed', () => {
     alertTopicLevel('a/b'),
   );
   const ids = fc.oneof(oddIds, fc.string({ maxLength: 140 }));
+  // The contract suite's alert, with any status the fuzz names (valid or not).
   const alertPayload = (alertId: string, status: string) => ({
-    schema: 1,
-    robot: 'r1',
-    ts: '2025-01-01T00:00:00Z',
-    alertId,
-    sessionId: 's1',
-    level: 'high',
-    category: 'self_harm',
-    reasons: [],
-    message: 'I am here with you.',
+    ...alert('open', 0, alertId),
     status,
-    contact: 'primary',
-    raisedAt: '2025-01-01T00:00:00Z',
-    escalateAt: '2025-01-01T00:02:00Z',
-    resends: 0,
-    acknowledgedBy: '',
   });
 
   it('alerts/<id>: stores an alert only under its own id, ignores clears, never throws', async () => {

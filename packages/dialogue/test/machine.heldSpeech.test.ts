@@ -3,22 +3,10 @@
  * and are not lost either: they are the next turn, answered once the reply has been said.
  */
 import { describe, expect, it } from '@jest/globals';
-import { MODERATE_RISK_PROTOCOL, type DialogueEvent } from '../src/index.js';
-import { settle, startDialogue } from './support/fakeActors.js';
+import { MODERATE_RISK_PROTOCOL } from '../src/index.js';
+import { llmDone, llmSentence as sentence, settle, startDialogue } from './support/fakeActors.js';
 
-const sentence = (text: string, index = 0): DialogueEvent => ({
-  type: 'llm.sentence',
-  sentence: text,
-  index,
-  strategy: '',
-  firstTokenMs: 5,
-});
-const done: DialogueEvent = {
-  type: 'llm.done',
-  reply: 'Hello there.',
-  strategy: '',
-  fallback: false,
-};
+const done = llmDone('Hello there.');
 
 describe('speech heard while the robot replies (barge_in_on_speech off)', () => {
   it('keeps a final transcript heard while speaking and answers it as the next turn', async () => {

@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { MODERATE_RISK_PROTOCOL, type DialogueEvent, type TurnRisk } from '../src/index.js';
-import { settle, startDialogue } from './support/fakeActors.js';
+import {
+  llmDone as done,
+  llmSentence as sentence,
+  settle,
+  startDialogue,
+} from './support/fakeActors.js';
 
 const RAISED: TurnRisk = {
   level: 'moderate',
@@ -13,19 +18,6 @@ const RAISED: TurnRisk = {
   rules: ['classifier:moderate', 'classifier-model:fake'],
 };
 const raised = (text: string): DialogueEvent => ({ type: 'safety.raised', text, risk: RAISED });
-const sentence = (text: string): DialogueEvent => ({
-  type: 'llm.sentence',
-  sentence: text,
-  index: 0,
-  strategy: '',
-  firstTokenMs: 5,
-});
-const done = (reply: string): DialogueEvent => ({
-  type: 'llm.done',
-  reply,
-  strategy: '',
-  fallback: false,
-});
 
 function listening() {
   const s = startDialogue();

@@ -5,7 +5,13 @@
  * finishes (the robot gives up on the reply, recovers and listens again).
  */
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import type { ActionClient, ClientGoalHandle, Logger } from '@hearth/graph';
+import {
+  createLoggerFactory,
+  LogCapture,
+  type ActionClient,
+  type ClientGoalHandle,
+  type Logger,
+} from '@hearth/graph';
 import type { SayFeedback, SayGoal, SayResult } from '@hearth/interfaces';
 import { createActor, type AnyActorRef } from 'xstate';
 import {
@@ -14,18 +20,13 @@ import {
   SilenceTracker,
   type CancelledSpeech,
 } from '../src/index.js';
-import { settle, startDialogue } from './support/fakeActors.js';
+import { llmSentence, settle, startDialogue } from './support/fakeActors.js';
 
-function recordingLogger(): { logger: Logger; warnings: string[] } {
-  const warnings: string[] = [];
-  const ignore = (): void => undefined;
-  const logger = {
-    debug: ignore,
-    info: ignore,
-    error: ignore,
-    warn: (message: string) => warnings.push(message),
-  } as unknown as Logger;
-  return { logger, warnings };
+/** The graph's own logger, captured in memory; `warnings()` lists the messages logged at warn. */
+function recordingLogger(): { logger: Logger; warnings: () => string[] } {
+  const capture = new LogCapture();
+  const logger = createLoggerFactory({ level: 'debug', capture })('dialogue');
+  return { logger, warnings: () => capture.linesOf('dialogue', 'warn').map((r) => r.msg) };
 }
 
 /** A tts whose goals are accepted and never finish, not even when cancelled. */
@@ -78,7 +79,7 @@ describe('the waits for silence are bounded (fake timers)', () => {
     expect(answer).toBe('pending');
     await jest.advanceTimersByTimeAsync(1);
     expect(answer).toBeUndefined();
-    expect(warnings).toEqual([expect.stringMatching(/gave up waiting for the tts/)]);
+    expect(warnings()).toEqual([expect.stringMatching(/gave up waiting for the tts/)]);
   });
 
   it('the silence tracker gives up on a cancellation that never settles, then waits no more', async () => {
@@ -91,7 +92,7 @@ describe('the waits for silence are bounded (fake timers)', () => {
     expect(silent).toBe(false);
     await jest.advanceTimersByTimeAsync(1);
     expect(silent).toBe(true);
-    expect(warnings).toEqual([
+    expect(warnings()).toEqual([
       expect.stringMatching(/gave up waiting for the robot to fall silent/),
     ]);
     // The stuck cancellation does not hold later waits (nor the next turn's words-spoken).
@@ -130,13 +131,7 @@ describe('the machine gives up on a reply nobody answers (simulated clock)', () 
 
   it('an llm that stops in the middle of a reply: recovering once speech has caught up', async () => {
     const s = inThinking();
-    s.effects.lastGeneration.sendBack({
-      type: 'llm.sentence',
-      sentence: 'Yes, I am here.',
-      index: 0,
-      strategy: 'Affirmation',
-      firstTokenMs: 5,
-    });
+    s.effects.lastGeneration.sendBack(llmSentence('Yes, I am here.', 0, 'Affirmation'));
     expect(s.effects.lastUtterance.input.strategy).toBe('Affirmation');
     s.clock.increment(15000);
     s.effects.lastUtterance.finish();
@@ -151,13 +146,7 @@ describe('the machine gives up on a reply nobody answers (simulated clock)', () 
 
   it('a tts that never finishes, nor says the apology: recovering, then listening on its own', () => {
     const s = inThinking();
-    s.effects.lastGeneration.sendBack({
-      type: 'llm.sentence',
-      sentence: 'Yes.',
-      index: 0,
-      strategy: '',
-      firstTokenMs: 5,
-    });
+    s.effects.lastGeneration.sendBack(llmSentence('Yes.'));
     const stuck = s.effects.lastUtterance;
     s.clock.increment(20000);
     expect(s.publicState()).toBe('recovering');

@@ -119,5 +119,8 @@ describe('sha256InWorker', () => {
     await expect(sha256InWorker(file, 'process.exit(3);')).rejects.toThrow(
       `The worker thread checking the SHA-256 of ${file} exited (code 3) without an answer.`,
     );
+    await expect(sha256InWorker(file, 'process.exit(3);')).rejects.toThrow(
+      `hearth models verify --checksum ${file}`,
+    );
   });
 });

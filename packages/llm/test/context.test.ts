@@ -1,50 +1,31 @@
 // Context management with the real tiny model and a small context, so that the history
 // overflows within a few turns: every strategy keeps the session answering past the context
 // size, stopwords keeps more utterances than window, and most turns reuse the cached prefix.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { LlamaEngine } from '../src/engine/LlamaEngine.js';
+import { describe, expect, it } from '@jest/globals';
 import type { ContextStrategyName } from '../src/context/ContextOptions.js';
 import type { ReplyResult } from '../src/types.js';
-import { writeTestModel, type TestModelDir } from './support/testModel.js';
+import {
+  chattyUtterance as utterance,
+  shortSampling as sampling,
+  smallContextSize as contextSize,
+} from './support/overflowingContext.js';
+import { useSharedEngine } from './support/sharedEngine.js';
 
-// Each turn here is about 65 tokens (the tiny model splits words into pieces).
-const contextSize = 384;
-const sampling = { maxTokens: 8, seed: 3, temperature: 0 };
 const personaPrompt = 'You are a kind companion.';
-// Chatty, stopword-heavy utterances, as people speak.
-const utterance = (i: number): string =>
-  `Well, I think that it was the ${i}th time that I had to go there and it was not easy for me.`;
 
 describe('context strategies with a real model', () => {
-  let model: TestModelDir;
-  let engine: LlamaEngine;
-
-  beforeAll(async () => {
-    model = await writeTestModel();
-    engine = await LlamaEngine.load({
-      modelPath: model.modelPath,
-      threads: 1,
-      contextSize,
-      maxSessions: 4,
-      summaryMaxTokens: 24,
-    });
-  });
-
-  afterAll(async () => {
-    await engine?.dispose();
-    model?.remove();
-  });
+  const shared = useSharedEngine({ contextSize, maxSessions: 4, summaryMaxTokens: 24 });
 
   async function converse(strategy: ContextStrategyName, turns: number): Promise<ReplyResult[]> {
     const results: ReplyResult[] = [];
     for (let i = 0; i < turns; i += 1) {
       results.push(
-        await engine.generate(
+        await shared.engine.generate(
           { sessionId: strategy, userText: utterance(i) },
           { sampling, personaPrompt, context: { strategy, keepRecentTurns: 2 } },
         ),
       );
-      if (strategy === 'summary') await engine.summariesIdle();
+      if (strategy === 'summary') await shared.engine.summariesIdle();
     }
     return results;
   }
@@ -89,7 +70,7 @@ describe('context strategies with a real model', () => {
 
   it('summary writes a summary in the background and puts it in the history', () => {
     const results = byStrategy.get('summary') ?? [];
-    expect(engine.sessionSummary('summary').length).toBeGreaterThan(0);
+    expect(shared.engine.sessionSummary('summary').length).toBeGreaterThan(0);
     expect(results.some((r) => r.contextStrategy === 'summary')).toBe(true);
     // Until the first summary is ready, it falls back to window.
     expect(results.find((r) => r.contextCompacted)?.contextStrategy).toBe('window');

@@ -1,17 +1,17 @@
 // The summary strategy in a brisk conversation, on the real tiny model: the next turn arrives
 // while the background summary of the evicted turns is still being written. The turn must not
 // wait for it: it runs as a window (and says so), and the summary is used once it is ready.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { LlamaEngine } from '../src/engine/LlamaEngine.js';
+import { describe, expect, it } from '@jest/globals';
 import type { ReplyResult } from '../src/types.js';
-import { writeTestModel, type TestModelDir } from './support/testModel.js';
+import {
+  chattyUtterance as utterance,
+  shortSampling as sampling,
+  smallContextSize as contextSize,
+} from './support/overflowingContext.js';
+import { useSharedEngine } from './support/sharedEngine.js';
 
-const contextSize = 384;
-const sampling = { maxTokens: 8, seed: 3, temperature: 0 };
 const context = { strategy: 'summary', keepRecentTurns: 2 } as const;
 const sessionId = 'brisk';
-const utterance = (i: number): string =>
-  `Well, I think that it was the ${i}th time that I had to go there and it was not easy for me.`;
 
 /** Whether `promise` is still pending after the event loop has turned once. */
 async function pending(promise: Promise<unknown>): Promise<boolean> {
@@ -22,27 +22,10 @@ async function pending(promise: Promise<unknown>): Promise<boolean> {
 }
 
 describe('summary strategy in a brisk conversation', () => {
-  let model: TestModelDir;
-  let engine: LlamaEngine;
-
-  beforeAll(async () => {
-    model = await writeTestModel();
-    engine = await LlamaEngine.load({
-      modelPath: model.modelPath,
-      threads: 1,
-      contextSize,
-      maxSessions: 1,
-      summaryMaxTokens: 24,
-    });
-  });
-
-  afterAll(async () => {
-    await engine?.dispose();
-    model?.remove();
-  });
+  const shared = useSharedEngine({ contextSize, maxSessions: 1, summaryMaxTokens: 24 });
 
   const turn = (i: number): Promise<ReplyResult> =>
-    engine.generate(
+    shared.engine.generate(
       { sessionId, userText: utterance(i) },
       { sampling, personaPrompt: 'You are a kind companion.', context },
     );
@@ -57,7 +40,7 @@ describe('summary strategy in a brisk conversation', () => {
       i += 1;
     }
     // The eviction queued the evicted turns for a summary, which is now being written.
-    expect(await pending(engine.summariesIdle())).toBe(true);
+    expect(await pending(shared.engine.summariesIdle())).toBe(true);
 
     // The next turns arrive while it runs: each stops it (to be redone later) and goes on.
     const brisk: ReplyResult[] = [];
@@ -65,7 +48,7 @@ describe('summary strategy in a brisk conversation', () => {
       brisk.push(await turn(i));
       i += 1;
       // Returned with no summary ready, so it cannot have waited for one.
-      expect(engine.sessionSummary(sessionId)).toBe('');
+      expect(shared.engine.sessionSummary(sessionId)).toBe('');
     }
     for (const result of brisk) {
       expect(result.fallback).toBe(false);
@@ -80,15 +63,15 @@ describe('summary strategy in a brisk conversation', () => {
     expect(results.every((r) => r.contextStrategy === 'window')).toBe(true);
 
     // A pause: the summary is written in the background, and the next turn uses it.
-    await engine.summariesIdle();
-    const summary = engine.sessionSummary(sessionId);
+    await shared.engine.summariesIdle();
+    const summary = shared.engine.sessionSummary(sessionId);
     expect(summary.length).toBeGreaterThan(0);
     const after = await turn(i);
     expect(after.fallback).toBe(false);
     expect(after.contextStrategy).toBe('summary');
     // In the history the model was prompted with (appended, or beside the system prompt when
     // this turn compacted again).
-    const history = engine.sessionHistory(sessionId);
+    const history = shared.engine.sessionHistory(sessionId);
     expect(history.some((item) => item.type === 'system' && item.text.includes(summary))).toBe(
       true,
     );

@@ -46,7 +46,8 @@ import { permits, type ConsentLevel } from './consent/ConsentLevel.js';
 import { narrowEntry } from './consent/ConsentGate.js';
 import { ConsentProfile } from './consent/ConsentProfile.js';
 import { parseCommand, toCaregiverCommand } from './commands.js';
-import { Backoff, type BackoffOptions } from './connection/Backoff.js';
+import type { BackoffOptions } from './connection/Backoff.js';
+import { BrokerReconnect } from './connection/BrokerReconnect.js';
 import { readCaFile } from './connection/readCaFile.js';
 import { redactUrl } from './connection/redactUrl.js';
 import { InvalidMqttUrlError } from './errors/InvalidMqttUrlError.js';
@@ -195,8 +196,6 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
   private legacyAlert: LegacyAlertTopic | undefined;
   private readonly commandPublisher: Publisher<CaregiverCommand>;
   private readonly timers: Timers;
-  private readonly backoff: Backoff;
-  private reconnectTimer: TimerHandle | undefined;
   private metricsTimer: TimerHandle | undefined;
   private readonly metricsPeriodMs: number;
   private commandMaxAgeMs: number;
@@ -296,7 +295,6 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     this.watchParameters();
     this.topics = robotTopics(this.robotId);
     this.timers = options.timers ?? systemTimers();
-    this.backoff = new Backoff(options.backoff);
     this.modelName = options.modelName ?? '';
 
     this.ownsOutbox = options.outbox === undefined;
@@ -337,7 +335,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       },
       ...(ca === undefined ? {} : { ca }),
       ...options.mqttOptions,
-      // Reconnects are the node's own (backoff with jitter, see scheduleReconnect).
+      // Reconnects are the node's own (backoff with jitter, BrokerReconnect).
       reconnectPeriod: 0,
     });
     this.sender = new OutboxSender(this.outbox, this.client, node.logger, (entry) =>
@@ -357,10 +355,13 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
       this.onCommand(topic, payload, packet.retain),
     );
     this.client.on('error', (error) => this.onClientError(error));
-    this.client.on('close', () => {
-      this.sender.connectionLost();
-      this.scheduleReconnect();
-    });
+    this.client.on('close', () => this.sender.connectionLost());
+    // Reconnects are the node's own: backoff with jitter, reset by each connection.
+    this.disposables.push(
+      new BrokerReconnect(this.client, this.timers, options.backoff, (delay) =>
+        this.emit('reconnecting', delay),
+      ),
+    );
 
     node.createSubscription(
       DialogueStateType,
@@ -417,7 +418,6 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     for (const d of this.disposables) d.dispose();
     this.consent.dispose();
     this.alerts.dispose();
-    if (this.reconnectTimer !== undefined) this.timers.clearTimeout(this.reconnectTimer);
     if (this.retentionTimer !== undefined) this.timers.clearTimeout(this.retentionTimer);
     if (this.metricsTimer !== undefined) this.timers.clearTimeout(this.metricsTimer);
     // A clean stop saves the numbering exactly: the next start then continues without a gap.
@@ -506,19 +506,7 @@ export class TelemetryNode extends EventEmitter<TelemetryNodeEvents> {
     }
   }
 
-  private scheduleReconnect(): void {
-    if (this.disposed || this.reconnectTimer !== undefined) return;
-    const delay = this.backoff.next();
-    this.reconnectTimer = this.timers.setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (this.disposed || this.client.connected) return;
-      this.client.reconnect();
-    }, delay);
-    this.emit('reconnecting', delay);
-  }
-
   private async onConnect(): Promise<void> {
-    this.backoff.reset();
     if (this.outageReported)
       this.node.logger.info('telemetry reconnected to MQTT', { url: redactUrl(this.mqttUrl) });
     this.outageReported = false;

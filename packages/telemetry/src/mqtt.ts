@@ -14,3 +14,4 @@ export * from './topics.js';
 export * from './schemas.js';
 // The robot's reconnect delays, for the dashboard's own client (exponential with jitter).
 export { Backoff, type BackoffOptions } from './connection/Backoff.js';
+export { BrokerReconnect, type ReconnectingClient } from './connection/BrokerReconnect.js';

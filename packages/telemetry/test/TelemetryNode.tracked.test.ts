@@ -15,19 +15,13 @@ import {
   Topics,
   TurnRecordType,
 } from '@hearth/interfaces';
-import {
-  LogCapture,
-  Qos,
-  createInProcessTransport,
-  type GraphNode,
-  type ParameterValue,
-} from '@hearth/graph';
-import { startEmbeddedBroker } from '../src/broker/startEmbeddedBroker.js';
-import { MEMORY_OUTBOX, TelemetryNode } from '../src/TelemetryNode.js';
+import { Qos, type GraphNode, type LogCapture, type ParameterValue } from '@hearth/graph';
+import type { TelemetryNode } from '../src/TelemetryNode.js';
 import { MqttProbe, type ProbeMessage } from './support/MqttProbe.js';
 import { cleanupAfterEach } from './support/cleanups.js';
 import { MARGARET_AND_TOM } from './support/people.js';
-import { FakeTimers } from './support/FakeTimers.js';
+import type { FakeTimers } from './support/FakeTimers.js';
+import { startTelemetryHarness } from './support/telemetryHarness.js';
 import { until } from '../../../tests/support/until.js';
 
 const { track } = cleanupAfterEach();
@@ -47,6 +41,8 @@ interface Rig {
   readonly telemetry: TelemetryNode;
   readonly probe: MqttProbe;
   readonly capture: LogCapture;
+  /** The node's hand-moved timers (when the rig was asked for them). */
+  readonly timers: FakeTimers;
   /** Publishes the tracked persons and waits until telemetry took them. */
   track(ids: string[], audience: string): Promise<void>;
   /** One finished turn in `sessionId`; resolves with what reached the broker. */
@@ -56,23 +52,12 @@ interface Rig {
 async function rig(
   robot: string,
   overrides: Record<string, ParameterValue>,
-  timers?: FakeTimers,
+  fakeTimers = false,
 ): Promise<Rig> {
-  const broker = track(await startEmbeddedBroker({ port: 0 }));
-  const probe = track(await MqttProbe.connect(broker.url, `hearth/v1/${robot}/#`));
-  const capture = new LogCapture();
-  const transport = track(createInProcessTransport({ logger: { capture } }));
-  const driver = transport.createNode('driver');
-  const node = transport.createNode('telemetry', { parameterOverrides: overrides });
-  const telemetry = track(
-    new TelemetryNode(node, {
-      mqttUrl: broker.url,
-      robotId: robot,
-      outboxDir: MEMORY_OUTBOX,
-      ...(timers === undefined ? {} : { timers }),
-    }),
+  const harness = track(
+    await startTelemetryHarness({ robot, parameterOverrides: overrides, realTimers: !fakeTimers }),
   );
-  await telemetry.ready();
+  const { driver, node, telemetry, probe, capture, timers } = harness;
   const tracked = driver.createPublisher(IdsListType, Topics.trackedPersons, Qos.events);
   // Subscribed after the telemetry node: once this one has a list, telemetry has it too (a
   // repeated list changes nothing visible to wait for).
@@ -88,6 +73,7 @@ async function rig(
     telemetry,
     probe,
     capture,
+    timers,
     track: async (ids, audience) => {
       const count = delivered + 1;
       tracked.publish(IdsListType.create({ ids }));
@@ -174,12 +160,12 @@ describe('TelemetryNode with ros4hri tracked persons', () => {
   });
 
   it('lets a list nobody renews expire, once, back to consent.current_person', async () => {
-    const timers = new FakeTimers();
     const r = await rig(
       'tracked-expiry',
       { ...people, 'consent.current_person': 'margaret' },
-      timers,
+      true,
     );
+    const { timers } = r;
     const expiries = () =>
       r.capture.linesOf('telemetry', 'warn').filter((l) => /tracked persons expired/.test(l.msg));
     await r.track(['person_t0m'], 'tom');

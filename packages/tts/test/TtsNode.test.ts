@@ -2,25 +2,17 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import {
-  createInProcessTransport,
-  LogCapture,
-  Qos,
-  type ActionClient,
-  type GraphTransport,
-} from '@hearth/graph';
+import { createInProcessTransport, LogCapture, type ActionClient } from '@hearth/graph';
 import {
   Actions,
   SayAction,
-  SpeechEventType,
-  Topics,
   type SayFeedback,
   type SayGoal,
   type SayResult,
-  type SpeechEvent,
 } from '@hearth/interfaces';
 import wavefile from 'wavefile';
 import { EspeakEngine, TtsNode } from '../src/index.js';
+import { settle, TtsTestGraph } from './support/ttsGraph.js';
 
 interface Wav {
   sampleRate: number;
@@ -41,45 +33,27 @@ async function readWav(path: string): Promise<Wav> {
   };
 }
 
-/** A few event-loop turns, for the in-process bus (which delivers on setImmediate) to deliver. */
-async function settle(): Promise<void> {
-  for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
-}
-
 function goal(fields: Partial<SayGoal>): SayGoal {
   return SayAction.goal.create(fields);
 }
 
 describe('TtsNode (real espeak-ng, in-process graph)', () => {
-  let transport: GraphTransport;
-  let audioDir: string;
+  let graph: TtsTestGraph;
   let tts: TtsNode;
-  let events: SpeechEvent[];
   let client: ActionClient<SayGoal, SayResult, SayFeedback>;
   let setSpeed: (speed: number) => void;
 
   beforeEach(async () => {
-    audioDir = await mkdtemp(join(tmpdir(), 'hearth-tts-node-'));
-    transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    const node = transport.createNode('tts', { parameterOverrides: { playback_speed: 20 } });
-    setSpeed = (speed) => void node.setParameters({ playback_speed: speed });
-    tts = new TtsNode(node, new EspeakEngine(), { audioDir });
-    const listener = transport.createNode('listener');
-    events = [];
-    listener.createSubscription(
-      SpeechEventType,
-      Topics.ttsEvents,
-      (event) => events.push(event),
-      Qos.events,
-    );
-    client = listener.createActionClient(SayAction, Actions.say);
+    graph = await TtsTestGraph.create('hearth-tts-node-');
+    const served = graph.serve(new EspeakEngine(), { playback_speed: 20 });
+    ({ tts, client } = served);
+    setSpeed = (speed) => void served.node.setParameters({ playback_speed: speed });
     expect(await client.waitForServer(1000)).toBe(true);
   });
 
   afterEach(async () => {
     tts.dispose();
-    await transport.shutdown();
-    await rm(audioDir, { recursive: true, force: true });
+    await graph.dispose();
   });
 
   it('speaks a sentence: a valid WAV, then start, words and end events in order', async () => {
@@ -91,7 +65,7 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     const { status, result } = await handle.result;
     expect(status).toBe('succeeded');
     expect(result).toMatchObject({ cancelled: false, words_spoken: 7, group_audio_path: '' });
-    expect(result.audio_path).toBe(join(audioDir, 'u1.wav'));
+    expect(result.audio_path).toBe(join(graph.audioDir, 'u1.wav'));
 
     const wav = await readWav(result.audio_path);
     expect([wav.channels, wav.bits, wav.sampleRate]).toEqual([1, '16', 22050]);
@@ -102,30 +76,32 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     expect(durationMs).toBeLessThan(8000);
 
     await settle();
-    const visemes = events.filter((e) => e.kind === 'viseme');
+    const visemes = graph.speechEvents.filter((e) => e.kind === 'viseme');
     expect(visemes.length).toBeGreaterThan(14);
     expect(visemes.every((e) => /^\d+$/.test(e.viseme) && e.offset_ms <= result.duration_ms)).toBe(
       true,
     );
     // Each word's first mouth shape comes with it: h for Hello, ð for there (libespeak-ng's word
     // event comes a few ms before its first phoneme's).
-    const wordEvents = events.filter((e) => e.kind === 'word');
+    const wordEvents = graph.speechEvents.filter((e) => e.kind === 'word');
     const shapeAt = (ms: number | undefined) =>
       visemes.find((v) => v.offset_ms >= (ms ?? Infinity))?.viseme;
     expect([shapeAt(wordEvents[0]?.offset_ms), shapeAt(wordEvents[1]?.offset_ms)]).toEqual([
       '12',
       '17',
     ]);
-    const kindsSeen = events.filter((e) => e.kind !== 'viseme');
+    const kindsSeen = graph.speechEvents.filter((e) => e.kind !== 'viseme');
     expect(kindsSeen.map((e) => e.kind)).toEqual([
       'start',
       ...Array<string>(7).fill('word'),
       'end',
     ]);
-    expect(events.every((e) => e.utterance_id === 'u1' && e.audio_path === result.audio_path)).toBe(
-      true,
-    );
-    expect(events[0]?.text).toBe(text);
+    expect(
+      graph.speechEvents.every(
+        (e) => e.utterance_id === 'u1' && e.audio_path === result.audio_path,
+      ),
+    ).toBe(true);
+    expect(graph.speechEvents[0]?.text).toBe(text);
     expect(kindsSeen.slice(1, 8).map((e) => e.text)).toEqual([
       'Hello',
       'there',
@@ -135,7 +111,7 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
       'feeling',
       'today',
     ]);
-    const offsets = events.map((e) => e.offset_ms);
+    const offsets = graph.speechEvents.map((e) => e.offset_ms);
     expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
     expect(kindsSeen[8]?.offset_ms).toBe(result.duration_ms);
     expect(feedback.map((f) => f.event)).toEqual(['started', ...Array<string>(7).fill('word')]);
@@ -162,7 +138,7 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     expect(result.words_spoken).toBeGreaterThanOrEqual(2);
     expect(result.words_spoken).toBeLessThan(18);
     await settle();
-    const kinds = events.map((e) => e.kind);
+    const kinds = graph.speechEvents.map((e) => e.kind);
     expect(kinds[0]).toBe('start');
     expect(kinds[kinds.length - 1]).toBe('end');
     expect(kinds.filter((k) => k === 'word')).toHaveLength(result.words_spoken);
@@ -175,7 +151,7 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     await handle.cancel();
     const { result } = await handle.result;
     expect(result).toMatchObject({ cancelled: true, words_spoken: 0 });
-    expect(events).toEqual([]);
+    expect(graph.speechEvents).toEqual([]);
   });
 
   it('speaks goals one at a time in arrival order', async () => {
@@ -186,7 +162,7 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     );
     const outcomes = await Promise.all(handles.map((h) => h.result));
     expect(outcomes.map((o) => o.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
-    const boundaries = events
+    const boundaries = graph.speechEvents
       .filter((e) => e.kind !== 'word' && e.kind !== 'viseme')
       .map((e) => `${e.kind}:${e.utterance_id}`);
     expect(boundaries).toEqual([
@@ -207,7 +183,7 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
       goal({ utterance_id: 'r1-s2', group_id: 'r1', text: 'That sounds hard.' }),
     );
     const [a, b] = [(await first.result).result, (await second.result).result];
-    expect(a.group_audio_path).toBe(join(audioDir, 'r1.wav'));
+    expect(a.group_audio_path).toBe(join(graph.audioDir, 'r1.wav'));
     expect(b.group_audio_path).toBe(a.group_audio_path);
     const group = await readWav(b.group_audio_path);
     const parts = [await readWav(a.audio_path), await readWav(b.audio_path)];
@@ -224,8 +200,8 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
       goal({ utterance_id: '../../escape', group_id: '../g', text: 'Hi.' }),
     );
     const { result } = await handle.result;
-    expect(dirname(result.audio_path)).toBe(audioDir);
-    expect(dirname(result.group_audio_path)).toBe(audioDir);
+    expect(dirname(result.audio_path)).toBe(graph.audioDir);
+    expect(dirname(result.group_audio_path)).toBe(graph.audioDir);
     expect((await stat(result.audio_path)).isFile()).toBe(true);
   });
 
@@ -234,9 +210,11 @@ describe('TtsNode (real espeak-ng, in-process graph)', () => {
     const handle = await client.sendGoal(goal({ utterance_id: 's1', text: 'I see.', strategy }));
     expect((await handle.result).status).toBe('succeeded');
     await settle();
-    const start = events.find((e) => e.kind === 'start');
+    const start = graph.speechEvents.find((e) => e.kind === 'start');
     expect(start).toMatchObject({ utterance_id: 's1', strategy });
-    expect(events.filter((e) => e.kind !== 'start').every((e) => e.strategy === '')).toBe(true);
+    expect(
+      graph.speechEvents.filter((e) => e.kind !== 'start').every((e) => e.strategy === ''),
+    ).toBe(true);
   });
 });
 

@@ -3,29 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { decodePcm16Wav, durationMs } from '@hearth/audio';
-import {
-  createInProcessTransport,
-  LogCapture,
-  Qos,
-  type ActionClient,
-  type GraphTransport,
-  type ParameterValue,
-} from '@hearth/graph';
-import {
-  Actions,
-  SayAction,
-  SpeechEventType,
-  Topics,
-  type SayFeedback,
-  type SayGoal,
-  type SayResult,
-  type SpeechEvent,
-} from '@hearth/interfaces';
+import type { ActionClient, ParameterValue } from '@hearth/graph';
+import { SayAction, type SayFeedback, type SayGoal, type SayResult } from '@hearth/interfaces';
 import { AzureTtsEngine } from '../src/engine/azure/AzureTtsEngine.js';
 import { EspeakEngine } from '../src/engine/EspeakEngine.js';
 import type { TtsEngine } from '../src/engine/TtsEngine.js';
 import { TtsNode } from '../src/node/TtsNode.js';
 import { FakeAzureSynthesizer, HELLO_THERE } from './support/FakeAzureSynthesizer.js';
+import { settle, TtsTestGraph } from './support/ttsGraph.js';
 
 /** The say action must stop within this long of a cancel (issue 5). */
 const CANCEL_BUDGET_MS = 50;
@@ -37,38 +22,25 @@ async function processGone(pid: number): Promise<boolean> {
 }
 
 describe('TtsNode cancel timing (in-process graph)', () => {
-  let transport: GraphTransport;
-  let audioDir: string;
+  let graph: TtsTestGraph;
   let tts: TtsNode | undefined;
-  let events: { event: SpeechEvent; at: number }[];
 
   beforeEach(async () => {
-    audioDir = await mkdtemp(join(tmpdir(), 'hearth-tts-cancel-'));
-    transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    events = [];
+    graph = await TtsTestGraph.create('hearth-tts-cancel-', () => performance.now());
   });
 
   afterEach(async () => {
     tts?.dispose();
-    await transport.shutdown();
-    await rm(audioDir, { recursive: true, force: true });
+    await graph.dispose();
   });
 
   function serve(
     engine: TtsEngine,
     parameters: Record<string, ParameterValue>,
   ): ActionClient<SayGoal, SayResult, SayFeedback> {
-    tts = new TtsNode(transport.createNode('tts', { parameterOverrides: parameters }), engine, {
-      audioDir,
-    });
-    const listener = transport.createNode('listener');
-    listener.createSubscription(
-      SpeechEventType,
-      Topics.ttsEvents,
-      (event) => events.push({ event, at: performance.now() }),
-      Qos.events,
-    );
-    return listener.createActionClient(SayAction, Actions.say);
+    const served = graph.serve(engine, parameters);
+    tts = served.tts;
+    return served.client;
   }
 
   /** Sends `text`, cancels once `ready` resolves; returns how long the result and end took. */
@@ -87,8 +59,8 @@ describe('TtsNode cancel timing (in-process graph)', () => {
     void handle.cancel();
     const { result } = await handle.result;
     const resultMs = performance.now() - cancelAt;
-    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
-    const end = events.find((e) => e.event.kind === 'end');
+    await settle(5);
+    const end = graph.events.find((e) => e.event.kind === 'end');
     return { result, resultMs, endMs: end ? end.at - cancelAt : Number.NaN };
   }
 
@@ -160,8 +132,8 @@ describe('TtsNode cancel timing (in-process graph)', () => {
       expect(result).toMatchObject({ cancelled: true });
       expect(result.words_spoken).toBeGreaterThanOrEqual(1);
       expect(result.duration_ms).toBeGreaterThan(0);
-      expect(result.audio_path).toBe(join(audioDir, 'b1-s1.wav'));
-      expect(result.group_audio_path).toBe(join(audioDir, 'b1.wav'));
+      expect(result.audio_path).toBe(join(graph.audioDir, 'b1-s1.wav'));
+      expect(result.group_audio_path).toBe(join(graph.audioDir, 'b1.wav'));
       const utterance = decodePcm16Wav(await readFile(result.audio_path));
       const group = decodePcm16Wav(await readFile(result.group_audio_path));
       // The group's file holds exactly what was played (the sample rounding aside); the
@@ -189,7 +161,7 @@ describe('TtsNode cancel timing (in-process graph)', () => {
     expect(result).toMatchObject({ cancelled: true, words_spoken: 0 });
     expect(resultMs).toBeLessThan(CANCEL_BUDGET_MS);
     expect(Number.isNaN(endMs)).toBe(true);
-    expect(events).toEqual([]);
+    expect(graph.events).toEqual([]);
   });
 
   it('during espeak-ng synthesis: espeak-ng is killed and the result comes within 50 ms', async () => {
@@ -224,7 +196,7 @@ describe('TtsNode cancel timing (in-process graph)', () => {
       expect(resultMs).toBeLessThan(CANCEL_BUDGET_MS);
       // Nothing was heard, so there is no start and no end.
       expect(Number.isNaN(endMs)).toBe(true);
-      expect(events).toEqual([]);
+      expect(graph.events).toEqual([]);
       const running = (await readFile(pids, 'utf8')).trim().split('\n').map(Number);
       expect(running.length).toBeGreaterThanOrEqual(1);
       await new Promise((resolve) => setTimeout(resolve, 20));

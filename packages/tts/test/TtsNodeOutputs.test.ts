@@ -1,66 +1,40 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { durationMs, decodePcm16Wav } from '@hearth/audio';
+import type { ActionClient, GraphNode } from '@hearth/graph';
 import {
-  createInProcessTransport,
-  LogCapture,
-  Qos,
-  type ActionClient,
-  type GraphNode,
-  type GraphTransport,
-} from '@hearth/graph';
-import {
-  Actions,
   SayAction,
-  SpeechEventType,
-  Topics,
   timeToMs,
   type SayFeedback,
   type SayGoal,
   type SayResult,
-  type SpeechEvent,
 } from '@hearth/interfaces';
 import { EspeakEngine, TtsNode } from '../src/index.js';
 import { installFakeAplay } from './support/fakeAplay.js';
-
-/** The in-process bus delivers on setImmediate. */
-async function settle(): Promise<void> {
-  for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
-}
+import { settle, TtsTestGraph } from './support/ttsGraph.js';
 
 describe('TtsNode audio_output (real espeak-ng, in-process graph)', () => {
-  let transport: GraphTransport;
-  let audioDir: string;
+  let graph: TtsTestGraph;
   let fake: Awaited<ReturnType<typeof installFakeAplay>>;
   let ttsNode: GraphNode;
   let tts: TtsNode;
-  let events: { event: SpeechEvent; receivedAt: number }[];
   let client: ActionClient<SayGoal, SayResult, SayFeedback>;
 
   beforeEach(async () => {
-    audioDir = await mkdtemp(join(tmpdir(), 'hearth-tts-out-'));
+    graph = await TtsTestGraph.create('hearth-tts-out-');
     fake = await installFakeAplay({ latencyMs: 300 });
-    transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    ttsNode = transport.createNode('tts', { parameterOverrides: { audio_output: 'alsa' } });
-    tts = new TtsNode(ttsNode, new EspeakEngine(), { audioDir, aplayPath: fake.path });
-    const listener = transport.createNode('listener');
-    events = [];
-    listener.createSubscription(
-      SpeechEventType,
-      Topics.ttsEvents,
-      (event) => events.push({ event, receivedAt: Date.now() }),
-      Qos.events,
-    );
-    client = listener.createActionClient(SayAction, Actions.say);
+    ({
+      tts,
+      node: ttsNode,
+      client,
+    } = graph.serve(new EspeakEngine(), { audio_output: 'alsa' }, fake.path));
     expect(await client.waitForServer(1000)).toBe(true);
   });
 
   afterEach(async () => {
     tts.dispose();
-    await transport.shutdown();
-    await rm(audioDir, { recursive: true, force: true });
+    await graph.dispose();
     await rm(fake.dir, { recursive: true, force: true });
   });
 
@@ -72,18 +46,18 @@ describe('TtsNode audio_output (real espeak-ng, in-process graph)', () => {
     await settle();
     expect(result.cancelled).toBe(false);
     const playingSince = Number(await readFile(fake.playingFile, 'utf8'));
-    const start = events.find((e) => e.event.kind === 'start');
+    const start = graph.events.find((e) => e.event.kind === 'start');
     expect(start).toBeDefined();
     const stampMs = timeToMs(start?.event.stamp ?? { sec: 0, nanosec: 0 });
     // The fake says Playing 300 ms after it was spawned; the start is stamped then, not before.
     expect(stampMs).toBeGreaterThanOrEqual(playingSince - 5);
     expect(stampMs - playingSince).toBeLessThan(150);
-    const kinds = events.map((e) => e.event.kind).filter((k) => k !== 'viseme');
+    const kinds = graph.events.map((e) => e.event.kind).filter((k) => k !== 'viseme');
     expect(kinds).toEqual(['start', 'word', 'word', 'end']);
     // The second word event comes about its offset after the start (aplay pacing, not a timer
     // started before the device was ready).
-    const second = events.filter((e) => e.event.kind === 'word')[1];
-    expect((second?.receivedAt ?? 0) - playingSince).toBeGreaterThanOrEqual(
+    const second = graph.events.filter((e) => e.event.kind === 'word')[1];
+    expect((second?.at ?? 0) - playingSince).toBeGreaterThanOrEqual(
       (second?.event.offset_ms ?? 0) - 30,
     );
   });
@@ -104,10 +78,10 @@ describe('TtsNode audio_output (real espeak-ng, in-process graph)', () => {
     await handle.cancel();
     const { status, result } = await handle.result;
     await settle();
-    const end = events.find((e) => e.event.kind === 'end');
+    const end = graph.events.find((e) => e.event.kind === 'end');
     // The sink itself stops within 50 ms (AudioSinks.test.ts); here the cancel request and the
     // event's delivery add a few event-loop turns of the graph, on a busy machine.
-    expect((end?.receivedAt ?? Infinity) - cancelAt).toBeLessThan(100);
+    expect((end?.at ?? Infinity) - cancelAt).toBeLessThan(100);
     expect(['canceled', 'succeeded']).toContain(status);
     expect(result.cancelled).toBe(true);
     expect(result.words_spoken).toBeGreaterThanOrEqual(1);
@@ -124,11 +98,11 @@ describe('TtsNode audio_output (real espeak-ng, in-process graph)', () => {
     await settle();
     expect(first.result.duration_ms).toBeGreaterThan(2000);
     // From start to end takes no playing time (synthesis before it may be slow on a busy machine).
-    const at = (kind: string) => events.find((e) => e.event.kind === kind)?.receivedAt ?? NaN;
+    const at = (kind: string) => graph.events.find((e) => e.event.kind === kind)?.at ?? NaN;
     expect(at('end') - at('start')).toBeLessThan(first.result.duration_ms / 4);
-    expect(events.filter((e) => e.event.kind === 'word')).toHaveLength(10);
+    expect(graph.events.filter((e) => e.event.kind === 'word')).toHaveLength(10);
 
-    const outFile = join(audioDir, 'speaker.wav');
+    const outFile = join(graph.audioDir, 'speaker.wav');
     ttsNode.setParameters({ audio_output: 'file', audio_output_file: outFile });
     const second = await (
       await client.sendGoal(SayAction.goal.create({ utterance_id: 'f1', text: 'Hello.' }))

@@ -1,31 +1,13 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { decodePcm16Wav, durationMs } from '@hearth/audio';
-import {
-  createInProcessTransport,
-  LogCapture,
-  Qos,
-  type ActionClient,
-  type GraphTransport,
-  type ParameterValue,
-} from '@hearth/graph';
-import {
-  Actions,
-  SayAction,
-  SpeechEventType,
-  Topics,
-  type SayFeedback,
-  type SayGoal,
-  type SayResult,
-  type SpeechEvent,
-} from '@hearth/interfaces';
+import { SayAction } from '@hearth/interfaces';
 import { AzureTtsEngine } from '../src/engine/azure/AzureTtsEngine.js';
 import type { Synthesis, SynthesisOptions, TtsEngine } from '../src/engine/TtsEngine.js';
-import { TtsNode } from '../src/node/TtsNode.js';
 import { installFakeAplay } from './support/fakeAplay.js';
 import { FakeAzureSynthesizer, HELLO_THERE } from './support/FakeAzureSynthesizer.js';
+import { settle, TtsTestGraph } from './support/ttsGraph.js';
 
 /** Azure (fake SDK) that notes when synthesis finished, in epoch ms, to compare with playback. */
 class TimedEngine implements TtsEngine {
@@ -68,52 +50,22 @@ async function waitForFile(path: string, timeoutMs: number): Promise<void> {
   }
 }
 
-/** The in-process bus delivers on setImmediate. */
-async function settle(): Promise<void> {
-  for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
-}
-
 describe('TtsNode streamed playback (Azure fake SDK: audio arrives in chunks)', () => {
-  let transport: GraphTransport;
-  let audioDir: string;
-  let events: { event: SpeechEvent; at: number }[];
+  let graph: TtsTestGraph;
 
   beforeEach(async () => {
-    audioDir = await mkdtemp(join(tmpdir(), 'hearth-tts-stream-'));
-    transport = createInProcessTransport({ logger: { capture: new LogCapture() } });
-    events = [];
+    graph = await TtsTestGraph.create('hearth-tts-stream-');
   });
 
   afterEach(async () => {
-    await transport.shutdown();
-    await rm(audioDir, { recursive: true, force: true });
+    await graph.dispose();
   });
 
-  function serve(
-    engine: TtsEngine,
-    parameters: Record<string, ParameterValue>,
-    aplayPath?: string,
-  ): { tts: TtsNode; client: ActionClient<SayGoal, SayResult, SayFeedback> } {
-    const node = transport.createNode('tts', { parameterOverrides: parameters });
-    const tts = new TtsNode(node, engine, {
-      audioDir,
-      ...(aplayPath === undefined ? {} : { aplayPath }),
-    });
-    const listener = transport.createNode('listener');
-    listener.createSubscription(
-      SpeechEventType,
-      Topics.ttsEvents,
-      (event) => events.push({ event, at: Date.now() }),
-      Qos.events,
-    );
-    return { tts, client: listener.createActionClient(SayAction, Actions.say) };
-  }
-
-  const find = (kind: string) => events.find((e) => e.event.kind === kind);
+  const find = (kind: string) => graph.events.find((e) => e.event.kind === kind);
 
   it('simulated: starts playing on the first chunk, before synthesis completes', async () => {
     const engine = new TimedEngine(25);
-    const { tts, client } = serve(engine, { audio_output: 'simulated', playback_speed: 1 });
+    const { tts, client } = graph.serve(engine, { audio_output: 'simulated', playback_speed: 1 });
     const sentAt = Date.now();
     const { result } = await (
       await client.sendGoal(SayAction.goal.create({ utterance_id: 's1', text: 'Hello there.' }))
@@ -125,13 +77,13 @@ describe('TtsNode streamed playback (Azure fake SDK: audio arrives in chunks)', 
     // The first chunk is step 7 of 16 (25 ms apart): start comes well before the completion.
     expect(start?.at).toBeLessThan(engine.doneAt);
     expect(engine.doneAt - sentAt).toBeGreaterThan(300);
-    expect(events.map((e) => e.event.kind).filter((k) => k !== 'viseme')).toEqual([
+    expect(graph.events.map((e) => e.event.kind).filter((k) => k !== 'viseme')).toEqual([
       'start',
       'word',
       'word',
       'end',
     ]);
-    expect(events.filter((e) => e.event.kind === 'viseme')).toHaveLength(9);
+    expect(graph.events.filter((e) => e.event.kind === 'viseme')).toHaveLength(9);
     // Paced from the start: the end comes the audio's 900 ms after it, not after synthesis.
     expect((find('end')?.at ?? 0) - (start?.at ?? 0)).toBeGreaterThanOrEqual(880);
     expect(find('end')?.event.offset_ms).toBe(900);
@@ -146,7 +98,7 @@ describe('TtsNode streamed playback (Azure fake SDK: audio arrives in chunks)', 
       // held open until it plays (3 s at most). Without streaming, aplay would only be spawned
       // after synthesis, so it could not play first.
       const engine = new TimedEngine(25, () => waitForFile(fake.playingFile, 3000));
-      const { tts, client } = serve(engine, { audio_output: 'alsa' }, fake.path);
+      const { tts, client } = graph.serve(engine, { audio_output: 'alsa' }, fake.path);
       const { result } = await (
         await client.sendGoal(SayAction.goal.create({ utterance_id: 'a1', text: 'Hello there.' }))
       ).result;
@@ -159,7 +111,7 @@ describe('TtsNode streamed playback (Azure fake SDK: audio arrives in chunks)', 
       expect(find('start')?.at).toBeGreaterThanOrEqual(playingSince - 5);
       // aplay consumed the whole stream at the real rate before exiting.
       expect((find('end')?.at ?? 0) - playingSince).toBeGreaterThanOrEqual(850);
-      expect(events.map((e) => e.event.kind).filter((k) => k !== 'viseme')).toEqual([
+      expect(graph.events.map((e) => e.event.kind).filter((k) => k !== 'viseme')).toEqual([
         'start',
         'word',
         'word',
@@ -171,9 +123,9 @@ describe('TtsNode streamed playback (Azure fake SDK: audio arrives in chunks)', 
   });
 
   it('file: the first audio is appended before synthesis completes', async () => {
-    const outFile = join(audioDir, 'speaker.wav');
+    const outFile = join(graph.audioDir, 'speaker.wav');
     const engine = new TimedEngine(20);
-    const { tts, client } = serve(engine, {
+    const { tts, client } = graph.serve(engine, {
       audio_output: 'file',
       audio_output_file: outFile,
     });

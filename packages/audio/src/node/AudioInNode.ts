@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  Listeners,
   Qos,
   type Disposable,
   type GraphNode,
@@ -16,7 +17,6 @@ import {
   type MicGate,
   type VoiceActivity,
 } from '@hearth/interfaces';
-import { Listeners } from '@hearth/graph';
 import { HEARTH_SAMPLE_RATE } from '../PcmAudio.js';
 import { ArecordSource } from '../sources/ArecordSource.js';
 import type { AudioSource, AudioSourceEnd } from '../sources/AudioSource.js';

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Disposable } from '@hearth/graph';
+import { Listeners, type Disposable } from '@hearth/graph';
 import { ArecordFailedError } from '../errors/ArecordFailedError.js';
 import { ArecordNotFoundError } from '../errors/ArecordNotFoundError.js';
-import { Listeners } from '@hearth/graph';
 import { HEARTH_SAMPLE_RATE } from '../PcmAudio.js';
 import type { AudioSource, AudioSourceEnd } from './AudioSource.js';
 

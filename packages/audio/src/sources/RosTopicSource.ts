@@ -1,8 +1,7 @@
-import { Qos, type Disposable, type GraphNode, type Subscription } from '@hearth/graph';
+import { Listeners, Qos, type Disposable, type GraphNode, type Subscription } from '@hearth/graph';
 import { AudioDataStampedType, timeToMs, type AudioDataStamped } from '@hearth/interfaces';
 import { AudioDataLengthError } from '../errors/AudioDataLengthError.js';
 import { InvalidAudioFormatError } from '../errors/InvalidAudioFormatError.js';
-import { Listeners } from '@hearth/graph';
 import { HEARTH_SAMPLE_RATE } from '../PcmAudio.js';
 import {
   CaptureTimeline,
@@ -43,10 +42,11 @@ const RESTART_NOTES: Record<Exclude<TimelineRestartReason, 'first'>, string> = {
 /**
  * Hears a ROS audio topic, as robots publish their microphones with audio_common: raw PCM bytes
  * (`AudioDataStamped`: on ROS 2 audio_common_msgs/msg/AudioDataStamped itself, `audio.data`
- * holding the bytes) in the format the parameters give (S16LE or F32LE, any channel count and standard rate), subscribed best-effort. The bytes
- * become Hearth's 16 kHz mono 16-bit samples (channels averaged, the same band-limited filter
- * as WAV files, streamed so message boundaries leave no trace), dated by the messages' stamps or,
- * when a message has none (zero), by its arrival.
+ * holding the bytes) in the format the parameters give (S16LE or F32LE, any channel count and
+ * standard rate), subscribed best-effort. The bytes become Hearth's 16 kHz mono 16-bit samples
+ * (channels averaged, the same band-limited filter as WAV files, streamed so message boundaries
+ * leave no trace), dated by the messages' stamps or, when a message has none (zero), by its
+ * arrival.
  *
  * A bad format parameter or a message that does not fit the format is logged once per cause,
  * with the fix, and never stops the node: audio_in hears nothing (or drops the odd bytes) until

@@ -1,5 +1,4 @@
-import type { Disposable } from '@hearth/graph';
-import { Listeners } from '@hearth/graph';
+import { Listeners, type Disposable } from '@hearth/graph';
 import { HEARTH_SAMPLE_RATE } from '../PcmAudio.js';
 import { readWavFile } from '../wav/readWav.js';
 import type { AudioSource, AudioSourceEnd } from './AudioSource.js';

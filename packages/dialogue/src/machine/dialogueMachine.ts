@@ -259,6 +259,24 @@ function personCutsAnnouncement(next: 'speaking' | 'listening') {
 const GREETING = { type: 'announce', params: { kind: 'greeting', next: 'listening' } } as const;
 
 /**
+ * Never stuck on a node that does not answer: after `responding_timeout_ms` the turn fails and the
+ * machine recovers; the failure names what it gave up waiting for.
+ */
+function giveUpAfterRespondingTimeout(waitingFor: (context: DialogueContext) => string) {
+  return {
+    respondingTimeout: {
+      target: '#dialogue.recovering',
+      actions: {
+        type: 'markFailed',
+        params: ({ context }: { context: DialogueContext }) => ({
+          reason: `gave up waiting for ${waitingFor(context)} within ${context.config.respondingTimeoutMs} ms`,
+        }),
+      },
+    },
+  } as const;
+}
+
+/**
  * The conversation: asleep → listening → thinking → speaking → followUp, with sessions, barge-in,
  * backchannels, turn-taking for slow speakers, robot-initiated speech, crisis, pause, and recovery
  * from llm and tts failures. Every effect is a named actor or action, swapped in tests with
@@ -1118,17 +1136,7 @@ export const dialogueMachine = setup({
             },
           },
           // Never stuck on an llm that does not answer.
-          after: {
-            respondingTimeout: {
-              target: '#dialogue.recovering',
-              actions: {
-                type: 'markFailed',
-                params: ({ context }) => ({
-                  reason: `gave up waiting for the llm: no sentence within ${context.config.respondingTimeoutMs} ms`,
-                }),
-              },
-            },
-          },
+          after: giveUpAfterRespondingTimeout(() => 'the llm: no sentence'),
         },
         speaking: {
           entry: { type: 'enterState', params: { state: 'speaking' } },
@@ -1185,17 +1193,9 @@ export const dialogueMachine = setup({
                 },
               },
               // Never stuck on a tts that does not finish (or answer at all).
-              after: {
-                respondingTimeout: {
-                  target: '#dialogue.recovering',
-                  actions: {
-                    type: 'markFailed',
-                    params: ({ context }) => ({
-                      reason: `gave up waiting for the tts: utterance ${sayInputFor(context).utteranceId} not finished within ${context.config.respondingTimeoutMs} ms`,
-                    }),
-                  },
-                },
-              },
+              after: giveUpAfterRespondingTimeout(
+                (context) => `the tts: utterance ${sayInputFor(context).utteranceId} not finished`,
+              ),
               on: {
                 'tts.finished': { target: 'next', actions: 'recordSpoken' },
                 'tts.failed': {
@@ -1211,17 +1211,7 @@ export const dialogueMachine = setup({
             waiting: {
               always: { guard: 'pendingOrDone', target: 'next' },
               // Never stuck on an llm that stops in the middle of a reply.
-              after: {
-                respondingTimeout: {
-                  target: '#dialogue.recovering',
-                  actions: {
-                    type: 'markFailed',
-                    params: ({ context }) => ({
-                      reason: `gave up waiting for the llm: no further sentence within ${context.config.respondingTimeoutMs} ms`,
-                    }),
-                  },
-                },
-              },
+              after: giveUpAfterRespondingTimeout(() => 'the llm: no further sentence'),
             },
           },
         },

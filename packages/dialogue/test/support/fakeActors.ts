@@ -11,6 +11,16 @@ import {
   type TurnSummary,
 } from '../../src/index.js';
 
+/** One sentence of a reply, as the generate actor sends it to the machine. */
+export function llmSentence(text: string, index = 0, strategy = ''): DialogueEvent {
+  return { type: 'llm.sentence', sentence: text, index, strategy, firstTokenMs: 5 };
+}
+
+/** The end of a reply, as the generate actor sends it to the machine. */
+export function llmDone(reply: string): DialogueEvent {
+  return { type: 'llm.done', reply, strategy: '', fallback: false };
+}
+
 /** Sent to the fake generate actor, it throws: how a test crashes generation from outside. */
 export const CRASH_GENERATION = 'fake.crash';
 

@@ -48,8 +48,9 @@ export class WordAligner<T> {
     const entry = this.waiting.get(utteranceId);
     if (!entry) return;
     const index = entry.heard++;
-    const matches = tokenize(text).includes(entry.stroke.word);
-    if (index < entry.stroke.index && !(matches && index === entry.stroke.index - 1)) return;
+    // Tokenized only for the word just before the stroke word's place (an engine joining two).
+    const early = index === entry.stroke.index - 1 && tokenize(text).includes(entry.stroke.word);
+    if (index < entry.stroke.index && !early) return;
     this.drop(utteranceId);
     this.release(entry.payload, 'word');
   }

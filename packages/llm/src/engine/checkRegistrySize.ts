@@ -3,8 +3,8 @@ import { ModelSizeMismatchError } from '../errors/ModelSizeMismatchError.js';
 import type { RegistryMatch } from '../registry/registryEntryFor.js';
 
 /**
- * Refuses a registry model whose file is not the registry's exact size. Only the size: a full
- * SHA-256 would take seconds per GB at every load; `hearth models verify --checksum` does that.
+ * Refuses a registry model whose file is not the registry's exact size, at once and before the
+ * SHA-256 (checkRegistryChecksum), which reads the whole file unless a verified marker fits.
  * A missing file or an entry without a size passes here; the GGUF checks that follow name those.
  */
 export async function checkRegistrySize(

@@ -40,7 +40,7 @@ export function sha256InWorker(file: string, source: string = WORKER_SOURCE): Pr
         reject(
           new Error(
             `The worker thread checking the SHA-256 of ${file} exited (code ${code}) without ` +
-              'an answer. Check it with `hearth models verify --checksum ${file}` and restart ' +
+              `an answer. Check it with \`hearth models verify --checksum ${file}\` and restart ` +
               'the llm node.',
           ),
         ),

@@ -15,9 +15,8 @@ export interface ChecksumResult {
 
 /**
  * The full check of an installed model: its exact size and its SHA-256 against the registry
- * entry whose `file` is this file's name. Reads the whole file (seconds per GB), which is why
- * the llm node checks only the size at every load and leaves this to `hearth models verify
- * --checksum`.
+ * entry whose `file` is this file's name. Reads the whole file (seconds per GB), always: this is
+ * `hearth models verify --checksum`, which ignores the verified marker the llm node trusts.
  */
 export async function verifyChecksum(
   file: string,

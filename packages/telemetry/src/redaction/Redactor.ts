@@ -4,8 +4,8 @@
  * the names the robot's profile knows (display names, their parts and other names), and names a
  * person introduces ("my name is ...", "call me ...", "my daughter ..."), wherever else they
  * appear in the same text, and given names nobody introduced, from a gazetteer
- * (GivenNameGazetteer: "I saw Priya", "tell john"; not "I will go"). Order matters: emails and addresses hold digits and words that the
- * phone and name rules would otherwise take apart.
+ * (GivenNameGazetteer: "I saw Priya", "tell john"; not "I will go"). Order matters: emails and
+ * addresses hold digits and words that the phone and name rules would otherwise take apart.
  */
 import {
   ADDRESS_PATTERNS,

@@ -36,6 +36,8 @@ export interface TelemetryHarness {
   readonly capture: LogCapture;
   readonly transport: GraphTransport;
   readonly driver: GraphNode;
+  /** The telemetry node's graph node (its parameters). */
+  readonly node: GraphNode;
   readonly telemetry: TelemetryNode;
   /** Subscribed (to `hearth/v1/<robot>/#` unless told) before the node started. */
   readonly probe: MqttProbe;
@@ -58,22 +60,23 @@ export async function startTelemetryHarness(
     options.probeTopic ?? `hearth/v1/${options.robot}/#`,
   );
   const timers = new FakeTimers();
-  const telemetry = new TelemetryNode(
-    transport.createNode('telemetry', { parameterOverrides: options.parameterOverrides ?? {} }),
-    {
-      mqttUrl: broker.url,
-      robotId: options.robot,
-      outboxDir: MEMORY_OUTBOX,
-      ...(options.realTimers ? {} : { timers }),
-      ...options.node,
-    },
-  );
+  const node = transport.createNode('telemetry', {
+    parameterOverrides: options.parameterOverrides ?? {},
+  });
+  const telemetry = new TelemetryNode(node, {
+    mqttUrl: broker.url,
+    robotId: options.robot,
+    outboxDir: MEMORY_OUTBOX,
+    ...(options.realTimers ? {} : { timers }),
+    ...options.node,
+  });
   await telemetry.ready();
   return {
     broker,
     capture,
     transport,
     driver,
+    node,
     telemetry,
     probe,
     timers,

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { Disposable, Logger } from '@hearth/graph';
+import { Listeners, type Disposable, type Logger } from '@hearth/graph';
 import { RecognizerProcessError } from '../../errors/RecognizerProcessError.js';
-import { Listeners } from '@hearth/graph';
 import { pcmBytes, STT_SAMPLE_RATE } from '../../support/audioFrames.js';
 import type {
   LocalRecognizer,

@@ -1,10 +1,10 @@
 /**
- * Reconnects the dashboard's MQTT client with exponential backoff and jitter, as the robot's
- * telemetry node does (the same `Backoff`): after a broker restart a flat retry period would
+ * Reconnects an MQTT client with exponential backoff and jitter (`Backoff`), for the robot's
+ * telemetry node and the care dashboard alike: after a broker restart a flat retry period would
  * have every dashboard (and, with a shared broker, every robot) retry in lockstep. mqtt.js's own
  * reconnect must be off (`reconnectPeriod: 0`); this schedules `client.reconnect()` instead.
  */
-import { Backoff, type BackoffOptions } from '@hearth/telemetry/mqtt';
+import { Backoff, type BackoffOptions } from './Backoff.js';
 import type { TimerHandle, Timers } from '@hearth/graph';
 
 /** The part of an mqtt.js client this needs (tests pass a fake). */
